@@ -1,0 +1,19 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Native, WebAssembly or worker-thread packages stay outside the bundle and load from node_modules.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "@prisma/adapter-pg",
+    "@prisma/driver-adapter-utils",
+    "@prisma/schema-engine-wasm",
+    "pg",
+    "pino",
+    "@node-rs/argon2",
+    "bcrypt",
+  ],
+};
+
+export default nextConfig;

@@ -1,0 +1,34 @@
+/**
+ * `npm start`: builds for production when there is no build or the sources are newer than it,
+ * then runs the server (which applies migrations before it serves).
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+
+const BUILD_ID = path.join(".next", "BUILD_ID");
+const SOURCES = ["src", "public", "prisma/schema.prisma", "package-lock.json", "next.config.mjs", "postcss.config.mjs"];
+
+function newestMtime(entry: string): number {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const child of readdirSync(entry)) {
+    if (child === "generated" || child.startsWith(".")) continue;
+    newest = Math.max(newest, newestMtime(path.join(entry, child)));
+  }
+  return newest;
+}
+
+const builtAt = existsSync(BUILD_ID) ? statSync(BUILD_ID).mtimeMs : 0;
+const changedAt = Math.max(...SOURCES.map(newestMtime));
+if (builtAt === 0 || changedAt > builtAt) {
+  process.stdout.write(builtAt === 0 ? "No production build yet: building…\n" : "Sources changed since the last build: rebuilding…\n");
+  const build = spawnSync("npm", ["run", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+(process.env as Record<string, string>).NODE_ENV = "production";
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+await import("../src/server/main");

@@ -1,0 +1,96 @@
+"use client";
+
+import { useId, type FormEvent } from "react";
+import type { LayoutDirection } from "~/lib/graph-layout/types";
+
+const BUTTON =
+  "inline-flex h-8 items-center gap-1 rounded-md border border-slate-300 bg-white px-2.5 text-xs font-medium text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-50 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800";
+
+export interface GraphToolbarProps {
+  direction: LayoutDirection;
+  onToggleDirection(): void;
+  onFitView(): void;
+  query: string;
+  onQueryChange(query: string): void;
+  /** Go to the next match (Enter in the search box). */
+  onFindNext(): void;
+  matchCount: number;
+  matchIndex: number;
+  onExportPng(): void;
+  onExportSvg(): void;
+  onExportMermaid(): void;
+  disabled?: boolean;
+}
+
+export function GraphToolbar(props: GraphToolbarProps) {
+  const searchId = useId();
+  const statusId = useId();
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    props.onFindNext();
+  };
+  const status =
+    props.query.trim() === ""
+      ? ""
+      : props.matchCount === 0
+        ? "No match"
+        : `${props.matchIndex + 1} of ${props.matchCount}`;
+  return (
+    <div
+      role="toolbar"
+      aria-label="Graph tools"
+      className="flex flex-wrap items-center gap-2 border-b border-slate-200 bg-slate-50 px-2 py-1.5 dark:border-slate-700 dark:bg-slate-950"
+    >
+      <button
+        type="button"
+        className={BUTTON}
+        onClick={props.onToggleDirection}
+        aria-label={`Layout direction: ${props.direction === "TB" ? "top to bottom" : "left to right"}. Switch to ${props.direction === "TB" ? "left to right" : "top to bottom"}`}
+        title="Toggle layout direction"
+      >
+        <span aria-hidden="true">{props.direction === "TB" ? "↓" : "→"}</span>
+        {props.direction === "TB" ? "Top-down" : "Left-right"}
+      </button>
+      <button type="button" className={BUTTON} onClick={props.onFitView} aria-label="Fit graph to view" title="Fit to view">
+        Fit
+      </button>
+      <form role="search" onSubmit={onSubmit} className="flex items-center gap-1">
+        <label htmlFor={searchId} className="text-xs text-slate-700 dark:text-slate-300">
+          Find node
+        </label>
+        <input
+          id={searchId}
+          type="search"
+          value={props.query}
+          onChange={(event) => props.onQueryChange(event.target.value)}
+          aria-describedby={statusId}
+          placeholder="name…"
+          className="h-8 w-40 rounded-md border border-slate-300 bg-white px-2 text-xs text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
+        />
+        <button type="submit" className={BUTTON} aria-label="Find next matching node" disabled={props.matchCount === 0}>
+          Next
+        </button>
+        <span id={statusId} role="status" aria-live="polite" className="min-w-14 text-xs text-slate-600 dark:text-slate-400">
+          {status}
+        </span>
+      </form>
+      <div className="ml-auto flex items-center gap-1" role="group" aria-label="Export">
+        <button type="button" className={BUTTON} onClick={props.onExportPng} disabled={props.disabled} aria-label="Export drawing as PNG">
+          PNG
+        </button>
+        <button type="button" className={BUTTON} onClick={props.onExportSvg} disabled={props.disabled} aria-label="Export drawing as SVG">
+          SVG
+        </button>
+        <button
+          type="button"
+          className={BUTTON}
+          onClick={props.onExportMermaid}
+          disabled={props.disabled}
+          aria-label="Export graph as Mermaid text"
+        >
+          Mermaid
+        </button>
+      </div>
+    </div>
+  );
+}

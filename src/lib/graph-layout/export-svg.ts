@@ -1,0 +1,215 @@
+import type { GraphEdge, GraphNode, NodeKind, WorkflowGraph } from "~/lib/visualizer/types";
+import { boundsOf } from "./layout";
+import { STACK_OFFSET } from "./node-size";
+import type { LayoutDirection, LayoutResult, NodeBox } from "./types";
+
+/**
+ * A standalone SVG of a laid-out WorkflowGraph: group frames, edges (the same curves the
+ * view draws), nodes with their labels. Pure string building, no DOM: used for the SVG
+ * export, the PNG export (drawn onto a canvas), and for gallery thumbnails without React
+ * Flow. Every piece of text from the script is XML-escaped.
+ */
+export interface SvgOptions {
+  theme?: "light" | "dark";
+  /** Margin around the drawing, in drawing units. */
+  padding?: number;
+  /** Accessible title of the drawing. */
+  title?: string;
+  /** Leave out edge labels and node labels (tiny thumbnails). */
+  labels?: boolean;
+}
+
+export interface Palette {
+  background: string;
+  text: string;
+  muted: string;
+  edge: string;
+  conditional: string;
+  kinds: Record<NodeKind, { fill: string; stroke: string; text: string }>;
+}
+
+export const PALETTES: Record<"light" | "dark", Palette> = {
+  light: {
+    background: "#ffffff",
+    text: "#0f172a",
+    muted: "#475569",
+    edge: "#64748b",
+    conditional: "#b45309",
+    kinds: {
+      step: { fill: "#ffffff", stroke: "#334155", text: "#0f172a" },
+      start: { fill: "#dcfce7", stroke: "#15803d", text: "#14532d" },
+      end: { fill: "#fee2e2", stroke: "#b91c1c", text: "#7f1d1d" },
+      group: { fill: "#f1f5f9", stroke: "#94a3b8", text: "#334155" },
+      dataset: { fill: "#e0f2fe", stroke: "#0369a1", text: "#0c4a6e" },
+    },
+  },
+  dark: {
+    background: "#0f172a",
+    text: "#e2e8f0",
+    muted: "#94a3b8",
+    edge: "#94a3b8",
+    conditional: "#fbbf24",
+    kinds: {
+      step: { fill: "#1e293b", stroke: "#cbd5e1", text: "#f1f5f9" },
+      start: { fill: "#14532d", stroke: "#4ade80", text: "#dcfce7" },
+      end: { fill: "#7f1d1d", stroke: "#f87171", text: "#fee2e2" },
+      group: { fill: "#1e293b80", stroke: "#64748b", text: "#cbd5e1" },
+      dataset: { fill: "#0c4a6e", stroke: "#38bdf8", text: "#e0f2fe" },
+    },
+  },
+};
+
+// Characters XML 1.0 forbids even escaped (C0 controls except tab, LF, CR; lone surrogates; U+FFFE/FFFF).
+// eslint-disable-next-line no-control-regex
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function escapeXml(text: string): string {
+  return text
+    .replace(INVALID_XML, "\uFFFD")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
+}
+
+/** Shortens a label to about `maxChars` characters (code points) with an ellipsis. */
+export function truncateLabel(label: string, maxChars: number): string {
+  const chars = Array.from(label);
+  if (chars.length <= maxChars) return label;
+  return `${chars.slice(0, Math.max(1, maxChars - 1)).join("")}…`;
+}
+
+/** Approximate characters that fit in `width` pixels of 12px sans-serif text. */
+const charsFor = (width: number) => Math.max(3, Math.floor((width - 20) / 7));
+
+const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+
+/** Where an edge leaves its source and enters its target, and the curve between (React Flow's bezier). */
+export function edgePath(source: NodeBox, target: NodeBox, direction: LayoutDirection): { d: string; mid: [number, number] } {
+  let sx: number, sy: number, tx: number, ty: number, d: string;
+  if (direction === "TB") {
+    sx = source.x + source.width / 2;
+    sy = source.y + source.height;
+    tx = target.x + target.width / 2;
+    ty = target.y;
+    const c = Math.max(Math.abs(ty - sy) / 2, 24);
+    d = `M${fmt(sx)},${fmt(sy)} C${fmt(sx)},${fmt(sy + c)} ${fmt(tx)},${fmt(ty - c)} ${fmt(tx)},${fmt(ty)}`;
+  } else {
+    sx = source.x + source.width;
+    sy = source.y + source.height / 2;
+    tx = target.x;
+    ty = target.y + target.height / 2;
+    const c = Math.max(Math.abs(tx - sx) / 2, 24);
+    d = `M${fmt(sx)},${fmt(sy)} C${fmt(sx + c)},${fmt(sy)} ${fmt(tx - c)},${fmt(ty)} ${fmt(tx)},${fmt(ty)}`;
+  }
+  return { d, mid: [(sx + tx) / 2, (sy + ty) / 2] };
+}
+
+function depthOf(id: string, layout: LayoutResult): number {
+  let d = 0;
+  for (let p = layout.nodes[id]?.parent ?? null; p !== null && d < 64; p = layout.nodes[p]?.parent ?? null) d++;
+  return d;
+}
+
+/**
+ * `graph` must be the graph that was laid out (after collapsing groups, if any): nodes
+ * missing from `layout` and edges between them are skipped.
+ */
+export function toSvg(graph: WorkflowGraph, layout: LayoutResult, options: SvgOptions = {}): string {
+  const palette = PALETTES[options.theme ?? "light"];
+  const pad = options.padding ?? 24;
+  const showLabels = options.labels ?? true;
+  const bounds = boundsOf(layout.nodes);
+  const width = Math.ceil(bounds.width + 2 * pad);
+  const height = Math.ceil(bounds.height + 2 * pad);
+  const ox = pad - bounds.x;
+  const oy = pad - bounds.y;
+  const title = options.title ?? `Workflow graph (${graph.dialect})`;
+  const out: string[] = [];
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" font-family="ui-sans-serif, system-ui, sans-serif" font-size="12">`,
+    `<title>${escapeXml(title)}</title>`,
+    `<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${palette.edge}"/></marker>`,
+    `<marker id="arrow-conditional" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${palette.conditional}"/></marker></defs>`,
+    `<rect width="100%" height="100%" fill="${palette.background}"/>`,
+    `<g transform="translate(${fmt(ox)},${fmt(oy)})">`,
+  );
+
+  const drawn: GraphNode[] = [];
+  for (const n of graph.nodes) if (layout.nodes[n.id]) drawn.push(n);
+  const hasChildren = new Set<string>();
+  for (const n of drawn) if (n.parent !== null && layout.nodes[n.id]!.parent === n.parent) hasChildren.add(n.parent);
+  const frames = drawn.filter((n) => hasChildren.has(n.id));
+  frames.sort((a, b) => depthOf(a.id, layout) - depthOf(b.id, layout) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  // Frames (outermost first), then edges, then nodes on top.
+  for (const g of frames) {
+    const b = layout.nodes[g.id]!;
+    const c = palette.kinds.group;
+    out.push(
+      `<g class="frame" data-id="${escapeXml(g.id)}"><rect x="${fmt(b.x)}" y="${fmt(b.y)}" width="${fmt(b.width)}" height="${fmt(b.height)}" rx="10" fill="${c.fill}" stroke="${c.stroke}" stroke-dasharray="6 3"/>`,
+    );
+    if (showLabels) {
+      out.push(
+        `<text x="${fmt(b.x + 12)}" y="${fmt(b.y + 22)}" fill="${c.text}" font-weight="600">${escapeXml(truncateLabel(g.label, charsFor(b.width)))}</text>`,
+      );
+    }
+    out.push(`</g>`);
+  }
+
+  const labelled: Array<{ edge: GraphEdge; mid: [number, number] }> = [];
+  for (const e of graph.edges) {
+    const s = layout.nodes[e.source];
+    const t = layout.nodes[e.target];
+    if (!s || !t || e.source === e.target) continue;
+    const { d, mid } = edgePath(s, t, layout.direction);
+    const color = e.kind === "conditional" ? palette.conditional : palette.edge;
+    const dash = e.inferred ? ` stroke-dasharray="5 4"` : "";
+    out.push(
+      `<path class="edge" d="${d}" fill="none" stroke="${color}" stroke-width="1.5"${dash} marker-end="url(#${e.kind === "conditional" ? "arrow-conditional" : "arrow"})"/>`,
+    );
+    if (e.label && showLabels) labelled.push({ edge: e, mid });
+  }
+  for (const { edge, mid } of labelled) {
+    const text = escapeXml(truncateLabel(edge.label ?? "", 24));
+    const w = Math.min(24, Array.from(edge.label ?? "").length) * 6.5 + 10;
+    out.push(
+      `<g class="edge-label"><rect x="${fmt(mid[0] - w / 2)}" y="${fmt(mid[1] - 9)}" width="${fmt(w)}" height="18" rx="4" fill="${palette.background}" stroke="${palette.conditional}" stroke-width="0.75"/>`,
+      `<text x="${fmt(mid[0])}" y="${fmt(mid[1] + 4)}" text-anchor="middle" fill="${palette.text}" font-size="11">${text}</text></g>`,
+    );
+  }
+
+  for (const n of drawn) {
+    if (hasChildren.has(n.id)) continue;
+    const b = layout.nodes[n.id]!;
+    const c = palette.kinds[n.kind];
+    const rx = n.kind === "start" || n.kind === "end" ? b.height / 2 : n.kind === "dataset" ? 4 : 8;
+    out.push(`<g class="node" data-id="${escapeXml(n.id)}">`);
+    if (n.many) {
+      for (const k of [2, 1]) {
+        out.push(
+          `<rect x="${fmt(b.x + k * STACK_OFFSET)}" y="${fmt(b.y - k * STACK_OFFSET)}" width="${fmt(b.width)}" height="${fmt(b.height)}" rx="${fmt(rx)}" fill="${c.fill}" stroke="${c.stroke}" opacity="${k === 2 ? 0.5 : 0.75}"/>`,
+        );
+      }
+    }
+    const dashed = n.kind === "group" ? ` stroke-dasharray="6 3"` : "";
+    out.push(
+      `<rect x="${fmt(b.x)}" y="${fmt(b.y)}" width="${fmt(b.width)}" height="${fmt(b.height)}" rx="${fmt(rx)}" fill="${c.fill}" stroke="${c.stroke}" stroke-width="1.5"${dashed}/>`,
+    );
+    if (showLabels) {
+      const label = n.kind === "group" ? `▸ ${n.label}` : n.label;
+      out.push(
+        `<text x="${fmt(b.x + b.width / 2)}" y="${fmt(b.y + b.height / 2 + 4)}" text-anchor="middle" fill="${c.text}">${escapeXml(truncateLabel(label, charsFor(b.width)))}</text>`,
+      );
+    }
+    out.push(`</g>`);
+  }
+  out.push(`</g></svg>`);
+  return out.join("");
+}
+
+/** A `data:` URL of an SVG string (for <img src> and for drawing onto a canvas). */
+export function svgDataUrl(svg: string): string {
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+}

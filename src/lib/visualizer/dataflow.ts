@@ -1,0 +1,523 @@
+/**
+ * The shared "value produced by a call → consumed by a call" mechanism. It walks a function body (or
+ * a DAG body, or a script's entry point) statement by statement, keeping for each variable the set of
+ * graph nodes whose result it may hold. A dialect decides which calls are steps (the `call` hook);
+ * the walker connects every step to the steps whose values reach its arguments, including calls
+ * nested as arguments (`publish(count(records))`). Used by Prefect, Dagster, Airflow TaskFlow and
+ * plain scripts.
+ *
+ * Conditional code (if/else branches, loop bodies, except blocks) adds to a variable's producers
+ * instead of replacing them ("may" semantics), so no environment is ever copied: one linear walk.
+ */
+import type { SyntaxNode } from "@lezer/common";
+import type { Ctx } from "./context";
+import {
+  argList,
+  assignParts,
+  child,
+  formatStringValue,
+  isPunctuation,
+  sequenceItems,
+  statements,
+  stringValue,
+  type Arg,
+} from "./syntax";
+import type { EdgeKind } from "./types";
+
+export interface Value {
+  /** Ids of the graph nodes whose result this value may hold. */
+  refs: readonly string[];
+  /** A known string value (a literal, a constant, a loop variable over literal strings). */
+  str?: string;
+  /** Known items of a literal list or tuple. */
+  items?: Value[];
+  /** Airflow: a `Label("…")` edge modifier, with the tasks upstream of it once chained. */
+  label?: string;
+  labelFrom?: readonly string[];
+  /** Airflow: the group node a DAG or TaskGroup value stands for. */
+  scope?: string;
+}
+
+export const EMPTY: Value = Object.freeze({ refs: Object.freeze([]) as readonly string[] }) as Value;
+
+export function refsValue(refs: readonly string[]): Value {
+  return refs.length ? { refs } : EMPTY;
+}
+
+export function union(values: readonly Value[]): Value {
+  let first: readonly string[] | null = null;
+  let merged: Set<string> | null = null;
+  for (const v of values) {
+    if (!v.refs.length) continue;
+    if (!first) first = v.refs;
+    else {
+      merged ??= new Set(first);
+      for (const r of v.refs) merged.add(r);
+    }
+  }
+  if (merged) return { refs: [...merged] };
+  return first ? { refs: first } : EMPTY;
+}
+
+export interface BlockInfo {
+  kind: "if" | "elif" | "else" | "for" | "while" | "with" | "match";
+  /** The header as written, e.g. `for url in urls`, `if retries > 3`. */
+  header: string;
+  node: SyntaxNode;
+}
+
+export interface FlowHooks {
+  /** Claims a call (returns its value) or returns undefined for the default: union of callee and arguments. */
+  call?(node: SyntaxNode, flow: Dataflow): Value | undefined;
+  /** Claims a binary expression such as Airflow's `a >> b`. */
+  binary?(node: SyntaxNode, op: string, flow: Dataflow): Value | undefined;
+  /** Handles a compound statement entirely (returns true), e.g. Airflow's `with DAG(...)`. */
+  statement?(node: SyntaxNode, flow: Dataflow): boolean;
+  /** Around every block body (a branch of an if, a loop body, a with body). */
+  enterBlock?(block: BlockInfo, flow: Dataflow): void;
+  leaveBlock?(block: BlockInfo, flow: Dataflow): void;
+}
+
+const MAX_DEPTH = 200;
+
+const SKIPPED_STATEMENTS = new Set([
+  "FunctionDefinition",
+  "ClassDefinition",
+  "DecoratedStatement",
+  "ImportStatement",
+  "PassStatement",
+  "BreakStatement",
+  "ContinueStatement",
+  "ScopeStatement",
+  "DeleteStatement",
+  "TypeDefinition",
+  "Comment",
+]);
+
+const COMPREHENSIONS = new Set([
+  "ComprehensionExpression",
+  "ArrayComprehensionExpression",
+  "DictionaryComprehensionExpression",
+  "SetComprehensionExpression",
+]);
+
+const NO_VALUE = new Set(["Number", "Boolean", "None", "Ellipsis", "LambdaExpression", "PropertyName"]);
+
+export class Dataflow {
+  readonly env = new Map<string, Value>();
+  /** > 0 inside a loop body or a comprehension: a step created there runs many times. */
+  loopDepth = 0;
+  /** > 0 where code may not run (branches, loop bodies): assignments add to, not replace, producers. */
+  condDepth = 0;
+  /** The group node new steps belong to (dialects move it as they enter groups). */
+  parent: string | null = null;
+  /** Producers of the values the walked body returns. */
+  readonly returned: string[] = [];
+  private depth = 0;
+
+  constructor(
+    readonly ctx: Ctx,
+    readonly hooks: FlowHooks,
+  ) {}
+
+  get code(): string {
+    return this.ctx.code;
+  }
+
+  // ---- statements ----
+
+  execBody(body: SyntaxNode | null): void {
+    if (!body) return;
+    for (const s of statements(body)) this.exec(s);
+  }
+
+  execStatements(list: readonly SyntaxNode[]): void {
+    for (const s of list) this.exec(s);
+  }
+
+  exec(stmt: SyntaxNode): void {
+    if (this.depth > MAX_DEPTH) return;
+    this.depth++;
+    try {
+      this.execInner(stmt);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private execInner(stmt: SyntaxNode): void {
+    const name = stmt.name;
+    if (SKIPPED_STATEMENTS.has(name)) return;
+    switch (name) {
+      case "ExpressionStatement":
+        for (let c = stmt.firstChild; c; c = c.nextSibling) if (!isPunctuation(c)) this.eval(c);
+        return;
+      case "AssignStatement":
+        this.execAssign(stmt);
+        return;
+      case "UpdateStatement": {
+        const target = stmt.firstChild;
+        const vals: Value[] = [];
+        for (let c = target?.nextSibling ?? null; c; c = c.nextSibling) {
+          if (c.name !== "UpdateOp" && !isPunctuation(c)) vals.push(this.eval(c));
+        }
+        if (target) this.bind(target, union(vals), true);
+        return;
+      }
+      case "ReturnStatement":
+        for (let c = stmt.firstChild; c; c = c.nextSibling) {
+          if (c.name !== "return" && !isPunctuation(c)) this.returned.push(...this.eval(c).refs);
+        }
+        return;
+      case "StatementGroup":
+        for (let c = stmt.firstChild; c; c = c.nextSibling) if (c.name !== ";") this.exec(c);
+        return;
+      case "IfStatement":
+      case "ForStatement":
+      case "WhileStatement":
+      case "WithStatement":
+      case "TryStatement":
+      case "MatchStatement":
+        if (this.hooks.statement?.(stmt, this)) return;
+        this.execCompound(stmt);
+        return;
+      default:
+        // Raise/assert/yield/print statements and error nodes: evaluate what is inside.
+        for (let c = stmt.firstChild; c; c = c.nextSibling) {
+          if (c.name === "Body") this.execBody(c);
+          else if (!isPunctuation(c)) this.eval(c);
+        }
+    }
+  }
+
+  private execAssign(stmt: SyntaxNode): void {
+    const { targets, values } = assignParts(stmt);
+    if (!values.length) return; // annotation only
+    let v: Value;
+    if (values.length === 1 && values[0]) v = this.eval(values[0]);
+    else {
+      const items = values.map((x) => this.eval(x));
+      v = { ...union(items), items };
+    }
+    for (const group of targets) {
+      if (group.length === 1 && group[0]) this.bind(group[0], v);
+      else this.bindSequence(group, v);
+    }
+  }
+
+  /** The default handling of compound statements; also used by hooks that only add to it. */
+  execCompound(stmt: SyntaxNode): void {
+    switch (stmt.name) {
+      case "IfStatement":
+        this.execIf(stmt);
+        return;
+      case "ForStatement":
+        this.execFor(stmt, (body) => this.execBody(body));
+        return;
+      case "WhileStatement": {
+        let body: SyntaxNode | null = null;
+        let elseBody: SyntaxNode | null = null;
+        for (let c = stmt.firstChild; c; c = c.nextSibling) {
+          if (c.name === "Body") {
+            if (body) elseBody = c;
+            else body = c;
+          } else if (!body && c.name !== "while") this.eval(c);
+        }
+        this.loopDepth++;
+        this.condDepth++;
+        this.block({ kind: "while", header: this.header(stmt, body), node: stmt }, body);
+        this.loopDepth--;
+        this.execBody(elseBody);
+        this.condDepth--;
+        return;
+      }
+      case "WithStatement": {
+        const body = child(stmt, "Body");
+        let last: Value = EMPTY;
+        let expectAs = false;
+        for (let c = stmt.firstChild; c && c !== body; c = c.nextSibling) {
+          if (c.name === "as") expectAs = true;
+          else if (c.name === "VariableName" && expectAs) {
+            this.bind(c, last);
+            expectAs = false;
+          } else if (c.name !== "with" && c.name !== "async" && !isPunctuation(c)) last = this.eval(c);
+        }
+        this.block({ kind: "with", header: this.header(stmt, body), node: stmt }, body);
+        return;
+      }
+      case "TryStatement": {
+        let first = true;
+        let prevKeyword = "";
+        for (let c = stmt.firstChild; c; c = c.nextSibling) {
+          if (c.name === "Body") {
+            const conditional = !first && prevKeyword !== "finally";
+            if (conditional) this.condDepth++;
+            this.execBody(c);
+            if (conditional) this.condDepth--;
+            first = false;
+          } else if (c.name === "try" || c.name === "except" || c.name === "else" || c.name === "finally") {
+            prevKeyword = c.name;
+          } else if (c.name === "VariableName" && prevKeyword === "except") {
+            // `except E as e`: e holds nothing a step produced.
+          }
+        }
+        return;
+      }
+      case "MatchStatement": {
+        for (let c = stmt.firstChild; c; c = c.nextSibling) {
+          if (c.name === "MatchBody") {
+            this.condDepth++;
+            for (let m = c.firstChild; m; m = m.nextSibling) {
+              if (m.name !== "MatchClause") continue;
+              const body = child(m, "Body");
+              this.block({ kind: "match", header: this.header(m, body), node: m }, body);
+            }
+            this.condDepth--;
+          } else if (c.name !== "match" && !isPunctuation(c)) this.eval(c);
+        }
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  private execIf(stmt: SyntaxNode): void {
+    let keyword: SyntaxNode | null = null;
+    this.condDepth++;
+    for (let c = stmt.firstChild; c; c = c.nextSibling) {
+      const n = c.name;
+      if (n === "if" || n === "elif" || n === "else") keyword = c;
+      else if (n === "Body") {
+        const kind = (keyword?.name ?? "if") as BlockInfo["kind"];
+        const header = keyword ? this.code.slice(keyword.from, c.from) : "if";
+        this.block({ kind, header: header.trim(), node: keyword ?? stmt }, c);
+      } else if (!isPunctuation(c)) this.eval(c);
+    }
+    this.condDepth--;
+  }
+
+  /** Splits a for statement into its targets, iterable and bodies. */
+  forParts(stmt: SyntaxNode): { targets: SyntaxNode[]; iter: SyntaxNode[]; body: SyntaxNode | null; elseBody: SyntaxNode | null } {
+    const targets: SyntaxNode[] = [];
+    const iter: SyntaxNode[] = [];
+    let body: SyntaxNode | null = null;
+    let elseBody: SyntaxNode | null = null;
+    let phase = 0;
+    for (let c = stmt.firstChild; c; c = c.nextSibling) {
+      const n = c.name;
+      if (n === "for") phase = 1;
+      else if (n === "in" && phase === 1) phase = 2;
+      else if (n === "Body") {
+        if (body) elseBody = c;
+        else body = c;
+        phase = 3;
+      } else if (isPunctuation(c) || n === "async" || n === "else") continue;
+      else if (phase === 1) targets.push(c);
+      else if (phase === 2) iter.push(c);
+    }
+    return { targets, iter, body, elseBody };
+  }
+
+  /** Default for-loop handling: the body runs once, in a loop context. `run` executes the body. */
+  execFor(stmt: SyntaxNode, run: (body: SyntaxNode | null) => void): void {
+    const { targets, iter, body, elseBody } = this.forParts(stmt);
+    const it = union(iter.map((x) => this.eval(x)));
+    this.loopDepth++;
+    this.condDepth++;
+    if (targets.length === 1 && targets[0]) this.bind(targets[0], refsValue(it.refs));
+    else this.bindSequence(targets, refsValue(it.refs));
+    this.enterBlockHook({ kind: "for", header: this.header(stmt, body), node: stmt });
+    run(body);
+    this.leaveBlockHook({ kind: "for", header: this.header(stmt, body), node: stmt });
+    this.loopDepth--;
+    this.execBody(elseBody);
+    this.condDepth--;
+  }
+
+  private block(info: BlockInfo, body: SyntaxNode | null): void {
+    this.enterBlockHook(info);
+    this.execBody(body);
+    this.leaveBlockHook(info);
+  }
+
+  private enterBlockHook(info: BlockInfo): void {
+    this.hooks.enterBlock?.(info, this);
+  }
+
+  private leaveBlockHook(info: BlockInfo): void {
+    this.hooks.leaveBlock?.(info, this);
+  }
+
+  /** The header of a compound statement: its text up to the body's colon. */
+  header(stmt: SyntaxNode, body: SyntaxNode | null): string {
+    return this.code.slice(stmt.from, body ? body.from : stmt.to).trim();
+  }
+
+  // ---- bindings ----
+
+  lookup(name: string): Value {
+    const v = this.env.get(name);
+    if (v) return v;
+    const constant = this.ctx.index.constants.get(name);
+    if (constant) return this.evalConstant(constant);
+    return EMPTY;
+  }
+
+  private evalConstant(node: SyntaxNode): Value {
+    const s = stringValue(this.code, node);
+    if (s !== null) return { refs: [], str: s };
+    const items = sequenceItems(node);
+    if (items) {
+      return {
+        refs: [],
+        items: items.map((i) => {
+          const str = stringValue(this.code, i);
+          return str !== null ? { refs: [], str } : EMPTY;
+        }),
+      };
+    }
+    return EMPTY;
+  }
+
+  /** Binds an assignment target. `add` (or conditional code) unions with what it held. */
+  bind(target: SyntaxNode, value: Value, add = false): void {
+    switch (target.name) {
+      case "VariableName": {
+        const name = this.code.slice(target.from, target.to);
+        if (add || this.condDepth > 0) {
+          const prev = this.env.get(name);
+          this.env.set(name, prev ? { ...value, ...union([prev, value]) } : value);
+        } else this.env.set(name, value);
+        return;
+      }
+      case "TupleExpression":
+      case "ArrayExpression":
+      case "ParenthesizedExpression": {
+        const items = sequenceItems(target);
+        if (items) this.bindSequence(items, value);
+        else {
+          const inner = target.firstChild?.nextSibling;
+          if (inner) this.bind(inner, value, add);
+        }
+        return;
+      }
+      case "MemberExpression": {
+        // `obj.attr = v`, `obj[k] = v`: the object now also holds v.
+        let base: SyntaxNode | null = target;
+        while (base && base.name === "MemberExpression") base = base.firstChild;
+        if (base?.name === "VariableName") this.bind(base, refsValue(value.refs), true);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  bindSequence(targets: readonly SyntaxNode[], value: Value): void {
+    const clean = targets.filter((t) => !isPunctuation(t));
+    const items = value.items;
+    clean.forEach((t, i) => {
+      const item = items && items.length === clean.length ? items[i] : undefined;
+      this.bind(t, item ?? refsValue(value.refs));
+    });
+  }
+
+  // ---- expressions ----
+
+  eval(node: SyntaxNode): Value {
+    if (this.depth > MAX_DEPTH) return EMPTY;
+    this.depth++;
+    try {
+      return this.evalInner(node);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private evalInner(node: SyntaxNode): Value {
+    const name = node.name;
+    switch (name) {
+      case "VariableName":
+        return this.lookup(this.code.slice(node.from, node.to));
+      case "String":
+      case "ContinuedString": {
+        const s = stringValue(this.code, node);
+        if (s !== null) return { refs: [], str: s };
+        return this.evalFormat(node);
+      }
+      case "FormatString":
+        return this.evalFormat(node);
+      case "ParenthesizedExpression": {
+        const inner = node.firstChild?.nextSibling;
+        return inner && !isPunctuation(inner) ? this.eval(inner) : EMPTY;
+      }
+      case "ArrayExpression":
+      case "TupleExpression":
+      case "SetExpression": {
+        const items: Value[] = [];
+        for (let c = node.firstChild; c; c = c.nextSibling) if (!isPunctuation(c)) items.push(this.eval(c));
+        return { ...union(items), items };
+      }
+      case "CallExpression": {
+        const claimed = this.hooks.call?.(node, this);
+        if (claimed) return claimed;
+        return this.evalChildren(node);
+      }
+      case "BinaryExpression": {
+        if (this.hooks.binary) {
+          const op = node.firstChild?.nextSibling;
+          if (op) {
+            const claimed = this.hooks.binary(node, this.code.slice(op.from, op.to), this);
+            if (claimed) return claimed;
+          }
+        }
+        return this.evalChildren(node);
+      }
+      case "MemberExpression": {
+        // `x.attr` and `x[k]` carry x's producers (and the subscript's).
+        return this.evalChildren(node);
+      }
+      default:
+        if (NO_VALUE.has(name) || isPunctuation(node)) return EMPTY;
+        if (COMPREHENSIONS.has(name)) {
+          this.loopDepth++;
+          const v = this.evalChildren(node);
+          this.loopDepth--;
+          return v;
+        }
+        return this.evalChildren(node);
+    }
+  }
+
+  evalChildren(node: SyntaxNode): Value {
+    const vals: Value[] = [];
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.name === "ArgList") {
+        for (const a of this.evalArgs(c)) vals.push(a.value);
+      } else if (!isPunctuation(c)) vals.push(this.eval(c));
+    }
+    return union(vals);
+  }
+
+  private evalFormat(node: SyntaxNode): Value {
+    const refs: string[] = [];
+    const s = formatStringValue(this.code, node, (expr, raw) => {
+      if (!expr) return raw;
+      const v = this.eval(expr);
+      refs.push(...v.refs);
+      return v.str ?? raw;
+    });
+    return { refs: refs.length ? [...new Set(refs)] : [], str: s };
+  }
+
+  /** Evaluates each argument of an ArgList. */
+  evalArgs(list: SyntaxNode | null): Array<{ arg: Arg; value: Value }> {
+    return argList(this.code, list).map((arg) => ({ arg, value: this.eval(arg.value) }));
+  }
+
+  /** Adds an edge from every producer in `refs` to `target`. */
+  connect(refs: readonly string[], target: string, kind: EdgeKind, label?: string): void {
+    for (const r of refs) this.ctx.graph.addEdge(r, target, kind, label ? { label } : {});
+  }
+}

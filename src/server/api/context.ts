@@ -1,0 +1,45 @@
+/**
+ * The tRPC context: an inner part that tests build directly, and a thin wrapper that reads a request.
+ */
+import type { Database } from "../db/client";
+import { getDatabase } from "../db/client";
+import { CLIENT_ADDRESS_HEADER, REQUEST_ID_HEADER, requestIdFor } from "../http/request-meta";
+
+export interface SessionUser {
+  id: string;
+  email: string;
+}
+
+export interface InnerContext {
+  db: Database;
+  user: SessionUser | null;
+  requestId: string;
+  clientAddress: string;
+  userAgent: string | null;
+}
+
+export function createInnerContext(
+  input: Partial<InnerContext> & Pick<InnerContext, "db">,
+): InnerContext {
+  return {
+    user: null,
+    requestId: requestIdFor(undefined),
+    clientAddress: "unknown",
+    userAgent: null,
+    ...input,
+  };
+}
+
+/** What every request handler knows about its request before authentication. */
+export function requestMeta(req: Request) {
+  return {
+    requestId: requestIdFor(req.headers.get(REQUEST_ID_HEADER) ?? undefined),
+    clientAddress: req.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown",
+    userAgent: req.headers.get("user-agent")?.slice(0, 512) ?? null,
+  };
+}
+
+export async function createRequestContext(req: Request): Promise<InnerContext> {
+  const meta = requestMeta(req);
+  return createInnerContext({ ...meta, db: await getDatabase() });
+}

@@ -1,0 +1,7 @@
+import { getConfig } from "../../config";
+import { checkHealth } from "../../services/health";
+import { publicProcedure, router } from "../trpc";
+
+export const systemRouter = router({
+  health: publicProcedure.query(({ ctx }) => checkHealth(ctx.db, getConfig().DATABASE_TIMEOUT_MS)),
+});

@@ -1,0 +1,78 @@
+/**
+ * The building blocks routers use: `router`, `publicProcedure`, `protectedProcedure`, `createCallerFactory`.
+ * Errors leave in the one shape: `{"code","message","requestId","fields"?,"details"?}`.
+ */
+import { initTRPC, TRPCError } from "@trpc/server";
+import { transformer } from "~/lib/transformer";
+import { AppError, type ErrorCode } from "../errors/app-error";
+import { toAppError } from "../errors/classify";
+import { log } from "../log";
+import type { InnerContext } from "./context";
+
+/** The app-level error behind a tRPC error: our own AppError, a validation failure, or an unexpected one. */
+export function appErrorOf(error: TRPCError): AppError {
+  if (error.cause instanceof AppError) return error.cause;
+  if (error.code === "PARSE_ERROR") return new AppError("BAD_REQUEST", "The request body is not valid JSON.");
+  if (error.code === "BAD_REQUEST" && error.cause && "issues" in error.cause) return toAppError(error.cause);
+  if (error.code === "INTERNAL_SERVER_ERROR") return toAppError(error.cause ?? error);
+  const code = (error.code in CODE_MAP ? CODE_MAP[error.code as keyof typeof CODE_MAP] : "BAD_REQUEST") as ErrorCode;
+  return new AppError(code, error.message);
+}
+
+const CODE_MAP = {
+  BAD_REQUEST: "BAD_REQUEST",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  METHOD_NOT_SUPPORTED: "METHOD_NOT_SUPPORTED",
+  CONFLICT: "CONFLICT",
+  PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
+  UNSUPPORTED_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
+  UNPROCESSABLE_CONTENT: "UNPROCESSABLE_CONTENT",
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+} as const;
+
+const t = initTRPC.context<InnerContext>().create({
+  transformer,
+  errorFormatter({ error, ctx }) {
+    const appError = appErrorOf(error);
+    if (appError.code === "INTERNAL_SERVER_ERROR") {
+      log.error({ err: error.cause ?? error, requestId: ctx?.requestId }, "unexpected error in a tRPC procedure");
+    }
+    return {
+      code: appError.code,
+      message: appError.message,
+      requestId: ctx?.requestId ?? "unknown",
+      ...(appError.extra.fields ? { fields: appError.extra.fields } : {}),
+      ...(appError.extra.details ? { details: appError.extra.details } : {}),
+    } as unknown as { code: number; message: string; data: Record<string, unknown> };
+  },
+});
+
+/** Throws an AppError through tRPC, keeping its app-level code. */
+export function fail(code: ErrorCode, message: string, extra?: ConstructorParameters<typeof AppError>[2]): never {
+  const appError = new AppError(code, message, extra);
+  throw new TRPCError({ code: trpcCodeFor(code), message, cause: appError });
+}
+
+function trpcCodeFor(code: ErrorCode): TRPCError["code"] {
+  switch (code) {
+    case "INVALID_CREDENTIALS":
+      return "UNAUTHORIZED";
+    case "SERVICE_UNAVAILABLE":
+      return "INTERNAL_SERVER_ERROR";
+    case "UNPROCESSABLE_CONTENT":
+      return "UNPROCESSABLE_CONTENT";
+    default:
+      return code as TRPCError["code"];
+  }
+}
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure;
+
+export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.user) fail("UNAUTHORIZED", "Sign in to do this.");
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});

@@ -1,0 +1,49 @@
+/**
+ * The app's configuration, read from the environment and validated once.
+ * A wrong value stops the app with a message that names the variable (see `.env.example`).
+ */
+import { z } from "zod";
+
+const intFrom = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+const configSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection string")
+    .optional(),
+  DATABASE_POOL_MAX: intFrom(1, 200, 10),
+  DATABASE_TIMEOUT_MS: intFrom(100, 120_000, 5_000),
+  PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  HOST: z.string().min(1).optional(),
+  PORT: intFrom(1, 65_535, 3000),
+  APP_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
+  TRUST_PROXY_HOPS: intFrom(0, 10, 0),
+});
+
+export type AppConfig = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses an environment; throws a ConfigError naming every bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
+  const result = configSchema.safeParse(present);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}\nSee .env.example for every variable.`);
+  }
+  return result.data;
+}
+
+let cached: AppConfig | undefined;
+
+/** The process's configuration, parsed from `process.env` on first use. */
+export function getConfig(): AppConfig {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,90 @@
+/**
+ * The database of this process: the embedded PGlite (default) or a PostgreSQL server (`DATABASE_URL`),
+ * both behind the same generated Prisma client. Opened once per process and kept on `globalThis`,
+ * so Next's hot reload and the bundled route handlers share the instance the server opened.
+ */
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { AppConfig } from "../config";
+import { PrismaClient } from "./generated/client";
+import { lockDataFolder } from "./pglite-lock";
+
+export type DatabaseKind = "pglite" | "postgres";
+
+export interface Database {
+  kind: DatabaseKind;
+  prisma: PrismaClient;
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  close(): Promise<void>;
+}
+
+type DatabaseOptions = Pick<AppConfig, "DATABASE_URL" | "DATABASE_POOL_MAX" | "DATABASE_TIMEOUT_MS" | "PGLITE_DATA_DIR">;
+
+/** Opens a PostgreSQL server database through a pooled `pg` adapter. */
+export async function openPostgres(options: DatabaseOptions & { DATABASE_URL: string }): Promise<Database> {
+  const { PrismaPg } = await import("@prisma/adapter-pg");
+  const adapterFactory = new PrismaPg({
+    connectionString: options.DATABASE_URL,
+    max: options.DATABASE_POOL_MAX,
+    connectionTimeoutMillis: options.DATABASE_TIMEOUT_MS,
+    query_timeout: options.DATABASE_TIMEOUT_MS * 2,
+    idleTimeoutMillis: 30_000,
+  });
+  const prisma = new PrismaClient({ adapter: adapterFactory });
+  return { kind: "postgres", prisma, adapterFactory, close: () => prisma.$disconnect() };
+}
+
+/** Opens a PGlite instance (a data folder, or in memory when `dataDir` is undefined) through its adapter. */
+export async function openPglite(
+  dataDir: string | undefined,
+  extra: { loadDataDir?: Blob } = {},
+): Promise<Database> {
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("pglite-prisma-adapter"),
+  ]);
+  const lock = dataDir ? lockDataFolder(dataDir) : undefined;
+  try {
+    const pglite = await PGlite.create(dataDir, extra.loadDataDir ? { loadDataDir: extra.loadDataDir } : {});
+    const adapterFactory = new PrismaPGlite(pglite);
+    const prisma = new PrismaClient({ adapter: adapterFactory });
+    return {
+      kind: "pglite",
+      prisma,
+      adapterFactory,
+      close: async () => {
+        await prisma.$disconnect();
+        if (!pglite.closed) await pglite.close();
+        lock?.release();
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+export function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.DATABASE_URL
+    ? openPostgres({ ...options, DATABASE_URL: options.DATABASE_URL })
+    : openPglite(options.PGLITE_DATA_DIR);
+}
+
+const globalForDb = globalThis as unknown as { __workflowStudioDb?: Promise<Database> };
+
+/** Installs the process's database (the server at start, a test file for its own database). */
+export function setDatabase(db: Database | Promise<Database> | undefined): void {
+  globalForDb.__workflowStudioDb = db === undefined ? undefined : Promise.resolve(db);
+}
+
+/** The process's database, opened on first use from the configuration. Never called during `next build`. */
+export async function getDatabase(): Promise<Database> {
+  if (!globalForDb.__workflowStudioDb) {
+    const { getConfig } = await import("../config");
+    const opening = openDatabase(getConfig());
+    globalForDb.__workflowStudioDb = opening;
+    opening.catch(() => {
+      if (globalForDb.__workflowStudioDb === opening) globalForDb.__workflowStudioDb = undefined;
+    });
+  }
+  return globalForDb.__workflowStudioDb;
+}

@@ -1,0 +1,43 @@
+/** Turns any thrown value into an error that is safe to show: never a stack trace or a database message. */
+import { z } from "zod";
+import { AppError } from "./app-error";
+
+const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "57P01", "57P03", "08001", "08006", "P1001", "P1002", "P1017", "P2024"]);
+const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "DatabaseDoesNotExist", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "TransactionAlreadyClosed"]);
+const UNAVAILABLE_MESSAGE = /(connect ECONNREFUSED|Connection terminated|terminating connection|timeout exceeded when trying to connect|Connection ended unexpectedly|the database system is (shutting down|starting up)|PGlite is closed)/i;
+
+/** True when the error says the database cannot be reached right now (as opposed to a bad query). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 6; depth++) {
+    const candidate = e as { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; originalCode?: unknown };
+    if (typeof candidate.code === "string" && UNAVAILABLE_CODES.has(candidate.code)) return true;
+    if (typeof candidate.originalCode === "string" && UNAVAILABLE_CODES.has(candidate.originalCode)) return true;
+    if (typeof candidate.kind === "string" && UNAVAILABLE_KINDS.has(candidate.kind)) return true;
+    if (typeof candidate.message === "string" && UNAVAILABLE_MESSAGE.test(candidate.message)) return true;
+    e = candidate.cause;
+  }
+  return false;
+}
+
+/** Field errors of a zod failure, keyed by dotted path ("" for the whole input). */
+export function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".");
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof z.ZodError) {
+    return new AppError("BAD_REQUEST", "The request is not valid.", { fields: zodFieldErrors(error) });
+  }
+  if (isDatabaseUnavailable(error)) {
+    return new AppError("SERVICE_UNAVAILABLE", "The database is unavailable. Try again shortly.", {
+      headers: { "Retry-After": "5" },
+    });
+  }
+  return new AppError("INTERNAL_SERVER_ERROR", "Something went wrong on our side.");
+}

@@ -1,0 +1,69 @@
+/**
+ * The app's HTTP server: opens the database (taking the PGlite folder's lock), applies pending migrations,
+ * then serves Next.js. It stamps every request with a request id and the client address before Next sees it.
+ * `npm start` runs it in production mode, `npm run dev` with `--dev`.
+ */
+import { createServer } from "node:http";
+import next from "next";
+import { ConfigError, getConfig } from "./config";
+import { type Database, openDatabase, setDatabase } from "./db/client";
+import { applyMigrations } from "./db/migrations/apply";
+import { DatabaseLockedError } from "./db/pglite-lock";
+import { stampRequest } from "./http/request-meta";
+import { log } from "./log";
+
+const dev = process.argv.includes("--dev");
+
+async function main() {
+  const config = getConfig();
+  const db: Database = await openDatabase(config);
+  setDatabase(db);
+  const applied = await applyMigrations(db.adapterFactory);
+  log.info(
+    { database: db.kind, applied, dataDir: db.kind === "pglite" ? config.PGLITE_DATA_DIR : undefined },
+    applied.length ? `applied ${applied.length} migration(s)` : "database schema is up to date",
+  );
+
+  const app = next({ dev, dir: process.cwd(), port: config.PORT, hostname: config.HOST ?? "localhost" });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  const server = createServer((req, res) => {
+    const started = performance.now();
+    const requestId = stampRequest(req, config.TRUST_PROXY_HOPS);
+    res.setHeader("x-request-id", requestId);
+    res.on("finish", () => {
+      log.info(
+        { requestId, method: req.method, path: req.url?.split("?")[0], status: res.statusCode, ms: Math.round(performance.now() - started) },
+        "request",
+      );
+    });
+    void handle(req, res);
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(config.PORT, config.HOST, () => {
+    log.info({ port: config.PORT, database: db.kind, dev }, `Workflow Studio is serving on http://localhost:${config.PORT}`);
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "shutting down");
+    server.close();
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), 5_000).unref();
+    void db.close().finally(() => process.exit(0));
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DatabaseLockedError) {
+    process.stderr.write(`Workflow Studio cannot start: ${error.message}\n`);
+  } else {
+    log.fatal({ err: error }, "Workflow Studio cannot start");
+  }
+  process.exit(1);
+});
