@@ -1,5 +1,5 @@
 import type { GraphEdge, GraphNode, NodeKind, WorkflowGraph } from "~/lib/visualizer/types";
-import { boundsOf } from "./layout";
+import { boundsOf } from "./bounds";
 import { STACK_OFFSET } from "./node-size";
 import type { LayoutDirection, LayoutResult, NodeBox } from "./types";
 
@@ -118,11 +118,10 @@ function depthOf(id: string, layout: LayoutResult): number {
  */
 export function toSvg(graph: WorkflowGraph, layout: LayoutResult, options: SvgOptions = {}): string {
   const palette = PALETTES[options.theme ?? "light"];
-  const pad = options.padding ?? 24;
+  const pad = options.padding ?? DEFAULT_PADDING;
   const showLabels = options.labels ?? true;
   const bounds = boundsOf(layout.nodes);
-  const width = Math.ceil(bounds.width + 2 * pad);
-  const height = Math.ceil(bounds.height + 2 * pad);
+  const { width, height } = svgSize(layout, options);
   const ox = pad - bounds.x;
   const oy = pad - bounds.y;
   const title = options.title ?? `Workflow graph (${graph.dialect})`;
@@ -207,6 +206,15 @@ export function toSvg(graph: WorkflowGraph, layout: LayoutResult, options: SvgOp
   }
   out.push(`</g></svg>`);
   return out.join("");
+}
+
+const DEFAULT_PADDING = 24;
+
+/** The width and height (in px) of the SVG that `toSvg` makes for `layout`. */
+export function svgSize(layout: LayoutResult, options: Pick<SvgOptions, "padding"> = {}): { width: number; height: number } {
+  const pad = options.padding ?? DEFAULT_PADDING;
+  const bounds = boundsOf(layout.nodes);
+  return { width: Math.ceil(bounds.width + 2 * pad), height: Math.ceil(bounds.height + 2 * pad) };
 }
 
 /** A `data:` URL of an SVG string (for <img src> and for drawing onto a canvas). */

@@ -1,4 +1,5 @@
 import type { WorkflowGraph } from "~/lib/visualizer/types";
+import { boundsOf } from "./bounds";
 import { d3DagEngine } from "./engine-d3dag";
 import { GROUP_PADDING, leafSize } from "./node-size";
 import type { LayeredEngine, LayoutDirection, LayoutResult, NodeBox } from "./types";
@@ -32,6 +33,8 @@ export interface LayoutDeps {
   /** The layered-layout library call (injected for tests and for the benchmark). */
   engine?: LayeredEngine;
 }
+
+export { boundsOf };
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -365,20 +368,4 @@ function hasOverlap(ids: string[], boxes: Record<string, NodeBox>): boolean {
     }
   }
   return false;
-}
-
-export function boundsOf(nodes: Record<string, NodeBox>): LayoutResult["bounds"] {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const id in nodes) {
-    const b = nodes[id]!;
-    minX = Math.min(minX, b.x);
-    minY = Math.min(minY, b.y);
-    maxX = Math.max(maxX, b.x + b.width);
-    maxY = Math.max(maxY, b.y + b.height);
-  }
-  if (minX === Infinity) return { x: 0, y: 0, width: 0, height: 0 };
-  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
 }

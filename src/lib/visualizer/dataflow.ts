@@ -22,7 +22,7 @@ import {
   stringValue,
   type Arg,
 } from "./syntax";
-import type { EdgeKind } from "./types";
+import type { EdgeKind, SourceSpan } from "./types";
 
 export interface Value {
   /** Ids of the graph nodes whose result this value may hold. */
@@ -63,7 +63,9 @@ export interface BlockInfo {
   kind: "if" | "elif" | "else" | "for" | "while" | "with" | "match";
   /** The header as written, e.g. `for url in urls`, `if retries > 3`. */
   header: string;
+  /** The statement (or, for elif/else, the keyword) that opens the block. */
   node: SyntaxNode;
+  body: SyntaxNode | null;
 }
 
 export interface FlowHooks {
@@ -225,7 +227,7 @@ export class Dataflow {
         }
         this.loopDepth++;
         this.condDepth++;
-        this.block({ kind: "while", header: this.header(stmt, body), node: stmt }, body);
+        this.block({ kind: "while", header: this.header(stmt, body), node: stmt, body }, body);
         this.loopDepth--;
         this.execBody(elseBody);
         this.condDepth--;
@@ -242,7 +244,7 @@ export class Dataflow {
             expectAs = false;
           } else if (c.name !== "with" && c.name !== "async" && !isPunctuation(c)) last = this.eval(c);
         }
-        this.block({ kind: "with", header: this.header(stmt, body), node: stmt }, body);
+        this.block({ kind: "with", header: this.header(stmt, body), node: stmt, body }, body);
         return;
       }
       case "TryStatement": {
@@ -270,7 +272,7 @@ export class Dataflow {
             for (let m = c.firstChild; m; m = m.nextSibling) {
               if (m.name !== "MatchClause") continue;
               const body = child(m, "Body");
-              this.block({ kind: "match", header: this.header(m, body), node: m }, body);
+              this.block({ kind: "match", header: this.header(m, body), node: m, body }, body);
             }
             this.condDepth--;
           } else if (c.name !== "match" && !isPunctuation(c)) this.eval(c);
@@ -291,7 +293,7 @@ export class Dataflow {
       else if (n === "Body") {
         const kind = (keyword?.name ?? "if") as BlockInfo["kind"];
         const header = keyword ? this.code.slice(keyword.from, c.from) : "if";
-        this.block({ kind, header: header.trim(), node: keyword ?? stmt }, c);
+        this.block({ kind, header: header.trim(), node: keyword ?? stmt, body: c }, c);
       } else if (!isPunctuation(c)) this.eval(c);
     }
     this.condDepth--;
@@ -327,9 +329,10 @@ export class Dataflow {
     this.condDepth++;
     if (targets.length === 1 && targets[0]) this.bind(targets[0], refsValue(it.refs));
     else this.bindSequence(targets, refsValue(it.refs));
-    this.enterBlockHook({ kind: "for", header: this.header(stmt, body), node: stmt });
+    const info: BlockInfo = { kind: "for", header: this.header(stmt, body), node: stmt, body };
+    this.enterBlockHook(info);
     run(body);
-    this.leaveBlockHook({ kind: "for", header: this.header(stmt, body), node: stmt });
+    this.leaveBlockHook(info);
     this.loopDepth--;
     this.execBody(elseBody);
     this.condDepth--;
@@ -514,6 +517,23 @@ export class Dataflow {
   /** Evaluates each argument of an ArgList. */
   evalArgs(list: SyntaxNode | null): Array<{ arg: Arg; value: Value }> {
     return argList(this.code, list).map((arg) => ({ arg, value: this.eval(arg.value) }));
+  }
+
+  /**
+   * Adds a step node for a call: many when inside a loop or comprehension; parent is the current group.
+   * `base` is the id it gets when free (later calls of the same step get `base#2`, `base#3`…).
+   */
+  addStep(base: string, label: string, call: SyntaxNode, definition: SourceSpan | null, many = false): string {
+    const id = this.ctx.graph.uniqueId(base);
+    this.ctx.graph.addNode(id, {
+      label,
+      kind: "step",
+      source: this.ctx.span(call),
+      definition,
+      parent: this.parent,
+      many: many || this.loopDepth > 0,
+    });
+    return id;
   }
 
   /** Adds an edge from every producer in `refs` to `target`. */

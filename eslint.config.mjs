@@ -1,0 +1,30 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  globalIgnores([".next/**", ".data/**", "node_modules/**", "src/server/db/generated/**", "test-results/**", "next-env.d.ts"]),
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // src/lib is pure code shared by server and browser: no server modules, no React.
+    files: ["src/lib/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["~/server/*", "**/server/**", "react", "react-dom", "next/*"], message: "src/lib is pure: no server code, React or Next.js." }] },
+      ],
+    },
+  },
+  {
+    files: ["src/server/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["~/app/*", "**/app/**"], message: "src/server never imports from src/app." }] }],
+    },
+  },
+]);

@@ -1,0 +1,48 @@
+/**
+ * Each test file gets its own fresh, migrated database, copied from the run's template, and installs it as the
+ * process's database, so route handlers and procedures under test use it. Nothing is shared between files.
+ */
+import { readFile } from "node:fs/promises";
+import { afterAll, beforeAll, inject } from "vitest";
+import { type Database, openPglite, openPostgres, setDatabase } from "../../src/server/db/client";
+import { adminQuery, databaseUrl, dropDatabase, runId } from "./postgres-admin";
+
+export async function createTestDatabase(): Promise<Database> {
+  const testDb = inject("testDb");
+  if (testDb.kind === "pglite") {
+    const tarball = await readFile(testDb.templateFile);
+    return openPglite(undefined, { loadDataDir: new Blob([tarball]) });
+  }
+  const name = `ws_test_${runId()}`;
+  await adminQuery(testDb.serverUrl, `CREATE DATABASE "${name}" TEMPLATE "${testDb.template}"`);
+  const db = await openPostgres({
+    DATABASE_URL: databaseUrl(testDb.serverUrl, name),
+    DATABASE_POOL_MAX: 10,
+    DATABASE_TIMEOUT_MS: 5_000,
+    PGLITE_DATA_DIR: "",
+  });
+  return {
+    ...db,
+    close: async () => {
+      await db.close();
+      await dropDatabase(testDb.serverUrl, name);
+    },
+  };
+}
+
+/** Gives the calling test file its own database for all its tests; `use().prisma` inside a test. */
+export function setupTestDatabase(): () => Database {
+  let db: Database | undefined;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    setDatabase(db);
+  });
+  afterAll(async () => {
+    setDatabase(undefined);
+    await db?.close();
+  });
+  return () => {
+    if (!db) throw new Error("setupTestDatabase(): the database is opened in beforeAll");
+    return db;
+  };
+}

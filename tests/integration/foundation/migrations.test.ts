@@ -1,0 +1,47 @@
+import { createHash } from "node:crypto";
+import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { applyMigrations } from "../../../src/server/db/migrations/apply";
+import { nextMigrationSql } from "../../../src/server/db/migrations/next-migration";
+import { setupTestDatabase } from "../../helpers/db";
+
+const db = setupTestDatabase();
+
+describe("migrations on the WebAssembly schema engine", () => {
+  it("records each migration in _prisma_migrations as prisma migrate deploy does", async () => {
+    const dirs = (await readdir("prisma/migrations", { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    const rows = await db().prisma.$queryRaw<{ migration_name: string; checksum: string; finished_at: Date | null }[]>`
+      SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name`;
+    expect(rows.map((r) => r.migration_name)).toEqual(dirs);
+    for (const row of rows) {
+      const sql = await readFile(path.join("prisma/migrations", row.migration_name, "migration.sql"));
+      expect(row.checksum).toBe(createHash("sha256").update(sql).digest("hex"));
+      expect(row.finished_at).toBeInstanceOf(Date);
+    }
+  });
+
+  it("applies nothing twice", async () => {
+    expect(await applyMigrations(db().adapterFactory)).toEqual([]);
+  });
+
+  it("finds no difference between the migrations and schema.prisma", async () => {
+    expect(await nextMigrationSql()).toBe("");
+  });
+
+  it("writes the SQL of a change to the schema", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "ws-schema-"));
+    try {
+      const schema = await readFile("prisma/schema.prisma", "utf8");
+      const changed = schema.replace(/model Workflow \{/, "model Workflow {\n  description String?");
+      const schemaPath = path.join(dir, "schema.prisma");
+      await writeFile(schemaPath, changed);
+      const sql = await nextMigrationSql(schemaPath);
+      expect(sql).toMatch(/ALTER TABLE "workflows" ADD COLUMN\s+"description" TEXT/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
