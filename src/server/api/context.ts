@@ -3,6 +3,7 @@
  */
 import type { Database } from "../db/client";
 import { getDatabase } from "../db/client";
+import { authenticateRequest } from "../auth/authenticate";
 import { CLIENT_ADDRESS_HEADER, REQUEST_ID_HEADER, requestIdFor } from "../http/request-meta";
 
 export interface SessionUser {
@@ -41,5 +42,6 @@ export function requestMeta(req: Request) {
 
 export async function createRequestContext(req: Request): Promise<InnerContext> {
   const meta = requestMeta(req);
-  return createInnerContext({ ...meta, db: await getDatabase() });
+  const db = await getDatabase();
+  return createInnerContext({ ...meta, db, user: await authenticateRequest(req, db) });
 }
