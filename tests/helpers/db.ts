@@ -14,7 +14,16 @@ export async function createTestDatabase(): Promise<Database> {
     return openPglite(undefined, { loadDataDir: new Blob([tarball]) });
   }
   const name = `ws_test_${runId()}`;
-  await adminQuery(testDb.serverUrl, `CREATE DATABASE "${name}" TEMPLATE "${testDb.template}"`);
+  // Copies of one template are made one at a time; PostgreSQL refuses a copy while another is being made.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await adminQuery(testDb.serverUrl, `CREATE DATABASE "${name}" TEMPLATE "${testDb.template}"`);
+      break;
+    } catch (error) {
+      if (attempt >= 50 || !/being accessed by other users/.test((error as Error).message)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
+    }
+  }
   const db = await openPostgres({
     DATABASE_URL: databaseUrl(testDb.serverUrl, name),
     DATABASE_POOL_MAX: 10,

@@ -25,6 +25,8 @@ export default async function setup(project: TestProject) {
     await adminQuery(serverUrl, `CREATE DATABASE "${template}"`);
     const { PrismaPg } = await import("@prisma/adapter-pg");
     await applyMigrations(new PrismaPg({ connectionString: databaseUrl(serverUrl, template), max: 1 }));
+    // The schema engine keeps its connection open; a template must have none to be copied.
+    await adminQuery(serverUrl, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${template}'`);
     project.provide("testDb", { kind: "postgres", serverUrl, template });
     process.stdout.write(`Test databases: PostgreSQL server, copies of template ${template}\n`);
     return async () => {

@@ -1,8 +1,10 @@
 import { systemRouter } from "./routers/system";
+import { workflowRouter } from "./routers/workflow";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
   system: systemRouter,
+  workflow: workflowRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -32,6 +32,8 @@ export function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof z.ZodError) {
+    const tooLarge = error.issues.find((issue) => issue.code === "custom" && issue.params?.appCode === "PAYLOAD_TOO_LARGE");
+    if (tooLarge) return new AppError("PAYLOAD_TOO_LARGE", tooLarge.message, { fields: zodFieldErrors(error) });
     return new AppError("BAD_REQUEST", "The request is not valid.", { fields: zodFieldErrors(error) });
   }
   if (isDatabaseUnavailable(error)) {

@@ -56,7 +56,7 @@ describe("the embedded database folder", () => {
       const second = await run(["scripts/db-migrate.ts"], { PGLITE_DATA_DIR: dataDir });
       expect(second.code).toBe(1);
       expect(second.stderr).toContain(`in use by another process (pid ${process.pid})`);
-      const server = await run(["src/server/main.ts"], { PGLITE_DATA_DIR: dataDir, PORT: "3999", NODE_ENV: "production" });
+      const server = await run(["src/server/main.ts"], { PGLITE_DATA_DIR: dataDir, PORT: "3999", NODE_ENV: "development" });
       expect(server.code).toBe(1);
       expect(server.stderr).toMatch(/cannot start: The embedded database .* is in use by another process/);
       expect(await first.prisma.user.count()).toBe(0);

@@ -1,0 +1,88 @@
+/**
+ * The workflow inputs, shared by the editor's forms, the tRPC procedures and the REST routes,
+ * so the browser and the server validate alike.
+ */
+import { z } from "zod";
+
+export const MAX_CODE_BYTES = 512 * 1024;
+export const MAX_NAME_LENGTH = 100;
+export const DEFAULT_PAGE_SIZE = 50;
+/** A REST body holds at most 512 KiB of code; JSON escaping may grow it, so allow for that and no more. */
+export const MAX_WORKFLOW_BODY_BYTES = MAX_CODE_BYTES * 2 + 16 * 1024;
+
+/** Issues that mean "too large" rather than "malformed": the server answers 413 for them. */
+export const TOO_LARGE = "PAYLOAD_TOO_LARGE";
+
+const CONTROL_CHARACTERS = /\p{Cc}/u;
+
+export const workflowId = z.uuid({ message: "Not a workflow id." });
+
+export const workflowName = z
+  .string()
+  .trim()
+  .min(1, "Give the workflow a name.")
+  .max(MAX_NAME_LENGTH, `A name has at most ${MAX_NAME_LENGTH} characters.`)
+  .refine((name) => !CONTROL_CHARACTERS.test(name), "A name cannot hold control characters.");
+
+const utf8 = new TextEncoder();
+
+/**
+ * Python source as text. PostgreSQL text cannot hold NUL (nor can Python source), and a lone surrogate has no
+ * UTF-8 form: both are refused, so what is stored always comes back byte for byte.
+ */
+export const workflowCode = z.string().superRefine((code, ctx) => {
+  if (code.includes("\u0000")) ctx.addIssue({ code: "custom", message: "The code cannot contain NUL characters." });
+  if (!code.isWellFormed()) ctx.addIssue({ code: "custom", message: "The code is not valid Unicode text." });
+  // Cheap bound first: a UTF-16 code unit is at most 3 UTF-8 bytes.
+  if (code.length * 3 <= MAX_CODE_BYTES) return;
+  if (code.length > MAX_CODE_BYTES || utf8.encode(code).byteLength > MAX_CODE_BYTES) {
+    ctx.addIssue({ code: "custom", message: "The code is larger than 512 KiB.", params: { appCode: TOO_LARGE } });
+  }
+});
+
+export const expectedVersion = z.number().int().min(1).max(2_147_483_647);
+
+export const saveWorkflowInput = z
+  .strictObject({
+    id: workflowId.optional(),
+    name: workflowName,
+    code: workflowCode,
+    expectedVersion: expectedVersion.optional(),
+  })
+  .refine((input) => input.id === undefined || input.expectedVersion !== undefined, {
+    message: "An update names the version it read (expectedVersion).",
+    path: ["expectedVersion"],
+  });
+
+const updateFields = { name: workflowName.optional(), code: workflowCode.optional(), expectedVersion };
+const changesSomething = (input: { name?: string; code?: string }) => input.name !== undefined || input.code !== undefined;
+const changeMessage = { message: "Change the name, the code or both." };
+
+/** `PUT /api/workflows/:id` and `workflow.update`. */
+export const updateWorkflowInput = z.strictObject({ id: workflowId, ...updateFields }).refine(changesSomething, changeMessage);
+export const updateWorkflowBody = z.strictObject(updateFields).refine(changesSomething, changeMessage);
+
+/** `POST /api/workflows` and `workflow.create`: only ever creates. */
+export const createWorkflowInput = z.strictObject({ name: workflowName, code: workflowCode });
+
+export const listWorkflowsInput = z
+  .strictObject({
+    cursor: z.string().max(512).optional(),
+    limit: z.number().int().min(1).max(100).default(DEFAULT_PAGE_SIZE),
+    q: z.string().trim().max(MAX_NAME_LENGTH).optional(),
+    sort: z.enum(["updated", "name"]).default("updated"),
+  })
+  .default({ limit: DEFAULT_PAGE_SIZE, sort: "updated" });
+
+export const workflowIdInput = z.strictObject({ id: workflowId });
+
+export const renameWorkflowInput = z.strictObject({
+  id: workflowId,
+  name: workflowName,
+  expectedVersion: expectedVersion.optional(),
+});
+
+export const duplicateWorkflowInput = z.strictObject({ id: workflowId, name: workflowName.optional() });
+
+export type SaveWorkflowInput = z.infer<typeof saveWorkflowInput>;
+export type ListWorkflowsInput = z.infer<typeof listWorkflowsInput>;

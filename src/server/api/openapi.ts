@@ -1,0 +1,107 @@
+/**
+ * The OpenAPI description of the REST routes, generated from the same zod schemas the procedures validate with.
+ */
+import { z } from "zod";
+import {
+  createWorkflowInput,
+  listWorkflowsInput,
+  updateWorkflowBody,
+  workflowId,
+} from "~/lib/validation/workflow";
+
+const isoDate = z.string().describe("ISO 8601 date-time");
+
+const workflowListItem = z.object({
+  id: workflowId,
+  name: z.string(),
+  version: z.number().int(),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+  size: z.object({ bytes: z.number().int(), lines: z.number().int() }),
+  graph: z.object({ dialect: z.string(), nodes: z.number().int(), edges: z.number().int() }),
+});
+
+const workflowDetail = workflowListItem.extend({ code: z.string() });
+
+const workflowList = z.object({ items: z.array(workflowListItem), nextCursor: z.string().nullable() });
+
+const errorBody = z.object({
+  error: z.object({
+    code: z.string().describe("A stable code such as NOT_FOUND, CONFLICT, PAYLOAD_TOO_LARGE"),
+    message: z.string(),
+    requestId: z.string(),
+    fields: z.record(z.string(), z.array(z.string())).optional(),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
+
+const schema = (type: z.ZodType, io: "input" | "output" = "output") => z.toJSONSchema(type, { io, unrepresentable: "any" });
+const jsonContent = (type: z.ZodType, io: "input" | "output" = "output") => ({ "application/json": { schema: schema(type, io) } });
+const error = (description: string) => ({ description, content: jsonContent(errorBody) });
+
+const commonErrors = {
+  400: error("Invalid input"),
+  401: error("Not signed in, or the token is expired or invalid"),
+  404: error("No such workflow (or not yours)"),
+  503: error("The database is unavailable"),
+};
+
+const idParameter = { name: "id", in: "path", required: true, schema: schema(workflowId) };
+
+function queryParameters() {
+  const properties = (schema(listWorkflowsInput, "input") as { properties?: Record<string, unknown> }).properties ?? {};
+  return Object.entries(properties).map(([name, property]) => ({ name, in: "query", required: false, schema: property }));
+}
+
+export function openApiDocument(serverUrl: string) {
+  return {
+    openapi: "3.1.0",
+    info: { title: "Workflow Studio API", version: "1.0.0", description: "Save, list and load Python workflow scripts." },
+    servers: [{ url: serverUrl }],
+    components: {
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT", description: "POST /api/auth/token gives one" },
+        session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
+      },
+    },
+    security: [{ bearer: [] }, { session: [] }],
+    paths: {
+      "/api/workflows": {
+        get: {
+          summary: "List your workflows, newest first",
+          parameters: queryParameters(),
+          responses: { 200: { description: "A page", content: jsonContent(workflowList) }, ...commonErrors },
+        },
+        post: {
+          summary: "Save a new workflow",
+          requestBody: { required: true, content: jsonContent(createWorkflowInput, "input") },
+          responses: {
+            201: { description: "Saved", content: jsonContent(workflowDetail) },
+            403: error("The per-person limit is reached"),
+            413: error("The code is larger than 512 KiB"),
+            ...commonErrors,
+          },
+        },
+      },
+      "/api/workflows/{id}": {
+        parameters: [idParameter],
+        get: { summary: "Load one workflow with its code", responses: { 200: { description: "The workflow", content: jsonContent(workflowDetail) }, ...commonErrors } },
+        put: {
+          summary: "Update a workflow if it is still at the version you read",
+          requestBody: { required: true, content: jsonContent(updateWorkflowBody, "input") },
+          responses: {
+            200: { description: "Saved", content: jsonContent(workflowDetail) },
+            409: error("Changed since you read it: details hold currentVersion and updatedAt"),
+            413: error("The code is larger than 512 KiB"),
+            ...commonErrors,
+          },
+        },
+        delete: { summary: "Delete a workflow", responses: { 204: { description: "Deleted" }, ...commonErrors } },
+      },
+      "/api/workflows/{id}/graph": {
+        parameters: [idParameter],
+        get: { summary: "The graph the visualizer draws from the stored code", responses: { 200: { description: "The graph" }, ...commonErrors } },
+      },
+    },
+  };
+}
