@@ -1,4 +1,4 @@
-import { graph, sugiyama, type MutGraphNode } from "d3-dag";
+import { coordGreedy, graph, sugiyama, type MutGraphNode } from "d3-dag";
 import { SPACING } from "./node-size";
 import type { EngineInput, EngineOutput, LayeredEngine } from "./types";
 
@@ -7,11 +7,16 @@ type Size = readonly [number, number];
 // Built once: the operator is immutable and reads each node's size from its datum.
 const layout = sugiyama()
   .nodeSize((node: { data: Size }) => node.data)
-  .gap([SPACING.node, SPACING.rank]);
+  .gap([SPACING.node, SPACING.rank])
+  .coord(coordGreedy());
 
 /**
- * d3-dag's Sugiyama layout (simplex layering, two-layer decrossing, simplex coordinates):
- * the fastest of the measured libraries at equal readability (docs/benchmarks-visualizer.md).
+ * d3-dag's Sugiyama layout (simplex layering, two-layer decrossing, greedy coordinates):
+ * the fastest of the measured libraries with no overlaps and every edge in the layer
+ * direction (docs/benchmarks-visualizer.md). Greedy coordinates rather than d3-dag's
+ * default simplex ones: 2-4× faster and a drawing as narrow as dagre's, where simplex
+ * coordinates made it 2-3× wider. Trade-off: edges are less often perfectly straight than
+ * with dagre (Brandes-Köpf); `dagreEngine` can be injected instead.
  */
 export const d3DagEngine: LayeredEngine = ({ sizes, links }: EngineInput): EngineOutput => {
   const n = sizes.length;
@@ -19,6 +24,8 @@ export const d3DagEngine: LayeredEngine = ({ sizes, links }: EngineInput): Engin
   const y = new Float64Array(n);
   if (n === 0) return { x, y, width: 0, height: 0 };
   if (n === 1 || links.length === 0) return row(sizes);
+  const order = chainOrder(n, links);
+  if (order) return column(sizes, order);
   const g = graph<Size, undefined>();
   const handles: MutGraphNode<Size, undefined>[] = new Array(n);
   for (let i = 0; i < n; i++) handles[i] = g.node(sizes[i]!);
@@ -47,4 +54,44 @@ function row(sizes: EngineInput["sizes"]): EngineOutput {
     cursor += w + SPACING.node;
   }
   return { x, y, width: Math.max(0, cursor - SPACING.node), height };
+}
+
+/** The node order when the links form one simple path a → b → … through all nodes, else null. */
+function chainOrder(n: number, links: EngineInput["links"]): number[] | null {
+  if (links.length !== n - 1) return null;
+  const next = new Int32Array(n).fill(-1);
+  const hasIn = new Uint8Array(n);
+  for (const [s, t] of links) {
+    if (next[s]! !== -1 || hasIn[t]) return null;
+    next[s] = t;
+    hasIn[t] = 1;
+  }
+  let head = -1;
+  for (let i = 0; i < n; i++) {
+    if (!hasIn[i]) {
+      if (head !== -1) return null;
+      head = i;
+    }
+  }
+  if (head === -1) return null;
+  const order: number[] = [];
+  for (let v = head; v !== -1 && order.length <= n; v = next[v]!) order.push(v);
+  return order.length === n ? order : null;
+}
+
+/** A chain: one node per layer, centred on one axis (what the library draws, without calling it). */
+function column(sizes: EngineInput["sizes"], order: number[]): EngineOutput {
+  const n = sizes.length;
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  let width = 0;
+  for (const [w] of sizes) width = Math.max(width, w);
+  let cursor = 0;
+  for (const i of order) {
+    const [, h] = sizes[i]!;
+    x[i] = width / 2;
+    y[i] = cursor + h / 2;
+    cursor += h + SPACING.rank;
+  }
+  return { x, y, width, height: Math.max(0, cursor - SPACING.rank) };
 }

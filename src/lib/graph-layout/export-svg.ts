@@ -60,7 +60,6 @@ export const PALETTES: Record<"light" | "dark", Palette> = {
 };
 
 // Characters XML 1.0 forbids even escaped (C0 controls except tab, LF, CR; lone surrogates; U+FFFE/FFFF).
-// eslint-disable-next-line no-control-regex
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function escapeXml(text: string): string {

@@ -14,8 +14,8 @@ import type { LayeredEngine, LayoutDirection, LayoutResult, NodeBox } from "./ty
  * siblings (an edge from a node inside group A to node B outside becomes A → B in the
  * level where A and B meet). Why not one compound layout (dagre's setParent)? d3-dag, the
  * fastest library measured, has no compound graphs; dagre's compound mode was twice as
- * slow as its flat mode on our 170-node graphs and does not support edges that end on a
- * group frame (LangGraph subgraphs used as nodes). Per-group layouts are smaller, so
+ * slow as its flat mode on our 170-node graphs, and edges that end on a group frame
+ * (LangGraph subgraphs used as nodes) are a long-standing limitation of its compound mode. Per-group layouts are smaller, so
  * faster (layered layout is superlinear), and frames can never overlap or cut through
  * each other by construction.
  *

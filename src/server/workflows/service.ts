@@ -86,7 +86,8 @@ export async function listWorkflows(
   input: ListWorkflowsInput,
 ): Promise<{ items: WorkflowListItem[]; nextCursor: string | null }> {
   const where: Prisma.WorkflowWhereInput = { ownerId };
-  if (input.q) where.name = { contains: input.q, mode: "insensitive" };
+  // LIKE wildcards in a search are meant literally.
+  if (input.q) where.name = { contains: input.q.replace(/[\\%_]/g, "\\$&"), mode: "insensitive" };
   if (input.cursor) {
     const [sort, key, id] = decodeCursor(input.cursor, input.sort);
     where.OR =
