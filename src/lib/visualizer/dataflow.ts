@@ -82,6 +82,23 @@ export interface FlowHooks {
 
 const MAX_DEPTH = 200;
 
+/** Methods that put their argument into the object they are called on. */
+const MUTATORS = new Set([
+  "append",
+  "extend",
+  "add",
+  "update",
+  "insert",
+  "appendleft",
+  "extendleft",
+  "put",
+  "put_nowait",
+  "push",
+  "setdefault",
+  "write",
+  "writelines",
+]);
+
 const SKIPPED_STATEMENTS = new Set([
   "FunctionDefinition",
   "ClassDefinition",
@@ -237,7 +254,7 @@ export class Dataflow {
         const body = child(stmt, "Body");
         let last: Value = EMPTY;
         let expectAs = false;
-        for (let c = stmt.firstChild; c && c !== body; c = c.nextSibling) {
+        for (let c = stmt.firstChild; c && c.name !== "Body"; c = c.nextSibling) {
           if (c.name === "as") expectAs = true;
           else if (c.name === "VariableName" && expectAs) {
             this.bind(c, last);
@@ -465,7 +482,9 @@ export class Dataflow {
       case "CallExpression": {
         const claimed = this.hooks.call?.(node, this);
         if (claimed) return claimed;
-        return this.evalChildren(node);
+        const v = this.evalChildren(node);
+        this.noteMutation(node, v);
+        return v;
       }
       case "BinaryExpression": {
         if (this.hooks.binary) {
@@ -491,6 +510,18 @@ export class Dataflow {
         }
         return this.evalChildren(node);
     }
+  }
+
+  /** `results.append(step(x))`: the container now also holds what was put in it. */
+  private noteMutation(call: SyntaxNode, v: Value): void {
+    if (!v.refs.length) return;
+    const callee = call.firstChild;
+    if (callee?.name !== "MemberExpression") return;
+    const base = callee.firstChild;
+    const prop = callee.lastChild;
+    if (base?.name !== "VariableName" || prop?.name !== "PropertyName") return;
+    if (!MUTATORS.has(this.code.slice(prop.from, prop.to))) return;
+    this.bind(base, v, true);
   }
 
   evalChildren(node: SyntaxNode): Value {

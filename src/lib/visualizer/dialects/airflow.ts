@@ -389,7 +389,7 @@ export function extractAirflow(ctx: Ctx): void {
     const savedParent = flow.parent;
     let last: Value = EMPTY;
     let expectAs = false;
-    for (let c = stmt.firstChild; c && c !== body; c = c.nextSibling) {
+    for (let c = stmt.firstChild; c && c.name !== "Body"; c = c.nextSibling) {
       if (c.name === "as") {
         expectAs = true;
         continue;
@@ -469,7 +469,7 @@ export function extractAirflow(ctx: Ctx): void {
       const nameNode = def ? child(def, "VariableName") : null;
       const df = nameNode ? dagFns.get(ctx.text(nameNode)) : undefined;
       if (df) {
-        const savedDag = dag;
+        const savedDag: Scope | null = dag;
         dag = openDag(df.label, stmt);
         const g0 = g.get(dag.id);
         if (g0) g0.definition = df.fn.definition;
