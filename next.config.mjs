@@ -1,6 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // Tools that build while another build is in use (benchmarks, system tests) may build elsewhere.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // Native, WebAssembly or worker-thread packages stay outside the bundle and load from node_modules.
   serverExternalPackages: [
