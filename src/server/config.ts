@@ -7,6 +7,12 @@ import { z } from "zod";
 const intFrom = (min: number, max: number, fallback: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
 
+/** A signing secret: at least 32 bytes of UTF-8 (a 48-byte random value in base64 is the usual choice). */
+const secretSchema = z
+  .string()
+  .refine((value) => Buffer.byteLength(value, "utf8") >= 32, "must be at least 32 bytes")
+  .refine((value) => Buffer.byteLength(value, "utf8") <= 512, "must be at most 512 bytes");
+
 const configSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -21,6 +27,29 @@ const configSchema = z.object({
   PORT: intFrom(1, 65_535, 3000),
   APP_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
   TRUST_PROXY_HOPS: intFrom(0, 10, 0),
+  WORKFLOW_LIMIT_PER_USER: intFrom(1, 1_000_000, 1000),
+  // Accounts (docs/security/*.md). Signing keys come only from the environment; see src/server/auth/keys.ts.
+  AUTH_SECRET: secretSchema.optional(),
+  AUTH_SECRET_PREVIOUS: secretSchema.optional(),
+  AUTH_SECRET_FILE: z.string().min(1).default(".data/auth-secret"),
+  PASSWORD_HASHER: z.enum(["argon2id", "bcrypt"]).default("argon2id"),
+  BCRYPT_COST: intFrom(10, 15, 12),
+  ACCESS_TOKEN_TTL: intFrom(60, 900, 900),
+  REFRESH_TOKEN_TTL: intFrom(3_600, 30 * 24 * 3_600, 30 * 24 * 3_600),
+}).superRefine((config, ctx) => {
+  if (config.NODE_ENV === "production" && !config.AUTH_SECRET) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["AUTH_SECRET"],
+      message: "required in production: at least 32 bytes, e.g. `openssl rand -base64 48`",
+    });
+  }
+  if (config.AUTH_SECRET_PREVIOUS && !config.AUTH_SECRET) {
+    ctx.addIssue({ code: "custom", path: ["AUTH_SECRET_PREVIOUS"], message: "is only used together with AUTH_SECRET" });
+  }
+  if (config.AUTH_SECRET_PREVIOUS && config.AUTH_SECRET_PREVIOUS === config.AUTH_SECRET) {
+    ctx.addIssue({ code: "custom", path: ["AUTH_SECRET_PREVIOUS"], message: "must differ from AUTH_SECRET" });
+  }
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

@@ -24,16 +24,29 @@ const REDACT = [
   "*.secret",
 ];
 
-function createLogger() {
-  const level = process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info");
-  return pino({
-    level,
-    base: { service: "workflow-studio" },
-    redact: { paths: REDACT, censor: "[redacted]" },
-    timestamp: pino.stdTimeFunctions.isoTime,
-  });
+interface LogSink {
+  write(line: string): unknown;
 }
 
-const globalForLog = globalThis as unknown as { __workflowStudioLog?: pino.Logger };
+const globalForLog = globalThis as unknown as { __workflowStudioLog?: pino.Logger; __workflowStudioLogSink?: LogSink };
+
+function createLogger() {
+  const level = process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info");
+  const stdout = pino.destination({ dest: 1, sync: true });
+  return pino(
+    {
+      level,
+      base: { service: "workflow-studio" },
+      redact: { paths: REDACT, censor: "[redacted]" },
+      timestamp: pino.stdTimeFunctions.isoTime,
+    },
+    { write: (line: string) => (globalForLog.__workflowStudioLogSink ?? stdout).write(line) },
+  );
+}
+
+/** Sends the log lines somewhere else (a test capturing the whole run's log); `undefined` restores stdout. */
+export function setLogSink(sink: LogSink | undefined): void {
+  globalForLog.__workflowStudioLogSink = sink;
+}
 
 export const log: pino.Logger = (globalForLog.__workflowStudioLog ??= createLogger());

@@ -5,6 +5,8 @@
  */
 import { createServer } from "node:http";
 import next from "next";
+import { keyringFromConfig, setKeyring } from "./auth/keys";
+import { pruneExpiredCounters } from "./auth/rate-limit";
 import { ConfigError, getConfig } from "./config";
 import { type Database, openDatabase, setDatabase } from "./db/client";
 import { applyMigrations } from "./db/migrations/apply";
@@ -16,6 +18,8 @@ const dev = process.argv.includes("--dev");
 
 async function main() {
   const config = getConfig();
+  setKeyring(keyringFromConfig(config)); // production: AUTH_SECRET was required by the configuration
+  process.env.NEXTAUTH_URL ??= new URL("/api/auth", config.APP_URL).toString();
   const db: Database = await openDatabase(config);
   setDatabase(db);
   const applied = await applyMigrations(db.adapterFactory);
@@ -23,6 +27,11 @@ async function main() {
     { database: db.kind, applied, dataDir: db.kind === "pglite" ? config.PGLITE_DATA_DIR : undefined },
     applied.length ? `applied ${applied.length} migration(s)` : "database schema is up to date",
   );
+
+  const pruning = setInterval(() => {
+    pruneExpiredCounters(db).catch((error: unknown) => log.warn({ err: error }, "could not prune rate-limit counters"));
+  }, 10 * 60_000);
+  pruning.unref();
 
   const app = next({ dev, dir: process.cwd(), port: config.PORT, hostname: config.HOST ?? "localhost" });
   await app.prepare();

@@ -26,7 +26,7 @@ export const APP_ROUTES: Array<[string, RouteModule]> = [
   ["/api/auth/[...nextauth]", nextAuth as unknown as RouteModule],
   ["/api/me", me as RouteModule],
   ["/api/openapi.json", openapi as RouteModule],
-  ["/api/workflows", workflows as RouteModule],
+  ["/api/workflows", workflows as unknown as RouteModule],
   ["/api/workflows/[id]/graph", workflowGraph as unknown as RouteModule],
   ["/api/workflows/[id]", workflow as unknown as RouteModule],
 ];

@@ -9,6 +9,8 @@ import { CLIENT_ADDRESS_HEADER, REQUEST_ID_HEADER, requestIdFor } from "../http/
 export interface SessionUser {
   id: string;
   email: string;
+  /** The session (browser cookie or API token family) the request came with. */
+  sessionId?: string;
 }
 
 export interface InnerContext {

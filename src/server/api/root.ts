@@ -1,9 +1,11 @@
+import { authRouter } from "./routers/auth";
 import { systemRouter } from "./routers/system";
 import { workflowRouter } from "./routers/workflow";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
   system: systemRouter,
+  auth: authRouter,
   workflow: workflowRouter,
 });
 

@@ -47,7 +47,7 @@ describe("workflow.list", () => {
   });
 
   it("walks every page and returns each workflow exactly once, also while new ones are saved", async () => {
-    const { user, api } = await signedIn();
+    const { user } = await signedIn();
     const scope = { db: db(), ownerId: user.id, limitPerOwner: 1000 };
     const existing = new Set<string>();
     for (let i = 0; i < 37; i++) existing.add((await saveWorkflow(scope, { name: `w${i % 5}`, code: `# ${i}` })).id);

@@ -1,0 +1,80 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useState, type FormEvent } from "react";
+import { registerInput, safeCallbackPath } from "~/lib/validation/auth";
+import { api } from "~/trpc/react";
+import { buttonClass, Field, FormAlert } from "./field";
+
+export function SignupForm({ callbackUrl }: { callbackUrl?: string }) {
+  const router = useRouter();
+  const target = safeCallbackPath(callbackUrl, "/");
+  const [alert, setAlert] = useState<string | null>(null);
+  const [fields, setFields] = useState<Record<string, string | undefined>>({});
+  const register = api.auth.register.useMutation();
+  const [signingIn, setSigningIn] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const parsed = registerInput.safeParse({ email: form.get("email"), password: form.get("password") });
+    if (!parsed.success) {
+      const next: Record<string, string> = {};
+      for (const issue of parsed.error.issues) next[String(issue.path[0])] ??= issue.message;
+      setFields(next);
+      setAlert("Check the highlighted fields.");
+      return;
+    }
+    setFields({});
+    setAlert(null);
+    try {
+      await register.mutateAsync(parsed.data);
+    } catch (error) {
+      const data = (error as { data?: { fields?: Record<string, string[]> } }).data;
+      const serverFields = data?.fields ?? {};
+      setFields({ email: serverFields.email?.[0], password: serverFields.password?.[0] });
+      setAlert(error instanceof Error ? error.message : "Sign-up failed. Try again.");
+      return;
+    }
+    setSigningIn(true);
+    const result = await signIn("credentials", { ...parsed.data, redirect: false, callbackUrl: target });
+    setSigningIn(false);
+    if (!result || result.error) {
+      router.replace(`/login?callbackUrl=${encodeURIComponent(target)}`);
+      return;
+    }
+    router.replace(target);
+    router.refresh();
+  }
+
+  const pending = register.isPending || signingIn;
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      <FormAlert message={alert} />
+      <Field id="email" name="email" label="Email" type="email" autoComplete="email" required error={fields.email} />
+      <Field
+        id="password"
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={8}
+        maxLength={128}
+        error={fields.password}
+      />
+      <p className="-mt-2 text-xs text-slate-500 dark:text-slate-400">8 to 128 characters. A passphrase is a good choice.</p>
+      <button type="submit" className={buttonClass} disabled={pending}>
+        {pending ? "Creating your account…" : "Sign up"}
+      </button>
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        Already have an account?{" "}
+        <Link className="font-medium text-indigo-700 underline dark:text-indigo-300" href={`/login?callbackUrl=${encodeURIComponent(target)}`}>
+          Log in
+        </Link>
+      </p>
+    </form>
+  );
+}

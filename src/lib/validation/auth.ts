@@ -1,0 +1,77 @@
+/**
+ * Account inputs, shared by the sign-up and log-in forms, the tRPC procedures and the REST routes,
+ * so the browser and the server validate alike. No composition rules: length is what matters.
+ */
+import { z } from "zod";
+
+export const EMAIL_MAX_LENGTH = 254;
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 128;
+/** bcrypt reads at most 72 bytes; longer passwords are refused rather than silently truncated. */
+export const BCRYPT_MAX_BYTES = 72;
+
+const utf8 = new TextEncoder();
+const NUL = "\u0000";
+
+/** Length in characters (code points), so an emoji counts once. */
+function characters(value: string): number {
+  let count = 0;
+  for (const _ of value) count++;
+  return count;
+}
+
+/** An email address, normalised: trimmed and lower-cased. */
+export const email = z
+  .string({ error: "Enter your email address." })
+  .max(EMAIL_MAX_LENGTH * 2, `An email address has at most ${EMAIL_MAX_LENGTH} characters.`)
+  .trim()
+  .toLowerCase()
+  .max(EMAIL_MAX_LENGTH, `An email address has at most ${EMAIL_MAX_LENGTH} characters.`)
+  .pipe(z.email({ error: "Enter a valid email address." }));
+
+/** A password as typed at log-in: any stored password verifies, so only the hard bounds apply. */
+export const loginPassword = z
+  .string({ error: "Enter your password." })
+  .min(1, "Enter your password.")
+  .max(PASSWORD_MAX_LENGTH * 4, `A password has at most ${PASSWORD_MAX_LENGTH} characters.`)
+  .refine((value) => characters(value) <= PASSWORD_MAX_LENGTH, `A password has at most ${PASSWORD_MAX_LENGTH} characters.`)
+  .refine((value) => !value.includes(NUL), "A password cannot contain a NUL character.");
+
+/** A new password: 8 to 128 characters; with bcrypt also at most 72 bytes of UTF-8. */
+export function newPassword(options: { bcrypt?: boolean } = {}) {
+  return z
+    .string({ error: "Choose a password." })
+    .max(PASSWORD_MAX_LENGTH * 4, `A password has at most ${PASSWORD_MAX_LENGTH} characters.`)
+    .refine((value) => characters(value) >= PASSWORD_MIN_LENGTH, `A password has at least ${PASSWORD_MIN_LENGTH} characters.`)
+    .refine((value) => characters(value) <= PASSWORD_MAX_LENGTH, `A password has at most ${PASSWORD_MAX_LENGTH} characters.`)
+    .refine((value) => !value.includes(NUL), "A password cannot contain a NUL character.")
+    .refine(
+      (value) => !options.bcrypt || utf8.encode(value).byteLength <= BCRYPT_MAX_BYTES,
+      `A password has at most ${BCRYPT_MAX_BYTES} bytes (fewer characters when they are not plain ASCII).`,
+    );
+}
+
+export const registerInput = z.strictObject({ email, password: newPassword() });
+export const loginInput = z.strictObject({ email, password: loginPassword });
+export const refreshInput = z.strictObject({ refreshToken: z.string().min(1).max(128) });
+export const changePasswordInput = z.strictObject({ currentPassword: loginPassword, newPassword: newPassword() });
+
+export type RegisterInput = z.infer<typeof registerInput>;
+export type LoginInput = z.infer<typeof loginInput>;
+
+/**
+ * Where to go after logging in: a same-origin path only. Anything else (`//evil.com`, `https://…`, `/\evil`,
+ * control characters) falls back to `fallback`.
+ */
+export function safeCallbackPath(value: unknown, fallback = "/"): string {
+  if (typeof value !== "string" || value.length === 0 || value.length > 2048) return fallback;
+  if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  if (/[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
+  try {
+    const url = new URL(value, "http://same.invalid");
+    if (url.origin !== "http://same.invalid") return fallback;
+    return `${url.pathname}${url.search}${url.hash}`;
+  } catch {
+    return fallback;
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * Rate limits on rate-limiter-flexible, with counters in our database (table rate_limits) so they hold across
+ * restarts and across app instances. The store is one atomic statement (INSERT … ON CONFLICT … DO UPDATE …
+ * RETURNING), which PGlite and PostgreSQL both run through the same Prisma client. Keys are hashed: no address or
+ * email is kept in clear. See docs/security/rate-limiting.md.
+ */
+import { createHash } from "node:crypto";
+import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import type { Database } from "../db/client";
+
+interface CounterRow {
+  points: number;
+  expire: Date | null;
+}
+
+/**
+ * rate-limiter-flexible's store contract (`_upsert`, `_get`, `_delete`, `_getRateLimiterRes`) over rate_limits.
+ * It extends the library's RateLimiterPrisma (its store base class is not exported at run time) and replaces its
+ * two-statement, non-atomic upsert with one atomic statement.
+ */
+class RateLimiterDatabase extends RateLimiterPrisma {
+  constructor(
+    private readonly db: Database,
+    opts: { keyPrefix: string; points: number; duration: number },
+  ) {
+    super({ ...opts, storeClient: db.prisma, tableName: "rateLimit", clearExpiredByTimeout: false, inMemoryBlockOnConsumed: 0 });
+  }
+
+  _getRateLimiterRes(_rlKey: string, changedPoints: number, row: CounterRow): RateLimiterRes {
+    const consumed = Number(row.points);
+    const msBeforeNext = row.expire ? Math.max(new Date(row.expire).getTime() - Date.now(), 0) : -1;
+    return new RateLimiterRes(Math.max(this.points - consumed, 0), msBeforeNext, consumed, consumed === changedPoints);
+  }
+
+  async _upsert(key: string, points: number, msDuration: number, forceExpire = false): Promise<CounterRow> {
+    const now = new Date();
+    const expire = msDuration > 0 ? new Date(now.getTime() + msDuration) : null;
+    const rows = forceExpire
+      ? await this.db.prisma.$queryRaw<CounterRow[]>`
+          INSERT INTO rate_limits (key, points, expire) VALUES (${key}, ${points}, ${expire})
+          ON CONFLICT (key) DO UPDATE SET points = EXCLUDED.points, expire = EXCLUDED.expire
+          RETURNING points, expire`
+      : await this.db.prisma.$queryRaw<CounterRow[]>`
+          INSERT INTO rate_limits (key, points, expire) VALUES (${key}, ${points}, ${expire})
+          ON CONFLICT (key) DO UPDATE SET
+            points = CASE WHEN rate_limits.expire IS NOT NULL AND rate_limits.expire <= ${now}
+                          THEN EXCLUDED.points ELSE rate_limits.points + EXCLUDED.points END,
+            expire = CASE WHEN rate_limits.expire IS NOT NULL AND rate_limits.expire <= ${now}
+                          THEN EXCLUDED.expire ELSE rate_limits.expire END
+          RETURNING points, expire`;
+    return rows[0]!;
+  }
+
+  async _get(key: string): Promise<CounterRow | null> {
+    const row = await this.db.prisma.rateLimit.findUnique({ where: { key } });
+    if (!row || (row.expire && row.expire.getTime() <= Date.now())) return null;
+    return row;
+  }
+
+  async _delete(key: string): Promise<boolean> {
+    const { count } = await this.db.prisma.rateLimit.deleteMany({ where: { key } });
+    return count > 0;
+  }
+}
+
+export interface LimitSpec {
+  /** Short name, in keys and audit events. */
+  name: string;
+  points: number;
+  durationSeconds: number;
+}
+
+/** The limits of docs/security/rate-limiting.md. */
+export const LIMITS = {
+  /** Failed log-ins per (client address, email): 5 per 15 minutes. A success clears it. */
+  loginPerAddressAndEmail: { name: "login_address_email", points: 5, durationSeconds: 15 * 60 },
+  /** Failed log-ins per client address, whatever the email: 50 per hour. */
+  loginPerAddress: { name: "login_address", points: 50, durationSeconds: 60 * 60 },
+  /** Registrations per client address: 10 per hour. */
+  registerPerAddress: { name: "register_address", points: 10, durationSeconds: 60 * 60 },
+  /** Token refreshes per client address (good or bad): 120 per 15 minutes. */
+  refreshPerAddress: { name: "refresh_address", points: 120, durationSeconds: 15 * 60 },
+} as const satisfies Record<string, LimitSpec>;
+
+/** The key of a subject (address, email…), hashed so the table holds no personal data in clear. */
+export function subjectKey(...parts: string[]): string {
+  return createHash("sha256").update(parts.join("\u0000")).digest("base64url");
+}
+
+export class RateLimitExceeded extends Error {
+  override name = "RateLimitExceeded";
+  constructor(
+    readonly limit: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(`rate limit ${limit} exceeded`);
+  }
+}
+
+const limiters = new WeakMap<Database, Map<string, RateLimiterDatabase>>();
+
+function limiterFor(db: Database, spec: LimitSpec): RateLimiterDatabase {
+  let byName = limiters.get(db);
+  if (!byName) limiters.set(db, (byName = new Map()));
+  let limiter = byName.get(spec.name);
+  if (!limiter) {
+    limiter = new RateLimiterDatabase(db, { keyPrefix: spec.name, points: spec.points, duration: spec.durationSeconds });
+    byName.set(spec.name, limiter);
+  }
+  return limiter;
+}
+
+function retryAfter(res: RateLimiterRes): number {
+  return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+}
+
+/** Throws RateLimitExceeded when the subject has used up its points already (consumes nothing). */
+export async function assertNotLimited(db: Database, spec: LimitSpec, subject: string): Promise<void> {
+  const res = await limiterFor(db, spec).get(subject);
+  if (res && res.consumedPoints >= spec.points) throw new RateLimitExceeded(spec.name, retryAfter(res));
+}
+
+/** Counts one attempt; throws RateLimitExceeded when it goes past the limit. */
+export async function consume(db: Database, spec: LimitSpec, subject: string): Promise<void> {
+  try {
+    await limiterFor(db, spec).consume(subject, 1);
+  } catch (error) {
+    if (error instanceof RateLimiterRes) throw new RateLimitExceeded(spec.name, retryAfter(error));
+    throw error;
+  }
+}
+
+/** Counts one failure without throwing (the caller already answers with an error of its own). */
+export async function penalise(db: Database, spec: LimitSpec, subject: string): Promise<void> {
+  await limiterFor(db, spec).penalty(subject, 1);
+}
+
+/** Clears a subject's counter (a successful log-in clears its (address, email) failures). */
+export async function reset(db: Database, spec: LimitSpec, subject: string): Promise<void> {
+  await limiterFor(db, spec).delete(subject);
+}
+
+/** Deletes counters that expired more than an hour ago (run now and then; the table stays small). */
+export async function pruneExpiredCounters(db: Database, now = Date.now()): Promise<number> {
+  const { count } = await db.prisma.rateLimit.deleteMany({ where: { expire: { lt: new Date(now - 3_600_000) } } });
+  return count;
+}

@@ -1,0 +1,127 @@
+/**
+ * Access tokens: JWTs signed HS256 with the keyring's current key, a `kid` header, and the claims
+ * `sub`, `sid` (the session), `iat`, `exp`, `jti`, `iss`, `aud`. Verification accepts HS256 alone, a known `kid`,
+ * our issuer and audience, and at most 30 s of clock skew; anything else is refused.
+ *
+ * Session cookies (next-auth's JWT) are encrypted JWTs (`dir` + A256GCM) with the same keyring and a `kid`,
+ * so one key rotation covers both.
+ */
+import { randomUUID } from "node:crypto";
+import { EncryptJWT, errors, jwtDecrypt, jwtVerify, SignJWT, type JWTPayload } from "jose";
+import type { Keyring } from "./keys";
+
+export const ISSUER = "workflow-studio";
+export const ACCESS_AUDIENCE = "workflow-studio:api";
+export const SESSION_AUDIENCE = "workflow-studio:session";
+export const CLOCK_TOLERANCE_SECONDS = 30;
+export const DEFAULT_ACCESS_TTL_SECONDS = 15 * 60;
+
+export interface AccessClaims {
+  userId: string;
+  sessionId: string;
+  jti: string;
+}
+
+const seconds = (ms: number) => Math.floor(ms / 1000);
+
+export async function signAccessToken(
+  subject: { userId: string; sessionId: string },
+  keyring: Keyring,
+  options: { ttlSeconds?: number; now?: number } = {},
+): Promise<{ token: string; expiresIn: number; jti: string }> {
+  const ttl = options.ttlSeconds ?? DEFAULT_ACCESS_TTL_SECONDS;
+  const iat = seconds(options.now ?? Date.now());
+  const jti = randomUUID();
+  const token = await new SignJWT({ sid: subject.sessionId })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT", kid: keyring.current.kid })
+    .setSubject(subject.userId)
+    .setIssuer(ISSUER)
+    .setAudience(ACCESS_AUDIENCE)
+    .setJti(jti)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + ttl)
+    .sign(keyring.current.accessKey);
+  return { token, expiresIn: ttl, jti };
+}
+
+/** The claims of a valid access token, or null for anything else (never throws for a bad token). */
+export async function verifyAccessToken(
+  token: string,
+  keyring: Keyring,
+  options: { now?: number } = {},
+): Promise<AccessClaims | null> {
+  if (token.length > 4096) return null;
+  try {
+    const { payload } = await jwtVerify(
+      token,
+      (header) => {
+        const key = keyring.byKid(header.kid);
+        if (!key) throw new errors.JWKSNoMatchingKey();
+        return key.accessKey;
+      },
+      {
+        algorithms: ["HS256"],
+        issuer: ISSUER,
+        audience: ACCESS_AUDIENCE,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        requiredClaims: ["sub", "iat", "exp", "jti", "sid"],
+        ...(options.now !== undefined ? { currentDate: new Date(options.now) } : {}),
+      },
+    );
+    if (typeof payload.sub !== "string" || typeof payload.sid !== "string" || typeof payload.jti !== "string") return null;
+    return { userId: payload.sub, sessionId: payload.sid, jti: payload.jti };
+  } catch {
+    return null;
+  }
+}
+
+export interface SessionCookieClaims extends JWTPayload {
+  sub: string;
+  /** The session row (auth_sessions.id). */
+  sid: string;
+  email: string;
+  /** When the session must next be checked against the database (ms since the epoch). */
+  accessExpires: number;
+}
+
+export async function encryptSessionCookie(
+  claims: Record<string, unknown>,
+  keyring: Keyring,
+  maxAgeSeconds: number,
+  now = Date.now(),
+): Promise<string> {
+  const iat = seconds(now);
+  return new EncryptJWT(claims)
+    .setProtectedHeader({ alg: "dir", enc: "A256GCM", kid: keyring.current.kid })
+    .setIssuer(ISSUER)
+    .setAudience(SESSION_AUDIENCE)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + maxAgeSeconds)
+    .setJti(randomUUID())
+    .encrypt(keyring.current.sessionKey);
+}
+
+export async function decryptSessionCookie(token: string, keyring: Keyring): Promise<SessionCookieClaims | null> {
+  if (token.length > 8192) return null;
+  try {
+    const { payload } = await jwtDecrypt(
+      token,
+      (header) => {
+        const key = keyring.byKid(header.kid);
+        if (!key) throw new errors.JWKSNoMatchingKey();
+        return key.sessionKey;
+      },
+      {
+        keyManagementAlgorithms: ["dir"],
+        contentEncryptionAlgorithms: ["A256GCM"],
+        issuer: ISSUER,
+        audience: SESSION_AUDIENCE,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      },
+    );
+    if (typeof payload.sub !== "string" || typeof payload.sid !== "string") return null;
+    return payload as SessionCookieClaims;
+  } catch {
+    return null;
+  }
+}

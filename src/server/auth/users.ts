@@ -1,0 +1,174 @@
+/**
+ * Accounts: registration, password log-in (with rate limits, a dummy hash for unknown emails, and re-hashing on a
+ * policy change), password change and log-out everywhere. Shared by the REST routes, tRPC and next-auth.
+ */
+import type { Prisma } from "../db/generated/client";
+import { changePasswordInput, newPassword, type LoginInput, type RegisterInput } from "~/lib/validation/auth";
+import { AppError } from "../errors/app-error";
+import { zodFieldErrors } from "../errors/classify";
+import type { SessionUser } from "../api/context";
+import { audit, type RequestInfo } from "./audit";
+import { invalidCredentials, rateLimited } from "./errors";
+import { dummyHash, getPasswordPolicy, hashPassword, needsRehash, verifyPassword } from "./passwords";
+import { assertNotLimited, consume, LIMITS, penalise, RateLimitExceeded, reset, subjectKey } from "./rate-limit";
+import { issueTokenPair, type TokenPair } from "./refresh-tokens";
+import { createSession, revokeUserSessions, type SessionKind } from "./sessions";
+
+export const publicUserSelect = { id: true, email: true } satisfies Prisma.UserSelect;
+
+export interface PublicUser {
+  id: string;
+  email: string;
+}
+
+async function refuseIfLimited(req: RequestInfo, check: () => Promise<void>, email?: string): Promise<void> {
+  try {
+    await check();
+  } catch (error) {
+    if (error instanceof RateLimitExceeded) {
+      await audit(req, { type: "rate_limited", email: email ?? null, details: { limit: error.limit } });
+      throw rateLimited(error.retryAfterSeconds);
+    }
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+/** Creates an account. A taken email gets a generic refusal, never "this email is registered". */
+export async function registerUser(req: RequestInfo, input: RegisterInput): Promise<PublicUser> {
+  await refuseIfLimited(req, () => consume(req.db, LIMITS.registerPerAddress, subjectKey(req.clientAddress)), input.email);
+  const policy = await getPasswordPolicy();
+  if (policy.algorithm === "bcrypt") {
+    const checked = newPassword({ bcrypt: true }).safeParse(input.password);
+    if (!checked.success) {
+      throw new AppError("BAD_REQUEST", "The request is not valid.", { fields: { password: checked.error.issues.map((i) => i.message) } });
+    }
+  }
+  const passwordHash = await hashPassword(input.password, policy);
+  try {
+    const user = await req.db.prisma.$transaction(async (tx) => {
+      const created = await tx.user.create({ data: { email: input.email, passwordHash }, select: publicUserSelect });
+      await audit(req, { type: "register", userId: created.id, email: created.email }, tx);
+      return created;
+    });
+    return user;
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    await audit(req, { type: "register_refused", email: input.email, details: { reason: "email_taken" } });
+    throw new AppError(
+      "CONFLICT",
+      "We could not create an account with these details. If you already have an account, log in instead.",
+    );
+  }
+}
+
+/**
+ * Checks an email and password. Unknown email and wrong password fail alike (same error, a real hash
+ * verification either way); failures count toward the limits, a success clears the (address, email) counter.
+ */
+export async function verifyCredentials(req: RequestInfo, input: LoginInput, method: string): Promise<PublicUser> {
+  const pairKey = subjectKey(req.clientAddress, input.email);
+  const addressKey = subjectKey(req.clientAddress);
+  await refuseIfLimited(
+    req,
+    async () => {
+      await assertNotLimited(req.db, LIMITS.loginPerAddressAndEmail, pairKey);
+      await assertNotLimited(req.db, LIMITS.loginPerAddress, addressKey);
+    },
+    input.email,
+  );
+  const policy = await getPasswordPolicy();
+  const user = await req.db.prisma.user.findUnique({
+    where: { email: input.email },
+    select: { id: true, email: true, passwordHash: true },
+  });
+  const matches = await verifyPassword(user?.passwordHash ?? (await dummyHash(policy)), input.password);
+  if (!user || !matches) {
+    await penalise(req.db, LIMITS.loginPerAddressAndEmail, pairKey);
+    await penalise(req.db, LIMITS.loginPerAddress, addressKey);
+    await audit(req, {
+      type: "login_failure",
+      userId: user?.id ?? null,
+      email: input.email,
+      details: { method, reason: user ? "wrong_password" : "unknown_email" },
+    });
+    throw invalidCredentials();
+  }
+  await reset(req.db, LIMITS.loginPerAddressAndEmail, pairKey);
+  if (needsRehash(user.passwordHash, policy)) {
+    const passwordHash = await hashPassword(input.password, policy);
+    // Only replace the hash that was verified, in case the password changed meanwhile.
+    await req.db.prisma.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash } });
+  }
+  return { id: user.id, email: user.email };
+}
+
+/** Log-in with a password that opens a session: a browser session (next-auth) or an API token family. */
+export async function logIn(req: RequestInfo, input: LoginInput, kind: SessionKind): Promise<{ user: PublicUser; sessionId: string }> {
+  const user = await verifyCredentials(req, input, kind === "api" ? "api_token" : "browser");
+  const session = await req.db.prisma.$transaction(async (tx) => {
+    const created = await createSession(tx, req, { userId: user.id, kind });
+    await audit(req, { type: "login_success", userId: user.id, email: user.email, details: { method: kind, sessionId: created.id } }, tx);
+    return created;
+  });
+  return { user, sessionId: session.id };
+}
+
+/** `POST /api/auth/token`: a password log-in for an API client. */
+export async function logInForTokens(req: RequestInfo, input: LoginInput): Promise<TokenPair> {
+  const { user, sessionId } = await logIn(req, input, "api");
+  return issueTokenPair(req.db.prisma, { id: sessionId, userId: user.id });
+}
+
+/** Changes the password (the current one must be given) and ends every other session. */
+export async function changePassword(
+  req: RequestInfo,
+  user: SessionUser,
+  input: { currentPassword: string; newPassword: string },
+): Promise<{ endedSessions: number }> {
+  const parsed = changePasswordInput.safeParse(input);
+  if (!parsed.success) throw new AppError("BAD_REQUEST", "The request is not valid.", { fields: zodFieldErrors(parsed.error) });
+  const policy = await getPasswordPolicy();
+  if (policy.algorithm === "bcrypt") {
+    const checked = newPassword({ bcrypt: true }).safeParse(input.newPassword);
+    if (!checked.success) {
+      throw new AppError("BAD_REQUEST", "The request is not valid.", { fields: { newPassword: checked.error.issues.map((i) => i.message) } });
+    }
+  }
+  const pairKey = subjectKey(req.clientAddress, user.email);
+  await refuseIfLimited(req, () => assertNotLimited(req.db, LIMITS.loginPerAddressAndEmail, pairKey), user.email);
+  const row = await req.db.prisma.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
+  if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
+    await penalise(req.db, LIMITS.loginPerAddressAndEmail, pairKey);
+    await audit(req, { type: "password_change_failure", userId: user.id, details: { reason: "wrong_current_password" } });
+    throw new AppError("BAD_REQUEST", "The current password is not right.", {
+      fields: { currentPassword: ["The current password is not right."] },
+    });
+  }
+  const passwordHash = await hashPassword(input.newPassword, policy);
+  const ended = await req.db.prisma.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+    const count = await revokeUserSessions(tx, user.id, "password_changed", user.sessionId ? { except: user.sessionId } : {});
+    await audit(req, { type: "password_change", userId: user.id, details: { endedSessions: count } }, tx);
+    return count;
+  });
+  await reset(req.db, LIMITS.loginPerAddressAndEmail, pairKey);
+  return { endedSessions: ended };
+}
+
+/** Ends every session of the user, this one included, and revokes their refresh tokens. */
+export async function logOutEverywhere(req: RequestInfo, user: SessionUser): Promise<{ endedSessions: number }> {
+  const ended = await req.db.prisma.$transaction(async (tx) => {
+    const count = await revokeUserSessions(tx, user.id, "logout_everywhere");
+    await audit(req, { type: "logout_everywhere", userId: user.id, details: { endedSessions: count } }, tx);
+    return count;
+  });
+  return { endedSessions: ended };
+}
+
+export async function findPublicUser(req: Pick<RequestInfo, "db">, userId: string): Promise<PublicUser | null> {
+  return req.db.prisma.user.findUnique({ where: { id: userId }, select: publicUserSelect });
+}

@@ -1,0 +1,120 @@
+/** Points 4 and 8: hashing policies, re-hashing on log-in, and no user enumeration. */
+import * as bcrypt from "bcrypt";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { hashPassword, needsRehash, setPasswordPolicy, verifyPassword } from "../../../src/server/auth/passwords";
+import { setupTestDatabase } from "../../helpers/db";
+import { setupTestServer } from "../../helpers/http-server";
+import { captureLogs, expectNoSecrets, PASSWORD, postJson, register, tokens } from "../../helpers/auth";
+
+const db = setupTestDatabase();
+const baseUrl = setupTestServer();
+const logs = captureLogs();
+
+beforeEach(async () => {
+  await db().prisma.rateLimit.deleteMany();
+});
+afterEach(() => setPasswordPolicy(undefined));
+
+const ARGON = { algorithm: "argon2id", bcryptCost: 12 } as const;
+
+describe("password hashing", () => {
+  it("uses Argon2id with OWASP's parameters by default; every stored hash verifies whatever the policy", async () => {
+    const argon = await hashPassword(PASSWORD, ARGON);
+    expect(argon).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    const bcryptHash = await hashPassword(PASSWORD, { algorithm: "bcrypt", bcryptCost: 12 });
+    expect(bcryptHash).toMatch(/^\$2b\$12\$/);
+    expect(await verifyPassword(argon, PASSWORD)).toBe(true);
+    expect(await verifyPassword(bcryptHash, PASSWORD)).toBe(true);
+    expect(await verifyPassword(argon, "wrong")).toBe(false);
+    expect(await verifyPassword("not a hash", PASSWORD)).toBe(false);
+    expect(needsRehash(argon, ARGON)).toBe(false);
+    expect(needsRehash(bcryptHash, ARGON)).toBe(true);
+    expect(needsRehash(argon, { algorithm: "bcrypt", bcryptCost: 12 })).toBe(true);
+    expect(needsRehash(bcryptHash, { algorithm: "bcrypt", bcryptCost: 13 })).toBe(true);
+  });
+
+  it("hashes off the event loop: timers keep firing while a hash runs", async () => {
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 1);
+    await Promise.all([hashPassword(PASSWORD, ARGON), hashPassword(PASSWORD, ARGON)]);
+    clearInterval(timer);
+    expect(ticks).toBeGreaterThan(3);
+  });
+
+  it("upgrades a bcrypt hash to Argon2id on a successful log-in", async () => {
+    const legacy = await bcrypt.hash(PASSWORD, 10);
+    await db().prisma.user.create({ data: { email: "legacy@example.com", passwordHash: legacy } });
+    expect((await postJson(baseUrl(), "/api/auth/token", { email: "legacy@example.com", password: "wrong password" })).status).toBe(401);
+    expect((await db().prisma.user.findUniqueOrThrow({ where: { email: "legacy@example.com" } })).passwordHash).toBe(legacy);
+    const pair = await tokens(baseUrl(), "legacy@example.com");
+    const upgraded = (await db().prisma.user.findUniqueOrThrow({ where: { email: "legacy@example.com" } })).passwordHash;
+    expect(upgraded).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(await verifyPassword(upgraded, PASSWORD)).toBe(true);
+    expect(pair.accessToken).toBeTruthy();
+  });
+
+  it("with PASSWORD_HASHER=bcrypt: refuses passwords over 72 bytes, hashes with bcrypt, moves Argon2id hashes to bcrypt", async () => {
+    setPasswordPolicy({ algorithm: "bcrypt", bcryptCost: 10 });
+    const long = "é".repeat(40); // 40 characters, 80 bytes
+    const refused = await postJson(baseUrl(), "/api/auth/register", { email: "long@example.com", password: long });
+    expect(refused.status).toBe(400);
+    expect(refused.body!.error.fields.password[0]).toMatch(/72 bytes/);
+    expect(await db().prisma.user.count({ where: { email: "long@example.com" } })).toBe(0);
+    await register(baseUrl(), "bee@example.com");
+    expect((await db().prisma.user.findUniqueOrThrow({ where: { email: "bee@example.com" } })).passwordHash).toMatch(/^\$2b\$10\$/);
+    await tokens(baseUrl(), "legacy@example.com"); // an Argon2id hash since the test above
+    expect((await db().prisma.user.findUniqueOrThrow({ where: { email: "legacy@example.com" } })).passwordHash).toMatch(/^\$2b\$10\$/);
+  });
+
+  it("accepts 8 to 128 characters with no composition rules", async () => {
+    expect((await postJson(baseUrl(), "/api/auth/register", { email: "short@example.com", password: "1234567" })).status).toBe(400);
+    expect((await postJson(baseUrl(), "/api/auth/register", { email: "eight@example.com", password: "aaaaaaaa" })).status).toBe(201);
+    expect((await postJson(baseUrl(), "/api/auth/register", { email: "max@example.com", password: "😀".repeat(128) })).status).toBe(201);
+    expect((await postJson(baseUrl(), "/api/auth/register", { email: "over@example.com", password: "a".repeat(129) })).status).toBe(400);
+  });
+});
+
+describe("no user enumeration", () => {
+  function comparable(response: Response) {
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, name) => {
+      if (!["x-request-id", "date"].includes(name)) headers[name] = value;
+    });
+    return headers;
+  }
+
+  it("answers an unknown email and a wrong password identically: 401, same body, same headers", async () => {
+    await register(baseUrl(), "known@example.com");
+    const unknown = await postJson(baseUrl(), "/api/auth/token", { email: "unknown@example.com", password: "some password" });
+    const wrong = await postJson(baseUrl(), "/api/auth/token", { email: "known@example.com", password: "some password" });
+    for (const result of [unknown, wrong]) {
+      expect(result.status).toBe(401);
+      expect(result.body).toEqual({ error: { code: "INVALID_CREDENTIALS", message: "Invalid email or password.", requestId: expect.any(String) } });
+    }
+    expect(comparable(unknown.response)).toEqual(comparable(wrong.response));
+    expect(Object.keys(comparable(unknown.response)).sort()).toEqual(Object.keys(comparable(wrong.response)).sort());
+  });
+
+  it("takes comparable time for both (a dummy hash is verified for an unknown email)", async () => {
+    const time = async (email: string) => {
+      const started = performance.now();
+      await postJson(baseUrl(), "/api/auth/token", { email, password: "some password" });
+      return performance.now() - started;
+    };
+    await time("warm-up@example.com");
+    const unknown: number[] = [];
+    const wrong: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      unknown.push(await time(`unknown-${i}@example.com`));
+      wrong.push(await time("known@example.com"));
+    }
+    const median = (values: number[]) => values.sort((a, b) => a - b)[1]!;
+    // Both pay for an Argon2id verification (tens of milliseconds); neither is a fast path.
+    expect(median(unknown)).toBeGreaterThan(median(wrong) * 0.5);
+    expect(median(wrong)).toBeGreaterThan(median(unknown) * 0.5);
+  });
+
+  it("logs neither the passwords nor the hashes", () => {
+    expectNoSecrets(logs(), [PASSWORD, "some password", "wrong password"]);
+  });
+});
