@@ -4,7 +4,7 @@
  */
 import { TRPCError } from "@trpc/server";
 import { AppError } from "../errors/app-error";
-import { readBodyText } from "../http/read-body";
+import { readJsonBody } from "../http/read-json";
 import { errorResponse } from "../http/respond";
 import { type InnerContext, createRequestContext, requestMeta } from "./context";
 import { createCaller } from "./root";
@@ -37,19 +37,9 @@ export function untrusted<T>(value: unknown): T {
   return value as T;
 }
 
-/** A JSON object body, read with a size limit that stops reading past it. */
+/** A JSON object body, read with a size limit that stops reading past it (see readJsonBody). */
 export async function readJsonObject(req: Request, maxBytes: number): Promise<Record<string, unknown>> {
-  const type = req.headers.get("content-type") ?? "";
-  if (!/^application\/json\s*(;|$)/i.test(type)) {
-    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON (Content-Type: application/json).");
-  }
-  const text = await readBodyText(req, maxBytes);
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new AppError("BAD_REQUEST", "The request body is not valid JSON.");
-  }
+  const body = await readJsonBody(req, { maxBytes });
   if (!body || typeof body !== "object" || Array.isArray(body)) {
     throw new AppError("BAD_REQUEST", "The request body must be a JSON object.");
   }

@@ -13,7 +13,8 @@ import { requestMeta } from "../api/context";
 import { getDatabase } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { errorResponse } from "../http/respond";
-import { AUTH_BODY_MAX_BYTES, readLimitedText } from "../http/read-json";
+import { readBodyText } from "../http/read-body";
+import { AUTH_BODY_MAX_BYTES } from "../http/read-json";
 import { log } from "../log";
 import { audit, type RequestInfo } from "./audit";
 import { readCookie, sessionCookieName, sessionCookieOptions } from "./cookies";
@@ -173,7 +174,7 @@ class CollectingResponse {
 
 async function readForm(req: Request): Promise<Record<string, string>> {
   if (req.method !== "POST") return {};
-  const text = await readLimitedText(req, AUTH_BODY_MAX_BYTES);
+  const text = await readBodyText(req, AUTH_BODY_MAX_BYTES);
   const type = req.headers.get("content-type") ?? "";
   if (type.includes("application/x-www-form-urlencoded")) return Object.fromEntries(new URLSearchParams(text));
   if (type.includes("application/json")) {

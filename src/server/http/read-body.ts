@@ -1,6 +1,9 @@
 /** Reads a request body as text, and stops reading — never buffering the rest — once it passes a limit. */
 import { AppError } from "../errors/app-error";
 
+/** A body left unread on a keep-alive connection would be parsed as the next request: close it instead. */
+export const CLOSE_CONNECTION = { Connection: "close" } as const;
+
 export async function readBodyText(req: Request, maxBytes: number): Promise<string> {
   const declared = Number(req.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
@@ -33,5 +36,7 @@ function concat(chunks: Uint8Array[], size: number): Uint8Array {
 }
 
 function tooLarge(maxBytes: number) {
-  return new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${Math.round(maxBytes / 1024)} KiB.`);
+  return new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${Math.round(maxBytes / 1024)} KiB.`, {
+    headers: CLOSE_CONNECTION,
+  });
 }

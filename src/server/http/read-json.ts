@@ -6,36 +6,21 @@
 import type { z } from "zod";
 import { AppError } from "../errors/app-error";
 import { toAppError } from "../errors/classify";
-import { readBodyText } from "./read-body";
+import { CLOSE_CONNECTION, readBodyText } from "./read-body";
 
 export const AUTH_BODY_MAX_BYTES = 16 * 1024;
-
-/** A body left unread on a keep-alive connection would be parsed as the next request: close it instead. */
-const CLOSE = { Connection: "close" };
 
 export async function readJsonBody(req: Request, options: { maxBytes: number }): Promise<unknown> {
   const contentType = req.headers.get("content-type") ?? "";
   if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(contentType.trim())) {
-    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON (Content-Type: application/json).", { headers: CLOSE });
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON (Content-Type: application/json).", { headers: CLOSE_CONNECTION });
   }
-  const text = await readLimitedText(req, options.maxBytes);
+  const text = await readBodyText(req, options.maxBytes);
   if (text.trim() === "") throw new AppError("BAD_REQUEST", "The request body is empty; send a JSON object.");
   try {
     return JSON.parse(text) as unknown;
   } catch {
     throw new AppError("BAD_REQUEST", "The request body is not valid JSON.");
-  }
-}
-
-/** The body as text, at most `maxBytes` (413 past it, closing the connection; the rest is never read). */
-export async function readLimitedText(req: Request, maxBytes: number): Promise<string> {
-  try {
-    return await readBodyText(req, maxBytes);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "PAYLOAD_TOO_LARGE") {
-      throw new AppError(error.code, error.message, { ...error.extra, headers: { ...error.extra.headers, ...CLOSE } });
-    }
-    throw error;
   }
 }
 
