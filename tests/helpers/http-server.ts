@@ -93,6 +93,9 @@ export async function startTestServer(options: { trustProxyHops?: number } = {})
       res.end(`unhandled: ${(error as Error).message}`);
     });
   });
+  // As the app's server does: clients keep connections longer than Node's 5 s default, and a connection closed by
+  // the server while a client reuses it resets that client's request.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, server };

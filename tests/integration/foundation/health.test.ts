@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { openPglite, setDatabase } from "../../../src/server/db/client";
 import { setupTestDatabase } from "../../helpers/db";
 import { setupTestServer } from "../../helpers/http-server";
 
@@ -21,5 +22,20 @@ describe("GET /api/health over HTTP", () => {
     const response = await fetch(`${baseUrl()}/api/trpc/system.health`);
     expect(response.status).toBe(200);
     expect((await response.json()).result.data).toMatchObject({ status: "ok", database: db().kind });
+  });
+
+  it("answers 503 in the same shape when the database cannot be reached", async () => {
+    const gone = await openPglite(undefined);
+    await gone.close();
+    setDatabase(gone);
+    try {
+      const response = await fetch(`${baseUrl()}/api/health`);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({ status: "unavailable", database: "pglite", migrations: 0 });
+      const procedure = await fetch(`${baseUrl()}/api/trpc/workflow.list`, { headers: { authorization: "Bearer x" } });
+      expect(procedure.status).toBeLessThan(500);
+    } finally {
+      setDatabase(db());
+    }
   });
 });

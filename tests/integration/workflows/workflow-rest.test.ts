@@ -138,6 +138,48 @@ describe("the access matrix", () => {
   });
 });
 
+describe("the access matrix over tRPC", () => {
+  it("answers every procedure for the owner only", async () => {
+    const owner = await signUp(baseUrl());
+    const other = await signUp(baseUrl());
+    const saved = await create(owner);
+    const keyring = await getKeyring();
+    const claims = JSON.parse(Buffer.from(owner.accessToken.split(".")[1]!, "base64url").toString());
+    const expired = (await signAccessToken({ userId: owner.userId, sessionId: claims.sid }, keyring, { now: Date.now() - 3_600_000 })).token;
+    const [h, , s] = owner.accessToken.split(".");
+    const tampered = [h, Buffer.from(JSON.stringify({ ...claims, sub: other.userId })).toString("base64url"), s].join(".");
+    const id = saved.id;
+    const calls: Array<[string, "query" | "mutation", unknown]> = [
+      ["workflow.get", "query", { id }],
+      ["workflow.graph", "query", { id }],
+      ["workflow.save", "mutation", { id, name: "x", code: "stolen", expectedVersion: 1 }],
+      ["workflow.update", "mutation", { id, code: "stolen", expectedVersion: 1 }],
+      ["workflow.rename", "mutation", { id, name: "stolen" }],
+      ["workflow.duplicate", "mutation", { id }],
+      ["workflow.delete", "mutation", { id }],
+    ];
+    const trpc = (path: string, type: "query" | "mutation", input: unknown, token?: string) =>
+      type === "query"
+        ? api(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { token })
+        : api(`/api/trpc/${path}`, { method: "POST", token, body: JSON.stringify(input) });
+    for (const [path, type, input] of calls) {
+      for (const token of [undefined, expired, tampered]) {
+        const response = await trpc(path, type, input, token);
+        expect(response.status, path).toBe(401);
+        expectErrorShape(await response.json(), "UNAUTHORIZED");
+      }
+      const response = await trpc(path, type, input, other.accessToken);
+      expect(response.status, path).toBe(404);
+      expectErrorShape(await response.json(), "NOT_FOUND");
+    }
+    const theirs = await trpc("workflow.list", "query", {}, other.accessToken);
+    expect((await theirs.json()).result.data.items).toEqual([]);
+    for (const token of [undefined, expired, tampered]) expect((await trpc("workflow.list", "query", {}, token)).status).toBe(401);
+    const mine = await trpc("workflow.get", "query", { id }, owner.accessToken);
+    expect((await mine.json()).result.data).toMatchObject({ id, code: CODE, version: 1 });
+  });
+});
+
 describe("bad input over HTTP", () => {
   it("answers malformed, mistyped, unknown and oversized bodies in the one shape, storing nothing", async () => {
     const me = await signUp(baseUrl());
