@@ -11,10 +11,15 @@ import type { WorkflowGraph } from "~/lib/visualizer/types";
  * edits that keep the structure (labels, source ranges) cost one `structureKey` and no
  * layout. The previous result is passed along so unchanged nodes keep their place.
  */
-export function useGraphLayout(graph: WorkflowGraph, direction: LayoutDirection): { layout: LayoutResult | null; pending: boolean } {
+export function useGraphLayout(
+  graph: WorkflowGraph,
+  direction: LayoutDirection,
+  /** A layout computed elsewhere (on the server) for the first drawing, so it needs no round trip to the worker. */
+  initialLayout: LayoutResult | null = null,
+): { layout: LayoutResult | null; pending: boolean } {
   const clientRef = useRef<LayoutClient | null>(null);
-  const previousRef = useRef<LayoutResult | null>(null);
-  const [layout, setLayout] = useState<LayoutResult | null>(null);
+  const previousRef = useRef<LayoutResult | null>(initialLayout);
+  const [layout, setLayout] = useState<LayoutResult | null>(initialLayout);
   const key = structureKey(graph);
   // The latest graph, read by the layout effect (which runs only on structure changes).
   const graphRef = useRef(graph);

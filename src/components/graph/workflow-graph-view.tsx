@@ -10,7 +10,7 @@ import {
   useReactFlow,
   type NodeMouseHandler,
 } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type ReactNode } from "react";
 import { collapseGroups } from "~/lib/graph-layout/collapse";
 import { svgSize, toSvg } from "~/lib/graph-layout/export-svg";
 import type { LayoutDirection, LayoutResult } from "~/lib/graph-layout/types";
@@ -33,12 +33,26 @@ export interface WorkflowGraphViewProps {
   /** File name (without extension) of exports. */
   exportName?: string;
   className?: string;
+  /**
+   * The layout of `graph` (all groups expanded) in `initialDirection`, computed on the server: the first paint
+   * then shows the drawing instead of an empty canvas while the layout worker starts.
+   */
+  initialLayout?: LayoutResult | null;
+  /** Shown instead of "Nothing to draw yet." when the graph has no node. */
+  emptyState?: ReactNode;
 }
 
 /** Colours shared by edges, edge labels and the minimap, switched by the system colour scheme. */
 const THEME_VARS =
   "[--wf-bg:#ffffff] [--wf-text:#0f172a] [--wf-edge:#64748b] [--wf-edge-data:#0369a1] [--wf-edge-conditional:#b45309] " +
-  "dark:[--wf-bg:#0f172a] dark:[--wf-text:#e2e8f0] dark:[--wf-edge:#94a3b8] dark:[--wf-edge-data:#38bdf8] dark:[--wf-edge-conditional:#fbbf24]";
+  "dark:[--wf-bg:#0f172a] dark:[--wf-text:#e2e8f0] dark:[--wf-edge:#94a3b8] dark:[--wf-edge-data:#38bdf8] dark:[--wf-edge-conditional:#fbbf24] " +
+  // React Flow's own surfaces in the app's slate palette (its defaults are neutral greys).
+  "[--xy-background-color:#ffffff] [--xy-background-pattern-dots-color:#cbd5e1] [--xy-minimap-background-color:#f8fafc] " +
+  "[--xy-controls-button-background-color:#ffffff] [--xy-controls-button-border-color:#e2e8f0] [--xy-controls-button-color:#334155] " +
+  "dark:[--xy-background-color:#020617] dark:[--xy-background-pattern-dots-color:#334155] dark:[--xy-minimap-background-color:#0f172a] " +
+  "dark:[--xy-minimap-mask-background-color:rgb(2_6_23/0.6)] dark:[--xy-controls-button-background-color:#0f172a] " +
+  "dark:[--xy-controls-button-background-color-hover:#1e293b] dark:[--xy-controls-button-border-color:#1e293b] " +
+  "dark:[--xy-controls-button-color:#cbd5e1] dark:[--xy-controls-button-color-hover:#ffffff] dark:[--xy-attribution-background-color:rgb(2_6_23/0.5)]";
 
 const MINIMAP_COLORS: Record<string, string> = {
   step: "#64748b",
@@ -54,15 +68,51 @@ const MINIMAP_COLORS: Record<string, string> = {
  * controls, and PNG / SVG / Mermaid export.
  */
 export function WorkflowGraphView(props: WorkflowGraphViewProps) {
+  // With a layout from the server, the store starts with the nodes placed (and fitted to a guessed size), so the
+  // server-rendered HTML already draws the graph; the client fits it to the real size once mounted.
+  const [initial] = useState(() => (props.initialLayout ? toFlowElements(props.graph, props.initialLayout) : null));
   return (
-    <ReactFlowProvider>
+    <ReactFlowProvider
+      {...(initial
+        ? {
+            initialNodes: initial.nodes,
+            initialEdges: initial.edges,
+            initialWidth: SSR_SIZE.width,
+            initialHeight: SSR_SIZE.height,
+            fitView: true,
+            initialMinZoom: MIN_ZOOM,
+            initialMaxZoom: MAX_ZOOM,
+            initialFitViewOptions: { padding: 0.1 },
+          }
+        : {})}
+    >
       <GraphCanvas {...props} />
     </ReactFlowProvider>
   );
 }
 
+/** The canvas size assumed when fitting the server-rendered drawing (about the editor's graph panel). */
+const SSR_SIZE = { width: 720, height: 640 };
+const MIN_ZOOM = 0.05;
+const MAX_ZOOM = 2.5;
+
 function prefersDark(): boolean {
   return typeof window !== "undefined" && window.matchMedia?.("(prefers-color-scheme: dark)").matches === true;
+}
+
+function subscribeColorScheme(onChange: () => void): () => void {
+  const query = typeof window !== "undefined" ? window.matchMedia?.("(prefers-color-scheme: dark)") : undefined;
+  query?.addEventListener("change", onChange);
+  return () => query?.removeEventListener("change", onChange);
+}
+
+/**
+ * The system's colour scheme, "light" on the server and while hydrating. React Flow's own `colorMode="system"`
+ * reads the media query during the hydrating render, so a server-rendered canvas kept its "light" class in dark
+ * mode (React does not patch attributes that differ at hydration); this switches after hydration instead.
+ */
+function useColorMode(): "light" | "dark" {
+  return useSyncExternalStore(subscribeColorScheme, () => (prefersDark() ? "dark" : "light"), () => "light");
 }
 
 function GraphCanvas({
@@ -72,8 +122,11 @@ function GraphCanvas({
   initialDirection = "TB",
   exportName = "workflow",
   className = "",
+  initialLayout = null,
+  emptyState,
 }: WorkflowGraphViewProps) {
   const flow = useReactFlow<FlowNode>();
+  const colorMode = useColorMode();
   const [direction, setDirection] = useState<LayoutDirection>(initialDirection);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const [query, setQuery] = useState("");
@@ -81,7 +134,7 @@ function GraphCanvas({
   const [message, setMessage] = useState("");
 
   const visible = useMemo(() => collapseGroups(graph, collapsed), [graph, collapsed]);
-  const { layout, pending } = useGraphLayout(visible, direction);
+  const { layout, pending } = useGraphLayout(visible, direction, initialLayout);
 
   const matches = useMemo(() => findNodes(graph, query), [graph, query]);
   const current = matches.length > 0 ? (matches[matchIndex % matches.length] ?? null) : null;
@@ -195,31 +248,33 @@ function GraphCanvas({
           onExportMermaid={exportMermaid}
           disabled={!layout}
         />
-        <div className="relative min-h-0 flex-1" aria-busy={pending}>
+        <div className="@container relative min-h-0 flex-1" aria-busy={pending}>
           {graph.nodes.length === 0 ? (
-            <p className="absolute inset-0 flex items-center justify-center text-sm text-slate-500 dark:text-slate-400">
-              Nothing to draw yet.
-            </p>
+            <div className="absolute inset-0 z-10 flex items-center justify-center p-6 text-sm text-slate-500 dark:text-slate-400">
+              {emptyState ?? <p>Nothing to draw yet.</p>}
+            </div>
           ) : null}
           <ReactFlow<FlowNode>
             nodes={nodes}
             edges={edges}
             nodeTypes={nodeTypes}
-            colorMode="system"
+            colorMode={colorMode}
             onNodeClick={onNodeClick}
             nodesDraggable={false}
             nodesConnectable={false}
             elementsSelectable
             nodesFocusable
             edgesFocusable={false}
-            minZoom={0.05}
-            maxZoom={2.5}
+            minZoom={MIN_ZOOM}
+            maxZoom={MAX_ZOOM}
             onlyRenderVisibleElements={nodes.length > 150}
             fitView
             aria-label="Workflow graph"
           >
             <Background gap={24} size={1} />
             <MiniMap
+              // Only where there is room for it beside the drawing (it would cover nodes in a narrow panel).
+              className="hidden! @2xl:block!"
               pannable
               zoomable
               ariaLabel="Graph overview"

@@ -29,7 +29,7 @@ export const d3DagEngine: LayeredEngine = ({ sizes, links }: EngineInput): Engin
   const g = graph<Size, undefined>();
   const handles: MutGraphNode<Size, undefined>[] = new Array(n);
   for (let i = 0; i < n; i++) handles[i] = g.node(sizes[i]!);
-  for (const [s, t] of links) g.link(handles[s]!, handles[t]!);
+  for (const [s, t] of acyclicLinks(n, links)) g.link(handles[s]!, handles[t]!);
   const { width, height } = layout(g);
   for (let i = 0; i < n; i++) {
     const h = handles[i]!;
@@ -38,6 +38,60 @@ export const d3DagEngine: LayeredEngine = ({ sizes, links }: EngineInput): Engin
   }
   return { x, y, width, height };
 };
+
+/**
+ * The links with each cycle broken the way a reader follows the workflow: a depth-first walk from the nodes
+ * nothing points to (START, the first task), in node order, reverses only the links that go back to a node on
+ * the current path (a loop's "go again" edge). Left to itself the layering may reverse the forward edge instead,
+ * which draws a loop such as agent → tools → agent upside down. Self links are dropped; the edges themselves are
+ * drawn with their real direction whatever the layers.
+ */
+export function acyclicLinks(n: number, links: EngineInput["links"]): Array<readonly [number, number]> {
+  const out: number[][] = Array.from({ length: n }, () => []);
+  const indegree = new Int32Array(n);
+  for (const [s, t] of links) {
+    if (s === t) continue;
+    out[s]!.push(t);
+    indegree[t]!++;
+  }
+  const state = new Uint8Array(n); // 0 unvisited, 1 on the path, 2 done
+  const back = new Set<string>();
+  const visit = (root: number) => {
+    // Iterative DFS (a long chain must not overflow the stack).
+    const stack: Array<[number, number]> = [[root, 0]];
+    state[root] = 1;
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const [v, i] = top;
+      const targets = out[v]!;
+      if (i >= targets.length) {
+        state[v] = 2;
+        stack.pop();
+        continue;
+      }
+      top[1] = i + 1;
+      const t = targets[i]!;
+      if (state[t] === 1) back.add(`${v}>${t}`);
+      else if (state[t] === 0) {
+        state[t] = 1;
+        stack.push([t, 0]);
+      }
+    }
+  };
+  for (let v = 0; v < n; v++) if (indegree[v] === 0 && state[v] === 0) visit(v);
+  for (let v = 0; v < n; v++) if (state[v] === 0) visit(v); // cycles nothing enters
+  const result: Array<readonly [number, number]> = [];
+  const seen = new Set<string>();
+  for (const [s, t] of links) {
+    if (s === t) continue;
+    const link: readonly [number, number] = back.has(`${s}>${t}`) ? [t, s] : [s, t];
+    const key = `${link[0]}>${link[1]}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push(link);
+  }
+  return result;
+}
 
 /** Nodes without links: one rank, side by side (what the library would do, without calling it). */
 function row(sizes: EngineInput["sizes"]): EngineOutput {

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { initialDrawing } from "~/components/editor/initial-drawing";
+import { DEFAULT_NAME } from "~/components/editor/save-state";
+import { WorkflowEditor } from "~/components/editor/workflow-editor";
+import { findExample } from "~/lib/examples";
+
+export const metadata: Metadata = { title: "New workflow · Workflow Studio" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** A new workflow: empty, an example (`?example=<slug>`), or the signed-out draft (`?draft=1`). */
+export default async function EditorPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const slug = typeof params.example === "string" ? params.example : null;
+  const example = findExample(slug);
+  const code = example?.code ?? "";
+  const { graph, layout } = initialDrawing(code);
+  return (
+    <main className="h-[calc(100dvh-3.5rem-1px)] min-h-[32rem]">
+      <WorkflowEditor
+        // A fresh editor on every visit, even when the URL only changed its query (New workflow, an example).
+        key={crypto.randomUUID()}
+        workflow={null}
+        name={example?.title ?? DEFAULT_NAME}
+        code={code}
+        initialGraph={graph}
+        initialLayout={layout}
+        restore={{ draftParam: params.draft === "1", exampleSlug: example ? example.slug : null }}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,100 @@
+"use client";
+
+import { useId } from "react";
+import type { Dialect } from "~/lib/visualizer/types";
+import type { SaveStatus } from "./save-state";
+
+export const DIALECT_NAMES: Record<Dialect, string> = {
+  langgraph: "LangGraph",
+  airflow: "Airflow",
+  prefect: "Prefect",
+  dagster: "Dagster",
+  kedro: "Kedro",
+  generic: "Python",
+};
+
+const STATUS_DOT: Record<SaveStatus, string> = {
+  Saved: "bg-emerald-500",
+  "Unsaved changes": "bg-amber-500",
+  "Saving…": "bg-sky-500 animate-pulse",
+};
+
+export interface SaveBarProps {
+  name: string;
+  onNameChange(name: string): void;
+  nameError: string | null;
+  status: SaveStatus;
+  onSave(): void;
+  saving: boolean;
+  dialect: Dialect;
+  nodeCount: number;
+  /** "⌘S" on a Mac, "Ctrl+S" elsewhere. */
+  shortcut: string;
+}
+
+/** The editor's top bar: the workflow's name, what the graph is, the save status and the Save button. */
+export function SaveBar(props: SaveBarProps) {
+  const inputId = useId();
+  const errorId = useId();
+  return (
+    <div className="flex min-h-14 items-center gap-4 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-950">
+      <div className="flex min-w-0 flex-1 items-center gap-3">
+        <label htmlFor={inputId} className="sr-only">
+          Workflow name
+        </label>
+        <div className="relative min-w-0 max-w-md flex-1">
+          <input
+            id={inputId}
+            name="name"
+            type="text"
+            value={props.name}
+            onChange={(event) => props.onNameChange(event.target.value)}
+            maxLength={120}
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="Name this workflow"
+            aria-invalid={props.nameError ? true : undefined}
+            aria-describedby={props.nameError ? errorId : undefined}
+            className={`h-9 w-full rounded-md border bg-transparent px-2.5 text-[15px] font-semibold text-slate-900 placeholder:font-normal placeholder:text-slate-400 hover:border-slate-300 focus-visible:border-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-indigo-500/40 dark:text-slate-50 dark:hover:border-slate-700 ${
+              props.nameError ? "border-red-500 dark:border-red-400" : "border-transparent"
+            }`}
+          />
+        </div>
+        {props.nameError ? (
+          <p id={errorId} role="alert" className="shrink-0 text-sm text-red-700 dark:text-red-300">
+            {props.nameError}
+          </p>
+        ) : (
+          <span className="hidden shrink-0 items-center gap-1.5 rounded-full bg-slate-100 px-2.5 py-1 text-xs font-medium text-slate-600 lg:inline-flex dark:bg-slate-800 dark:text-slate-300">
+            {DIALECT_NAMES[props.dialect]}
+            <span aria-hidden="true" className="text-slate-400">
+              ·
+            </span>
+            {props.nodeCount} {props.nodeCount === 1 ? "node" : "nodes"}
+          </span>
+        )}
+      </div>
+      <div className="flex shrink-0 items-center gap-3">
+        <span className="inline-flex items-center gap-2 text-sm text-slate-600 dark:text-slate-300">
+          <span aria-hidden="true" className={`h-2 w-2 rounded-full ${STATUS_DOT[props.status]}`} />
+          <span role="status" aria-live="polite" data-testid="save-status">
+            {props.status}
+          </span>
+        </span>
+        <button
+          type="button"
+          onClick={props.onSave}
+          disabled={props.saving}
+          aria-keyshortcuts="Control+S Meta+S"
+          title={`Save (${props.shortcut})`}
+          className="inline-flex h-9 items-center gap-2 rounded-md bg-indigo-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 disabled:cursor-progress disabled:opacity-70 dark:bg-indigo-500 dark:hover:bg-indigo-400"
+        >
+          Save
+          <kbd aria-hidden="true" className="rounded bg-white/15 px-1.5 py-0.5 font-sans text-[11px] font-medium text-indigo-50">
+            {props.shortcut}
+          </kbd>
+        </button>
+      </div>
+    </div>
+  );
+}
