@@ -1,6 +1,8 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { Toaster } from "sonner";
 import { AppProviders } from "~/components/auth/providers";
+import { AppHeader } from "~/components/layout/app-header";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,11 +10,28 @@ export const metadata: Metadata = {
   description: "Write a Python workflow script and see it drawn as a graph as you type.",
 };
 
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#020617" },
+  ],
+};
+
+/**
+ * Every page: the header (56 px, h-14), then the page in #content — a flex column that fills the rest of the
+ * viewport, so a page can be `flex-1` (or `h-[calc(100dvh-3.5rem)]`) to take exactly the space left.
+ */
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body className="min-h-screen font-sans">
-        <AppProviders>{children}</AppProviders>
+      <body className="flex min-h-dvh flex-col font-sans">
+        <AppProviders>
+          <AppHeader />
+          <div id="content" tabIndex={-1} className="flex min-h-0 flex-1 flex-col outline-none">
+            {children}
+          </div>
+          <Toaster position="bottom-right" theme="system" richColors closeButton />
+        </AppProviders>
       </body>
     </html>
   );

@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes } from "react";
+import { buttonClass as uiButtonClass } from "~/components/ui/button";
 
 /** A labelled input with its error, announced to assistive technology (aria-describedby + aria-invalid). */
 export function Field({
@@ -9,7 +10,7 @@ export function Field({
 }: { id: string; label: string; error?: string | undefined } & InputHTMLAttributes<HTMLInputElement>) {
   const errorId = `${id}-error`;
   return (
-    <div className="flex flex-col gap-1">
+    <div className="flex flex-col gap-1.5">
       <label htmlFor={id} className="text-sm font-medium text-slate-800 dark:text-slate-200">
         {label}
       </label>
@@ -17,7 +18,7 @@ export function Field({
         id={id}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
-        className="rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900 outline-none focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 aria-[invalid=true]:border-red-600 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
+        className="h-10 rounded-lg border border-slate-300 bg-white px-3 text-slate-900 shadow-sm outline-none placeholder:text-slate-400 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 aria-[invalid=true]:border-red-600 aria-[invalid=true]:focus:ring-red-500/30 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100"
         {...input}
       />
       {error ? (
@@ -29,13 +30,24 @@ export function Field({
   );
 }
 
+/** The form's summary message; the live region is always in the page so screen readers announce changes. */
 export function FormAlert({ message }: { message: string | null }) {
   return (
-    <div role="alert" aria-live="assertive" className="min-h-6 text-sm font-medium text-red-700 dark:text-red-400">
-      {message}
+    <div role="alert" aria-live="assertive" className={message ? "" : "sr-only"}>
+      {message ? (
+        <p className="flex items-start gap-2 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm font-medium text-red-800 dark:border-red-500/30 dark:bg-red-500/10 dark:text-red-200">
+          <svg aria-hidden="true" viewBox="0 0 20 20" className="mt-0.5 size-4 shrink-0">
+            <path
+              fill="currentColor"
+              d="M10 2a8 8 0 1 1 0 16 8 8 0 0 1 0-16Zm0 4a1 1 0 0 0-1 1v3.5a1 1 0 1 0 2 0V7a1 1 0 0 0-1-1Zm0 8.5a1.1 1.1 0 1 0 0-2.2 1.1 1.1 0 0 0 0 2.2Z"
+            />
+          </svg>
+          <span>{message}</span>
+        </p>
+      ) : null}
     </div>
   );
 }
 
-export const buttonClass =
-  "rounded-md bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-60";
+/** The forms' full-width submit button. */
+export const buttonClass = uiButtonClass("primary", "md", "w-full");

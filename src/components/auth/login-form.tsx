@@ -51,9 +51,12 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl?: string;
       <button type="submit" className={buttonClass} disabled={pending}>
         {pending ? "Logging in…" : "Log in"}
       </button>
-      <p className="text-sm text-slate-600 dark:text-slate-400">
+      <p className="text-center text-sm text-slate-600 dark:text-slate-400">
         No account yet?{" "}
-        <Link className="font-medium text-indigo-700 underline dark:text-indigo-300" href={`/signup?callbackUrl=${encodeURIComponent(target)}`}>
+        <Link
+          className="font-medium text-indigo-700 underline-offset-4 hover:underline dark:text-indigo-300"
+          href={target === "/" ? "/signup" : `/signup?callbackUrl=${encodeURIComponent(target)}`}
+        >
           Sign up
         </Link>
       </p>

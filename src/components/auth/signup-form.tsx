@@ -69,9 +69,12 @@ export function SignupForm({ callbackUrl }: { callbackUrl?: string }) {
       <button type="submit" className={buttonClass} disabled={pending}>
         {pending ? "Creating your account…" : "Sign up"}
       </button>
-      <p className="text-sm text-slate-600 dark:text-slate-400">
+      <p className="text-center text-sm text-slate-600 dark:text-slate-400">
         Already have an account?{" "}
-        <Link className="font-medium text-indigo-700 underline dark:text-indigo-300" href={`/login?callbackUrl=${encodeURIComponent(target)}`}>
+        <Link
+          className="font-medium text-indigo-700 underline-offset-4 hover:underline dark:text-indigo-300"
+          href={target === "/" ? "/login" : `/login?callbackUrl=${encodeURIComponent(target)}`}
+        >
           Log in
         </Link>
       </p>

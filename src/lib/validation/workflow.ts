@@ -71,6 +71,8 @@ export const listWorkflowsInput = z
     limit: z.number().int().min(1).max(100).default(DEFAULT_PAGE_SIZE),
     q: z.string().trim().max(MAX_NAME_LENGTH).optional(),
     sort: z.enum(["updated", "name"]).default("updated"),
+    /** Sent by tRPC's infinite queries; lists only page forwards. */
+    direction: z.enum(["forward", "backward"]).optional(),
   })
   .default({ limit: DEFAULT_PAGE_SIZE, sort: "updated" });
 

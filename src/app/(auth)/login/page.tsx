@@ -12,7 +12,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   const error = typeof params.error === "string" ? params.error : undefined;
   return (
     <>
-      <h1 className="text-3xl font-bold tracking-tight">Log in</h1>
+      <div className="flex flex-col gap-1.5">
+        <h1 className="text-2xl font-semibold tracking-tight">Log in</h1>
+        <p className="text-sm text-slate-600 dark:text-slate-400">Welcome back. Your workflows are waiting.</p>
+      </div>
       <LoginForm callbackUrl={callbackUrl} {...(error ? { initialError: error } : {})} />
     </>
   );

@@ -11,7 +11,10 @@ export default async function SignupPage({ searchParams }: { searchParams: Searc
   const callbackUrl = safeCallbackPath(typeof params.callbackUrl === "string" ? params.callbackUrl : undefined);
   return (
     <>
-      <h1 className="text-3xl font-bold tracking-tight">Create your account</h1>
+      <div className="flex flex-col gap-1.5">
+        <h1 className="text-2xl font-semibold tracking-tight">Create your account</h1>
+        <p className="text-sm text-slate-600 dark:text-slate-400">Save your workflows and open them from any browser.</p>
+      </div>
       <SignupForm callbackUrl={callbackUrl} />
     </>
   );

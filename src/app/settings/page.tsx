@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { ChangePasswordForm } from "~/components/settings/change-password-form";
+import { LogoutEverywhere } from "~/components/settings/logout-everywhere";
+import { requireUser } from "~/server/auth/server-user";
+
+export const metadata: Metadata = { title: "Settings · Workflow Studio" };
+
+export default async function SettingsPage() {
+  const user = await requireUser("/settings");
+  return (
+    <main className="mx-auto flex w-full max-w-3xl flex-col gap-8 px-4 py-8 sm:px-6 lg:py-10">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Settings</h1>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+          Signed in as <span className="font-medium text-slate-900 dark:text-slate-100">{user.email}</span>
+        </p>
+      </div>
+      <Section title="Change password" description="Use a passphrase you do not use anywhere else.">
+        <ChangePasswordForm />
+      </Section>
+      <Section
+        title="Sessions"
+        description="Lost a device, or signed in on a shared computer? End every session of your account at once, this one included."
+      >
+        <LogoutEverywhere />
+      </Section>
+    </main>
+  );
+}
+
+function Section({ title, description, children }: { title: string; description: string; children: ReactNode }) {
+  return (
+    <section
+      aria-labelledby={`${title}-heading`.replace(/\s+/g, "-").toLowerCase()}
+      className="grid gap-6 rounded-2xl border border-slate-200 bg-white p-6 shadow-sm md:grid-cols-[14rem_1fr] dark:border-slate-800 dark:bg-slate-900"
+    >
+      <div>
+        <h2 id={`${title}-heading`.replace(/\s+/g, "-").toLowerCase()} className="font-semibold">
+          {title}
+        </h2>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{description}</p>
+      </div>
+      <div className="min-w-0">{children}</div>
+    </section>
+  );
+}

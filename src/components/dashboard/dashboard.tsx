@@ -1,0 +1,262 @@
+"use client";
+
+import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
+import { getQueryKey } from "@trpc/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useId, useState } from "react";
+import { toast } from "sonner";
+import { buttonClass } from "~/components/ui/button";
+import { useHydrated } from "~/components/ui/use-hydrated";
+import { api } from "~/trpc/react";
+import { DeleteDialog } from "./delete-dialog";
+import { listInput, type SortOrder } from "./list-input";
+import { RenameDialog } from "./rename-dialog";
+import { WorkflowCard, WorkflowCardSkeleton, type WorkflowListItem } from "./workflow-card";
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+/** The current time, renewed every minute so "updated 2 minutes ago" stays true. */
+function useNow(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error && error.message ? error.message : "Something went wrong. Try again.";
+}
+
+export function Dashboard() {
+  const router = useRouter();
+  const utils = api.useUtils();
+  const now = useNow();
+  const searchId = useId();
+  const sortId = useId();
+  const [search, setSearch] = useState("");
+  const [sort, setSort] = useState<SortOrder>("updated");
+  const q = useDebounced(search.trim(), 250);
+
+  const hydrated = useHydrated();
+  const input = listInput(q, sort);
+  // tRPC's own useInfiniteQuery adds `direction` to the input, which the strict list schema refuses; so React
+  // Query directly, under tRPC's key for this infinite query (the server's prefetch hydrates into it, and
+  // `utils.workflow.list.invalidate()` reaches it).
+  const list = useInfiniteQuery({
+    queryKey: getQueryKey(api.workflow.list, input, "infinite"),
+    queryFn: ({ pageParam, signal }) => utils.client.workflow.list.query(pageParam ? { ...input, cursor: pageParam } : input, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const searching = list.isPlaceholderData || search.trim() !== q;
+
+  const [renaming, setRenaming] = useState<WorkflowListItem | null>(null);
+  const [deleting, setDeleting] = useState<WorkflowListItem | null>(null);
+
+  const rename = api.workflow.rename.useMutation({
+    onSuccess: async (renamed) => {
+      setRenaming(null);
+      toast.success(`Renamed to “${renamed.name}”`);
+      await utils.workflow.list.invalidate();
+    },
+  });
+  const duplicate = api.workflow.duplicate.useMutation({
+    onSuccess: async (copy) => {
+      toast.success(`Duplicated as “${copy.name}”`, {
+        action: { label: "Open", onClick: () => router.push(`/workflows/${copy.id}`) },
+      });
+      await utils.workflow.list.invalidate();
+    },
+    onError: (error) => toast.error(`Could not duplicate: ${messageOf(error)}`),
+  });
+  const remove = api.workflow.delete.useMutation({
+    onSuccess: async (_result, variables) => {
+      const name = deleting?.id === variables.id ? deleting.name : "the workflow";
+      setDeleting(null);
+      toast.success(`Deleted “${name}”`);
+      utils.workflow.graph.setData({ id: variables.id }, undefined);
+      await utils.workflow.list.invalidate();
+    },
+    onError: (error) => {
+      setDeleting(null);
+      toast.error(`Could not delete: ${messageOf(error)}`);
+    },
+  });
+
+  const actions = {
+    onRename: (item: WorkflowListItem) => {
+      rename.reset();
+      setRenaming(item);
+    },
+    onDuplicate: (item: WorkflowListItem) => duplicate.mutate({ id: item.id }),
+    onDelete: (item: WorkflowListItem) => setDeleting(item),
+    disabled: !hydrated || duplicate.isPending,
+  };
+
+  // A field error (a name the server refuses) stays in the dialog; anything else is a toast.
+  const renameError = rename.error?.data?.code === "BAD_REQUEST" ? rename.error.message : null;
+  useEffect(() => {
+    if (rename.error && rename.error.data?.code !== "BAD_REQUEST") toast.error(`Could not rename: ${messageOf(rename.error)}`);
+  }, [rename.error]);
+
+  const nothingYet = !list.isPending && !list.isError && items.length === 0 && !q;
+  const noMatch = !list.isPending && !list.isError && items.length === 0 && !!q;
+
+  return (
+    <main className="mx-auto flex w-full max-w-7xl flex-col gap-6 px-4 py-8 sm:px-6 lg:py-10">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div className="min-w-0">
+          <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Your workflows</h1>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Open one to edit its code and see its graph redrawn.</p>
+        </div>
+        <Link href="/editor" className={buttonClass("primary")}>
+          <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4">
+            <path fill="currentColor" d="M10 4a1 1 0 0 1 1 1v4h4a1 1 0 1 1 0 2h-4v4a1 1 0 1 1-2 0v-4H5a1 1 0 1 1 0-2h4V5a1 1 0 0 1 1-1Z" />
+          </svg>
+          New workflow
+        </Link>
+      </div>
+
+      <div role="search" hidden={nothingYet} className="flex flex-col gap-3 sm:flex-row sm:items-end">
+        <div className="flex min-w-0 flex-1 flex-col gap-1.5">
+          <label htmlFor={searchId} className="text-sm font-medium text-slate-700 dark:text-slate-300">
+            Search workflows
+          </label>
+          <div className="relative">
+            <svg aria-hidden="true" viewBox="0 0 20 20" className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-400">
+              <path fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" d="m13.5 13.5 3.5 3.5M15 9A6 6 0 1 1 3 9a6 6 0 0 1 12 0Z" />
+            </svg>
+            <input
+              id={searchId}
+              type="search"
+              value={search}
+              onChange={(event) => setSearch(event.target.value)}
+              placeholder="Search by name"
+              maxLength={100}
+              autoComplete="off"
+              className="h-10 w-full rounded-lg border border-slate-300 bg-white pr-3 pl-9 text-sm text-slate-900 shadow-sm outline-none placeholder:text-slate-400 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+            />
+          </div>
+        </div>
+        <div className="flex flex-col gap-1.5 sm:w-48">
+          <label htmlFor={sortId} className="text-sm font-medium text-slate-700 dark:text-slate-300">
+            Sort by
+          </label>
+          <select
+            id={sortId}
+            value={sort}
+            onChange={(event) => setSort(event.target.value as SortOrder)}
+            className="h-10 w-full rounded-lg border border-slate-300 bg-white px-3 text-sm text-slate-900 shadow-sm outline-none focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+          >
+            <option value="updated">Last updated</option>
+            <option value="name">Name</option>
+          </select>
+        </div>
+      </div>
+
+      <p aria-live="polite" className="sr-only">
+        {list.isPending ? "Loading workflows" : searching ? "Searching" : q ? `${items.length}${list.hasNextPage ? " or more" : ""} matching workflows` : ""}
+      </p>
+
+      {list.isError && !list.data ? (
+        <div role="alert" className="rounded-xl border border-red-200 bg-red-50 p-6 text-sm text-red-800 dark:border-red-500/30 dark:bg-red-500/10 dark:text-red-200">
+          <p className="font-medium">Your workflows could not be loaded.</p>
+          <p className="mt-1">{messageOf(list.error)}</p>
+          <button type="button" className={buttonClass("secondary", "sm", "mt-4")} onClick={() => void list.refetch()}>
+            Try again
+          </button>
+        </div>
+      ) : nothingYet ? (
+        <EmptyState />
+      ) : noMatch ? (
+        <div className="rounded-xl border border-dashed border-slate-300 px-6 py-16 text-center dark:border-slate-700">
+          <p className="font-medium">No workflows match “{q}”.</p>
+          <button type="button" className={buttonClass("secondary", "sm", "mt-4")} onClick={() => setSearch("")}>
+            Clear the search
+          </button>
+        </div>
+      ) : (
+        <ul
+          aria-label="Workflows"
+          aria-busy={list.isPending || searching}
+          className={`grid grid-cols-1 gap-4 transition-opacity sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4 ${searching ? "opacity-60" : ""}`}
+        >
+          {list.isPending
+            ? Array.from({ length: 8 }, (_, index) => <WorkflowCardSkeleton key={index} />)
+            : items.map((item) => <WorkflowCard key={item.id} item={item} now={now} actions={actions} />)}
+          {list.isFetchingNextPage ? Array.from({ length: 4 }, (_, index) => <WorkflowCardSkeleton key={`more-${index}`} />) : null}
+        </ul>
+      )}
+
+      {list.hasNextPage ? (
+        <div className="flex justify-center">
+          <button
+            type="button"
+            className={buttonClass("secondary")}
+            onClick={() => void list.fetchNextPage()}
+            disabled={!hydrated || list.isFetchingNextPage}
+          >
+            {list.isFetchingNextPage ? "Loading…" : "Load more"}
+          </button>
+        </div>
+      ) : null}
+
+      <RenameDialog
+        key={renaming?.id ?? "none"}
+        open={renaming !== null}
+        name={renaming?.name ?? ""}
+        pending={rename.isPending}
+        serverError={renameError}
+        onCancel={() => setRenaming(null)}
+        onRename={(name) => renaming && rename.mutate({ id: renaming.id, name })}
+      />
+      <DeleteDialog
+        open={deleting !== null}
+        name={deleting?.name ?? ""}
+        pending={remove.isPending}
+        onCancel={() => setDeleting(null)}
+        onDelete={() => deleting && remove.mutate({ id: deleting.id })}
+      />
+    </main>
+  );
+}
+
+function EmptyState() {
+  return (
+    <div className="flex flex-col items-center rounded-2xl border border-dashed border-slate-300 bg-white px-6 py-16 text-center dark:border-slate-700 dark:bg-slate-900/40">
+      <svg aria-hidden="true" viewBox="0 0 64 48" className="h-16 w-20 text-indigo-500">
+        <g fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+          <rect x="4" y="4" width="20" height="10" rx="3" />
+          <rect x="40" y="4" width="20" height="10" rx="3" />
+          <rect x="22" y="34" width="20" height="10" rx="3" className="text-violet-500" stroke="currentColor" />
+          <path d="M14 14v6a4 4 0 0 0 4 4h10a4 4 0 0 1 4 4v6M50 14v6a4 4 0 0 1-4 4H36a4 4 0 0 0-4 4" strokeOpacity=".6" />
+        </g>
+      </svg>
+      <h2 className="mt-4 text-lg font-semibold">No workflows yet</h2>
+      <p className="mt-1 max-w-md text-sm text-slate-600 dark:text-slate-400">
+        Start from one of the examples — LangGraph, Airflow, Prefect, Dagster and more — or write your own script and save it
+        here.
+      </p>
+      <div className="mt-6 flex flex-wrap justify-center gap-3">
+        <Link href="/#examples" className={buttonClass("primary")}>
+          Browse the examples
+        </Link>
+        <Link href="/editor" className={buttonClass("secondary")}>
+          Start from scratch
+        </Link>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+"use client";
+
+import { buttonClass } from "~/components/ui/button";
+import { Dialog } from "~/components/ui/dialog";
+
+export function DeleteDialog({
+  name,
+  open,
+  pending,
+  onCancel,
+  onDelete,
+}: {
+  name: string;
+  open: boolean;
+  pending: boolean;
+  onCancel: () => void;
+  onDelete: () => void;
+}) {
+  return (
+    <Dialog
+      open={open}
+      onClose={onCancel}
+      role="alertdialog"
+      title={`Delete ${name}?`}
+      description="The workflow and its code leave your account for good. This cannot be undone."
+    >
+      <div className="flex justify-end gap-2">
+        {/* Cancel first: it takes the focus, so Enter never deletes by accident. */}
+        <button type="button" className={buttonClass("secondary")} onClick={onCancel} autoFocus>
+          Cancel
+        </button>
+        <button type="button" className={buttonClass("danger")} onClick={onDelete} disabled={pending}>
+          {pending ? "Deleting…" : "Delete"}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

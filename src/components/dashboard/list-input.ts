@@ -1,0 +1,7 @@
+/** The dashboard's list input, shared by the server prefetch and the client query so their keys match. */
+export const PAGE_SIZE = 12;
+export type SortOrder = "updated" | "name";
+
+export function listInput(q: string, sort: SortOrder) {
+  return q ? { limit: PAGE_SIZE, sort, q } : { limit: PAGE_SIZE, sort };
+}

@@ -1,0 +1,121 @@
+"use client";
+
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { RouterOutputs } from "~/trpc/react";
+import { CardThumbnail } from "./card-thumbnail";
+import { absoluteTime, dialectBadge, plural, relativeTime } from "./format";
+
+export type WorkflowListItem = RouterOutputs["workflow"]["list"]["items"][number];
+
+export interface CardActions {
+  onRename: (item: WorkflowListItem) => void;
+  onDuplicate: (item: WorkflowListItem) => void;
+  onDelete: (item: WorkflowListItem) => void;
+  /** Before hydration (nothing would happen) and while a duplicate is made. */
+  disabled: boolean;
+}
+
+/**
+ * One workflow: its drawing, name, dialect, node count and when it was last updated. The name is a link
+ * stretched over the whole card, so a click anywhere opens it; the action buttons sit above that link.
+ */
+export function WorkflowCard({ item, now, actions }: { item: WorkflowListItem; now: number; actions: CardActions }) {
+  const badge = dialectBadge(item.graph.dialect);
+  return (
+    <li>
+      <article
+        aria-label={item.name}
+        className="group relative flex h-full flex-col overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm transition hover:-translate-y-0.5 hover:border-slate-300 hover:shadow-md focus-within:border-indigo-400 dark:border-slate-800 dark:bg-slate-900 dark:hover:border-slate-700"
+      >
+        <CardThumbnail id={item.id} name={item.name} version={item.version} nodeCount={item.graph.nodes} />
+        <div className="flex flex-1 flex-col gap-2 p-4">
+          <div className="flex items-start gap-2">
+            <h2 className="min-w-0 flex-1 text-[0.95rem] leading-6 font-semibold">
+              <Link
+                href={`/workflows/${item.id}`}
+                className="block truncate rounded outline-none after:absolute after:inset-0 after:rounded-xl focus-visible:after:outline-2 focus-visible:after:outline-offset-2 focus-visible:after:outline-indigo-500"
+                title={item.name}
+              >
+                {item.name}
+              </Link>
+            </h2>
+          </div>
+          <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-500 dark:text-slate-400">
+            <span className={`inline-flex items-center rounded-md px-1.5 py-0.5 font-medium ring-1 ring-inset ${badge.className}`}>{badge.label}</span>
+            <span>{plural(item.graph.nodes, "node")}</span>
+            <span aria-hidden="true">·</span>
+            <span>
+              Updated{" "}
+              <time dateTime={item.updatedAt} title={absoluteTime(item.updatedAt)} suppressHydrationWarning>
+                {relativeTime(item.updatedAt, now)}
+              </time>
+            </span>
+          </div>
+          <div className="relative z-10 mt-auto flex items-center gap-1 pt-1 sm:opacity-70 sm:transition-opacity sm:group-focus-within:opacity-100 sm:group-hover:opacity-100">
+            <CardButton label={`Rename ${item.name}`} text="Rename" onClick={() => actions.onRename(item)} disabled={actions.disabled}>
+              <path d="M13.6 3.6a2 2 0 0 1 2.8 2.8l-8.5 8.5-3.6.8.8-3.6 8.5-8.5Z" />
+            </CardButton>
+            <CardButton label={`Duplicate ${item.name}`} text="Duplicate" onClick={() => actions.onDuplicate(item)} disabled={actions.disabled}>
+              <path d="M7 7V4.5A1.5 1.5 0 0 1 8.5 3h7A1.5 1.5 0 0 1 17 4.5v7a1.5 1.5 0 0 1-1.5 1.5H13M4.5 7h7A1.5 1.5 0 0 1 13 8.5v7a1.5 1.5 0 0 1-1.5 1.5h-7A1.5 1.5 0 0 1 3 15.5v-7A1.5 1.5 0 0 1 4.5 7Z" />
+            </CardButton>
+            <CardButton label={`Delete ${item.name}`} text="Delete" danger onClick={() => actions.onDelete(item)} disabled={actions.disabled}>
+              <path d="M4 6h12M8 6V4h4v2m-6 0 .7 10h6.6L14 6" />
+            </CardButton>
+          </div>
+        </div>
+      </article>
+    </li>
+  );
+}
+
+function CardButton({
+  label,
+  text,
+  onClick,
+  danger,
+  disabled,
+  children,
+}: {
+  label: string;
+  text: string;
+  onClick: () => void;
+  danger?: boolean;
+  disabled?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      title={text}
+      onClick={onClick}
+      disabled={disabled}
+      className={`inline-flex h-8 items-center gap-1.5 rounded-md px-2 text-xs font-medium transition-colors disabled:opacity-50 ${
+        danger
+          ? "ml-auto text-slate-500 hover:bg-red-50 hover:text-red-700 dark:text-slate-400 dark:hover:bg-red-500/10 dark:hover:text-red-300"
+          : "text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white"
+      }`}
+    >
+      <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round">
+        {children}
+      </svg>
+      <span>{text}</span>
+    </button>
+  );
+}
+
+export function WorkflowCardSkeleton() {
+  return (
+    <li aria-hidden="true">
+      <div className="flex h-full flex-col overflow-hidden rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        <div className="aspect-[16/10] animate-pulse border-b border-slate-200 bg-slate-100 dark:border-slate-800 dark:bg-slate-800/60" />
+        <div className="flex flex-col gap-3 p-4">
+          <span className="h-5 w-2/3 animate-pulse rounded bg-slate-200 dark:bg-slate-800" />
+          <span className="h-4 w-5/6 animate-pulse rounded bg-slate-100 dark:bg-slate-800/70" />
+          <span className="mt-1 h-8 w-full animate-pulse rounded bg-slate-100 dark:bg-slate-800/50" />
+        </div>
+      </div>
+    </li>
+  );
+}

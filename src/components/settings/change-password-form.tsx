@@ -1,0 +1,86 @@
+"use client";
+
+import { useRef, useState, type FormEvent } from "react";
+import { toast } from "sonner";
+import { Field, FormAlert } from "~/components/auth/field";
+import { buttonClass } from "~/components/ui/button";
+import { changePasswordInput } from "~/lib/validation/auth";
+import { api } from "~/trpc/react";
+
+type Fields = { currentPassword?: string | undefined; newPassword?: string | undefined };
+
+/**
+ * Change password: the same schema as the server. The server keeps this session and ends every other one, so the
+ * person stays signed in here.
+ */
+export function ChangePasswordForm() {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [alert, setAlert] = useState<string | null>(null);
+  const [fields, setFields] = useState<Fields>({});
+  const change = api.auth.changePassword.useMutation();
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const parsed = changePasswordInput.safeParse({ currentPassword: form.get("currentPassword"), newPassword: form.get("newPassword") });
+    if (!parsed.success) {
+      const next: Record<string, string> = {};
+      for (const issue of parsed.error.issues) next[String(issue.path[0])] ??= issue.message;
+      setFields(next);
+      setAlert("Check the highlighted fields.");
+      return;
+    }
+    setFields({});
+    setAlert(null);
+    try {
+      const { endedSessions } = await change.mutateAsync(parsed.data);
+      formRef.current?.reset();
+      toast.success("Password changed", {
+        description:
+          endedSessions > 0
+            ? `${endedSessions} other ${endedSessions === 1 ? "session was" : "sessions were"} signed out.`
+            : "You stay signed in here.",
+      });
+    } catch (error) {
+      const data = (error as { data?: { fields?: Record<string, string[]> } }).data;
+      const serverFields = data?.fields ?? {};
+      setFields({ currentPassword: serverFields.currentPassword?.[0], newPassword: serverFields.newPassword?.[0] });
+      setAlert(error instanceof Error && error.message ? error.message : "The password could not be changed. Try again.");
+    }
+  }
+
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      <FormAlert message={alert} />
+      <Field
+        id="currentPassword"
+        name="currentPassword"
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={fields.currentPassword}
+      />
+      <Field
+        id="newPassword"
+        name="newPassword"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={8}
+        maxLength={128}
+        error={fields.newPassword}
+        aria-describedby={fields.newPassword ? "newPassword-error newPassword-hint" : "newPassword-hint"}
+      />
+      <p id="newPassword-hint" className="-mt-2 text-xs text-slate-500 dark:text-slate-400">
+        8 to 128 characters. Your other sessions are signed out when it changes.
+      </p>
+      <div>
+        <button type="submit" className={buttonClass("primary")} disabled={change.isPending}>
+          {change.isPending ? "Changing…" : "Change password"}
+        </button>
+      </div>
+    </form>
+  );
+}
