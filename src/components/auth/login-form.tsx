@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { loginInput, safeCallbackPath } from "~/lib/validation/auth";
+import { parseForm } from "~/lib/validation/form";
 import { buttonClass, Field, FormAlert } from "./field";
 
 const MESSAGES: Record<string, string> = {
@@ -22,11 +23,9 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl?: string;
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const parsed = loginInput.safeParse({ email: form.get("email"), password: form.get("password") });
-    if (!parsed.success) {
-      const next: Record<string, string> = {};
-      for (const issue of parsed.error.issues) next[String(issue.path[0])] ??= issue.message;
-      setFields(next);
+    const parsed = parseForm(loginInput, form, ["email", "password"]);
+    if (!parsed.ok) {
+      setFields(parsed.fields);
       setAlert("Check the highlighted fields.");
       return;
     }

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { registerInput, safeCallbackPath } from "~/lib/validation/auth";
+import { parseForm, serverFieldMessages } from "~/lib/validation/form";
 import { api } from "~/trpc/react";
 import { buttonClass, Field, FormAlert } from "./field";
 
@@ -19,11 +20,9 @@ export function SignupForm({ callbackUrl }: { callbackUrl?: string }) {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const parsed = registerInput.safeParse({ email: form.get("email"), password: form.get("password") });
-    if (!parsed.success) {
-      const next: Record<string, string> = {};
-      for (const issue of parsed.error.issues) next[String(issue.path[0])] ??= issue.message;
-      setFields(next);
+    const parsed = parseForm(registerInput, form, ["email", "password"]);
+    if (!parsed.ok) {
+      setFields(parsed.fields);
       setAlert("Check the highlighted fields.");
       return;
     }
@@ -32,9 +31,7 @@ export function SignupForm({ callbackUrl }: { callbackUrl?: string }) {
     try {
       await register.mutateAsync(parsed.data);
     } catch (error) {
-      const data = (error as { data?: { fields?: Record<string, string[]> } }).data;
-      const serverFields = data?.fields ?? {};
-      setFields({ email: serverFields.email?.[0], password: serverFields.password?.[0] });
+      setFields(serverFieldMessages(error));
       setAlert(error instanceof Error ? error.message : "Sign-up failed. Try again.");
       return;
     }

@@ -5,9 +5,8 @@ import { toast } from "sonner";
 import { Field, FormAlert } from "~/components/auth/field";
 import { buttonClass } from "~/components/ui/button";
 import { changePasswordInput } from "~/lib/validation/auth";
+import { type FieldMessages, parseForm, serverFieldMessages } from "~/lib/validation/form";
 import { api } from "~/trpc/react";
-
-type Fields = { currentPassword?: string | undefined; newPassword?: string | undefined };
 
 /**
  * Change password: the same schema as the server. The server keeps this session and ends every other one, so the
@@ -16,17 +15,15 @@ type Fields = { currentPassword?: string | undefined; newPassword?: string | und
 export function ChangePasswordForm() {
   const formRef = useRef<HTMLFormElement>(null);
   const [alert, setAlert] = useState<string | null>(null);
-  const [fields, setFields] = useState<Fields>({});
+  const [fields, setFields] = useState<FieldMessages>({});
   const change = api.auth.changePassword.useMutation();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const parsed = changePasswordInput.safeParse({ currentPassword: form.get("currentPassword"), newPassword: form.get("newPassword") });
-    if (!parsed.success) {
-      const next: Record<string, string> = {};
-      for (const issue of parsed.error.issues) next[String(issue.path[0])] ??= issue.message;
-      setFields(next);
+    const parsed = parseForm(changePasswordInput, form, ["currentPassword", "newPassword"]);
+    if (!parsed.ok) {
+      setFields(parsed.fields);
       setAlert("Check the highlighted fields.");
       return;
     }
@@ -42,9 +39,7 @@ export function ChangePasswordForm() {
             : "You stay signed in here.",
       });
     } catch (error) {
-      const data = (error as { data?: { fields?: Record<string, string[]> } }).data;
-      const serverFields = data?.fields ?? {};
-      setFields({ currentPassword: serverFields.currentPassword?.[0], newPassword: serverFields.newPassword?.[0] });
+      setFields(serverFieldMessages(error));
       setAlert(error instanceof Error && error.message ? error.message : "The password could not be changed. Try again.");
     }
   }
