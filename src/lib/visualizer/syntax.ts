@@ -18,6 +18,20 @@ export function text(code: string, node: SyntaxNode): string {
 }
 
 /** First direct child with one of the given names. */
+/**
+ * The body of a `def`, a decorated definition or a class, with the name it defines; null for other statements.
+ * Walkers use it to descend into definitions with the definition's name as the enclosing scope.
+ */
+export function definitionBody(stmt: SyntaxNode): { body: SyntaxNode | null; name: SyntaxNode | null } | null {
+  const inner =
+    stmt.name === "FunctionDefinition" || stmt.name === "ClassDefinition"
+      ? stmt
+      : stmt.name === "DecoratedStatement"
+        ? child(stmt, "FunctionDefinition", "ClassDefinition")
+        : null;
+  return inner ? { body: child(inner, "Body"), name: child(inner, "VariableName") } : null;
+}
+
 export function child(node: SyntaxNode, ...names: string[]): SyntaxNode | null {
   for (let c = node.firstChild; c; c = c.nextSibling) if (names.includes(c.name)) return c;
   return null;

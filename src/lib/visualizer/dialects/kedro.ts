@@ -10,10 +10,10 @@
 import type { SyntaxNode } from "@lezer/common";
 import type { Ctx } from "../context";
 import {
+  definitionBody,
   argList,
   assignParts,
   callParts,
-  child,
   dictEntries,
   dottedName,
   getArg,
@@ -109,16 +109,11 @@ export function extractKedro(ctx: Ctx): void {
         case "ExpressionStatement":
           for (let c = stmt.firstChild; c; c = c.nextSibling) scanExpr(c, enclosing ?? "pipeline", 0);
           break;
-        case "FunctionDefinition": {
-          const nameNode = child(stmt, "VariableName");
-          walk(child(stmt, "Body"), nameNode ? ctx.text(nameNode) : enclosing, depth + 1);
-          break;
-        }
+        case "FunctionDefinition":
         case "DecoratedStatement":
         case "ClassDefinition": {
-          const inner = stmt.name === "ClassDefinition" ? stmt : child(stmt, "FunctionDefinition", "ClassDefinition");
-          const nameNode = inner ? child(inner, "VariableName") : null;
-          if (inner) walk(child(inner, "Body"), nameNode ? ctx.text(nameNode) : enclosing, depth + 1);
+          const definition = definitionBody(stmt);
+          if (definition) walk(definition.body, definition.name ? ctx.text(definition.name) : enclosing, depth + 1);
           break;
         }
         default:

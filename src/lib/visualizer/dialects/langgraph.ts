@@ -17,6 +17,7 @@ import type { SyntaxNode } from "@lezer/common";
 import type { Ctx } from "../context";
 import type { FunctionInfo } from "../module-index";
 import {
+  definitionBody,
   argList,
   assignParts,
   callParts,
@@ -392,17 +393,11 @@ export function extractLangGraph(ctx: Ctx): void {
         case "ReturnStatement":
           for (let c = stmt.firstChild; c; c = c.nextSibling) evalExpr(c, enclosing, null);
           break;
-        case "FunctionDefinition": {
-          const nameNode = child(stmt, "VariableName");
-          walk(child(stmt, "Body"), nameNode ? ctx.text(nameNode) : enclosing, depth + 1);
-          break;
-        }
+        case "FunctionDefinition":
         case "DecoratedStatement":
         case "ClassDefinition": {
-          const inner = stmt.name === "ClassDefinition" ? stmt : child(stmt, "FunctionDefinition", "ClassDefinition");
-          if (!inner) break;
-          const nameNode = child(inner, "VariableName");
-          walk(child(inner, "Body"), nameNode ? ctx.text(nameNode) : enclosing, depth + 1);
+          const definition = definitionBody(stmt);
+          if (definition) walk(definition.body, definition.name ? ctx.text(definition.name) : enclosing, depth + 1);
           break;
         }
         default:
