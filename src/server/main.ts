@@ -11,6 +11,7 @@ import { ConfigError, getConfig } from "./config";
 import { type Database, openDatabase, setDatabase } from "./db/client";
 import { applyMigrations } from "./db/migrations/apply";
 import { DatabaseLockedError } from "./db/pglite-lock";
+import { errorBody } from "./errors/app-error";
 import { stampRequest } from "./http/request-meta";
 import { log } from "./log";
 
@@ -47,6 +48,12 @@ async function main() {
         "request",
       );
     });
+    if (!hasDecodablePath(req.url)) {
+      // Next.js answers a malformed percent-escape in a dynamic segment (/api/workflows/%ZZ) with a bare 500.
+      res.writeHead(400, { "content-type": "application/json", "cache-control": "no-store" });
+      res.end(JSON.stringify(errorBody("BAD_REQUEST", "The request path is not valid.", requestId)));
+      return;
+    }
     void handle(req, res);
   });
   server.keepAliveTimeout = 65_000;
@@ -66,6 +73,18 @@ async function main() {
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+/** False when the path holds a percent-escape that does not decode (e.g. `%ZZ`, or bytes that are not UTF-8). */
+function hasDecodablePath(url: string | undefined): boolean {
+  const path = (url ?? "/").split("?")[0]!;
+  if (!path.includes("%")) return true;
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 main().catch((error: unknown) => {

@@ -201,6 +201,10 @@ export async function handleNextAuth(req: Request, segments: string[]): Promise<
     if (!isSafeMethod(req.method) && !isSameOrigin(req, appUrl)) {
       throw new AppError("FORBIDDEN", "Cross-origin requests are not accepted here.");
     }
+    // next-auth answers a GET of the credentials callback with a 500 ("not supported"); signing in is a POST.
+    if (segments[0] === "callback" && req.method !== "POST") {
+      throw new AppError("METHOD_NOT_SUPPORTED", "Sign in with a POST request.", { headers: { allow: "POST" } });
+    }
     const body = await readForm(req);
     const db = await getDatabase();
     let retryAfter: number | undefined;

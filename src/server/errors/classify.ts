@@ -4,7 +4,7 @@ import { AppError } from "./app-error";
 
 const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "57P01", "57P03", "08001", "08006", "P1001", "P1002", "P1017", "P2024"]);
 const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "DatabaseDoesNotExist", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "TransactionAlreadyClosed"]);
-const UNAVAILABLE_MESSAGE = /(connect ECONNREFUSED|Connection terminated|terminating connection|timeout exceeded when trying to connect|Connection ended unexpectedly|the database system is (shutting down|starting up)|PGlite is closed)/i;
+const UNAVAILABLE_MESSAGE = /(connect ECONNREFUSED|Connection terminated|Query read timeout|terminating connection|timeout exceeded when trying to connect|Connection ended unexpectedly|the database system is (shutting down|starting up)|PGlite is closed)/i;
 
 /** True when the error says the database cannot be reached right now (as opposed to a bad query). */
 export function isDatabaseUnavailable(error: unknown): boolean {

@@ -1,0 +1,272 @@
+/**
+ * `npm run bench:api [-- --quick] [--no-build | --skip-build] [--only=postgres|pglite] [--workflows=N] [--cpu-prof]`
+ *
+ * --no-build skips the build when it is newer than every source; --skip-build serves whatever build is there.
+ * BENCH_PG_URL picks another PostgreSQL server; BENCH_SERVER_NODE_OPTIONS is passed to the app server as NODE_OPTIONS.
+ *
+ * Builds for production (into .next-bench), then for PostgreSQL (a database of its own on 127.0.0.1:5432, or
+ * BENCH_PG_URL) and for the embedded PGlite (a temporary folder): migrates and seeds one person with 10,000 workflows
+ * of about 2 KB plus 100 other people, measures the floor (the same SQL from a bare node:http server), then the app,
+ * each load driven by autocannon from a second process. Prints a table and the targets, and writes
+ * bench-results/api-<date>.json.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os, { tmpdir } from "node:os";
+import path from "node:path";
+import { openPglite, openPostgres, type Database } from "../../src/server/db/client";
+import { applyMigrations } from "../../src/server/db/migrations/apply";
+import { ensureBuild } from "./build";
+import { LIST_INPUT, type LoadResult, type ScenarioKind, type ScenarioSpec } from "./load";
+import { createOwnDatabase, DEFAULT_SERVER_URL } from "./postgres";
+import { type BenchReport, evaluate, formatReport, machine, type ModeSummary, type ScenarioRow, writeReport } from "./report";
+import { seed, sampleCode, type SeedResult } from "./seed";
+import { freePort, readMemory, REPO_ROOT, sampleMemory, startAppServer } from "./server";
+
+const args = new Set(process.argv.slice(2));
+const option = (name: string) => process.argv.slice(2).find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1];
+const quick = args.has("--quick");
+const DIST_DIR = process.env.NEXT_DIST_DIR || ".next-bench";
+const CONNECTIONS = 32;
+const DURATION = quick ? 2 : 10;
+const WARMUP = quick ? 1 : 3;
+const WORKFLOWS = Number(option("workflows") ?? 10_000);
+const OTHER_USERS = 100;
+const PASSWORD = "bench-password-1234";
+const only = option("only");
+const PG_SERVER = process.env.BENCH_PG_URL ?? DEFAULT_SERVER_URL;
+
+const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
+
+/** Runs one load from a second process while sampling the memory of the process under load. */
+async function drive(spec: ScenarioSpec, pid: number): Promise<{ main: LoadResult; login?: LoadResult; peakRss: number }> {
+  const dir = mkdtempSync(path.join(tmpdir(), "ws-bench-load-"));
+  const specFile = path.join(dir, "spec.json");
+  const resultFile = path.join(dir, "result.json");
+  writeFileSync(specFile, JSON.stringify(spec));
+  const memory = sampleMemory(pid);
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, "scripts/bench-api/load.ts"), specFile, resultFile], {
+    cwd: REPO_ROOT,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  const { peakRss } = memory.stop();
+  if (code !== 0) throw new Error(`load driver for ${spec.kind} failed (exit ${code})`);
+  const result = JSON.parse(readFileSync(resultFile, "utf8")) as { main: LoadResult; login?: LoadResult };
+  rmSync(dir, { recursive: true, force: true });
+  return { ...result, peakRss };
+}
+
+async function waitFor(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(1_000) });
+      await res.arrayBuffer();
+      if (res.ok) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+interface ModeSetup {
+  mode: "postgres" | "pglite";
+  env: Record<string, string>;
+  floorEnv: Record<string, string>;
+  open(): Promise<Database>;
+  cleanup(): Promise<void>;
+}
+
+async function setupMode(mode: "postgres" | "pglite"): Promise<ModeSetup> {
+  if (mode === "postgres") {
+    const own = await createOwnDatabase(PG_SERVER, "ws_bench");
+    log(`PostgreSQL database ${own.name}`);
+    return {
+      mode,
+      env: { DATABASE_URL: own.url },
+      floorEnv: { FLOOR_PG_URL: own.url, FLOOR_POOL_MAX: "10" },
+      open: () => openPostgres({ DATABASE_URL: own.url, DATABASE_POOL_MAX: 10, DATABASE_TIMEOUT_MS: 5_000, PGLITE_DATA_DIR: "" }),
+      cleanup: () => own.drop(),
+    };
+  }
+  const root = mkdtempSync(path.join(tmpdir(), "ws-bench-pglite-"));
+  const dir = path.join(root, "pglite");
+  log(`PGlite folder ${dir}`);
+  return {
+    mode,
+    env: { PGLITE_DATA_DIR: dir },
+    floorEnv: { FLOOR_PGLITE_DIR: dir },
+    open: () => openPglite(dir),
+    cleanup: async () => rmSync(root, { recursive: true, force: true }),
+  };
+}
+
+async function measureFloor(setup: ModeSetup, seeded: SeedResult, rows: ScenarioRow[]): Promise<{ list: LoadResult; get: LoadResult; peakRss: number }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, "scripts/bench-api/floor-server.ts")], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...setup.floorEnv, FLOOR_PORT: String(port), FLOOR_OWNER_ID: seeded.main.id },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  try {
+    await waitFor(`http://127.0.0.1:${port}/health`, 30_000);
+    const base = { baseUrl: `http://127.0.0.1:${port}`, connections: CONNECTIONS, durationSeconds: DURATION, warmupSeconds: WARMUP };
+    log("floor: list");
+    const list = await drive({ ...base, kind: "floor-list" }, child.pid!);
+    log("floor: get");
+    const get = await drive({ ...base, kind: "floor-get", ids: seeded.workflowIds }, child.pid!);
+    const hwm = readMemory(child.pid!)?.hwm ?? 0;
+    rows.push({ mode: setup.mode, scenario: "floor list (bare pg)", result: list.main, peakRss: list.peakRss });
+    rows.push({ mode: setup.mode, scenario: "floor get (bare pg)", result: get.main, peakRss: get.peakRss });
+    if (setup.mode === "pglite") {
+      rows.at(-2)!.scenario = "floor list (bare PGlite)";
+      rows.at(-1)!.scenario = "floor get (bare PGlite)";
+    }
+    return { list: list.main, get: get.main, peakRss: hwm };
+  } finally {
+    child.kill("SIGTERM");
+    await exited;
+  }
+}
+
+async function logInFor(baseUrl: string, email: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/auth/token`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`log-in failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+async function responseBytes(url: string, token: string): Promise<number> {
+  const res = await fetch(url, { headers: { authorization: `Bearer ${token}`, "accept-encoding": "identity" } });
+  const body = await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
+  return body.byteLength;
+}
+
+async function benchMode(mode: "postgres" | "pglite", rows: ScenarioRow[]): Promise<ModeSummary> {
+  const setup = await setupMode(mode);
+  try {
+    const seedStarted = Date.now();
+    const db = await setup.open();
+    let seeded: SeedResult;
+    try {
+      await applyMigrations(db.adapterFactory);
+      seeded = await seed(db, { users: OTHER_USERS + 1, workflowsForMain: WORKFLOWS, password: PASSWORD, log });
+    } finally {
+      await db.close();
+    }
+    const seedMs = Date.now() - seedStarted;
+
+    // The floor first: PGlite is one process per folder, so the floor and the app take turns on it.
+    const floor = await measureFloor(setup, seeded, rows);
+
+    const port = await freePort();
+    const server = await startAppServer({
+      port,
+      distDir: DIST_DIR,
+      env: {
+        ...setup.env,
+        AUTH_SECRET: randomBytes(48).toString("base64url"),
+        WORKFLOW_LIMIT_PER_USER: String(WORKFLOWS + 1000),
+        // e.g. BENCH_SERVER_NODE_OPTIONS=--max-old-space-size=128 to see what a heap cap does to memory and latency.
+        ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
+      },
+      ...(args.has("--cpu-prof") ? { nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${path.join(REPO_ROOT, "bench-results", "profiles")}`] } : {}),
+    });
+    log(`app (${mode}) serving on ${server.url}, pid ${server.pid}, log ${server.logFile}`);
+    try {
+      const token = await logInFor(server.url, seeded.main.email);
+      const listBytes = {
+        trpc: await responseBytes(`${server.url}/api/trpc/workflow.list?input=${LIST_INPUT}`, token),
+        rest: await responseBytes(`${server.url}/api/workflows?limit=50`, token),
+      };
+      const base = { baseUrl: server.url, connections: CONNECTIONS, durationSeconds: DURATION, warmupSeconds: WARMUP, accessToken: token };
+      const record = (scenario: string, kind: ScenarioKind, result: { main: LoadResult; peakRss: number }, floorOf?: LoadResult) => {
+        rows.push({
+          mode,
+          scenario,
+          result: result.main,
+          peakRss: result.peakRss,
+          ...(floorOf
+            ? { floor: { scenario: kind, p50: floorOf.p50, p99: floorOf.p99, rps: floorOf.rps }, ratio: result.main.p50 / floorOf.p50 }
+            : {}),
+        });
+      };
+
+      log("app: workflow.list");
+      const listTrpc = await drive({ ...base, kind: "list-trpc" }, server.pid);
+      record("workflow.list (tRPC)", "list-trpc", listTrpc, floor.list);
+      log("app: GET /api/workflows");
+      record("GET /api/workflows", "list-rest", await drive({ ...base, kind: "list-rest" }, server.pid), floor.list);
+      log("app: workflow.get");
+      record("workflow.get (tRPC)", "get-trpc", await drive({ ...base, kind: "get-trpc", ids: seeded.workflowIds }, server.pid), floor.get);
+      log("app: workflow.save");
+      // Many more workflows than connections, each saved by one request at a time with the version it holds.
+      const saveTargets = seeded.workflowIds.slice(0, CONNECTIONS * 5).map((id, i) => ({
+        id,
+        name: `Saved by the benchmark ${i}`,
+        code: sampleCode(i),
+        version: 1,
+      }));
+      record("workflow.save (tRPC)", "save-trpc", await drive({ ...base, kind: "save-trpc", saveTargets }, server.pid));
+      const logins = seeded.others.map((user) => ({ email: user.email, password: PASSWORD }));
+      log("app: log-in");
+      record("POST /api/auth/token", "login", await drive({ ...base, kind: "login", logins }, server.pid));
+      log("app: workflow.list while 16 connections log in");
+      const underLogin = await drive({ ...base, kind: "list-under-login", logins, loginConnections: 16 }, server.pid);
+      record("list during 16 log-ins", "list-under-login", underLogin);
+      const memory = readMemory(server.pid);
+      return {
+        mode,
+        serverPeakRss: memory?.hwm ?? 0,
+        floorPeakRss: floor.peakRss,
+        listResponseBytes: listBytes,
+        listUnderLoginP99: underLogin.main.p99,
+        listUnloadedP99: listTrpc.main.p99,
+        loginDuringListRps: underLogin.login?.rps ?? 0,
+        seedMs,
+      };
+    } finally {
+      await server.kill("SIGTERM");
+    }
+  } finally {
+    await setup.cleanup();
+  }
+}
+
+async function main() {
+  const loadAtStart = os.loadavg();
+  ensureBuild(DIST_DIR, { skipIfFresh: args.has("--no-build"), never: args.has("--skip-build"), log });
+  const rows: ScenarioRow[] = [];
+  const modes: ModeSummary[] = [];
+  for (const mode of ["postgres", "pglite"] as const) {
+    if (only && only !== mode) continue;
+    modes.push(await benchMode(mode, rows));
+  }
+  const report: BenchReport = {
+    date: new Date().toISOString(),
+    machine: machine(loadAtStart),
+    options: { quick, connections: CONNECTIONS, durationSeconds: DURATION, warmupSeconds: WARMUP },
+    rows,
+    modes,
+    targets: evaluate(rows, modes),
+  };
+  process.stdout.write(`\n${formatReport(report)}\n`);
+  log(`wrote ${writeReport(report, path.join(REPO_ROOT, "bench-results"))}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`bench:api failed: ${(error as Error).stack ?? String(error)}\n`);
+    process.exit(1);
+  },
+);

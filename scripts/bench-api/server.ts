@@ -1,0 +1,166 @@
+/**
+ * Starting and stopping a production app server (`src/server/main.ts`) as a child process: one Node process (tsx as
+ * an --import loader, so the pid is the server's own and its memory can be read from /proc), its output in a log
+ * file, ready once `/api/health` answers 200. Shared by the API benchmark and the system tests.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { closeSync, mkdtempSync, openSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
+
+export interface AppServerOptions {
+  port: number;
+  /** Extra environment: DATABASE_URL or PGLITE_DATA_DIR, AUTH_SECRET, limits… */
+  env: Record<string, string | undefined>;
+  /** The build folder to serve (NEXT_DIST_DIR); defaults to the environment's or `.next`. */
+  distDir?: string;
+  /** How long to wait for /api/health to answer 200. */
+  readyTimeoutMs?: number;
+  /** Extra Node flags (e.g. --cpu-prof). */
+  nodeArgs?: string[];
+  /** Wait for health to be 200 (default) or only for the port to answer at all. */
+  waitFor?: "healthy" | "listening" | "none";
+}
+
+export interface AppServer {
+  port: number;
+  url: string;
+  pid: number;
+  logFile: string;
+  child: ChildProcess;
+  /** Resolves with the exit code (or signal) once the process has exited. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  log(): string;
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export function nodeEnvFor(options: AppServerOptions): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    LANG: process.env.LANG,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXT_DIST_DIR: options.distDir ?? process.env.NEXT_DIST_DIR ?? ".next",
+    HOST: "127.0.0.1",
+    PORT: String(options.port),
+    APP_URL: `http://127.0.0.1:${options.port}`,
+    LOG_LEVEL: "info",
+  };
+  for (const [key, value] of Object.entries(options.env)) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  return env;
+}
+
+export async function startAppServer(options: AppServerOptions): Promise<AppServer> {
+  const logDir = mkdtempSync(path.join(tmpdir(), "ws-server-log-"));
+  const logFile = path.join(logDir, `server-${options.port}.log`);
+  const fd = openSync(logFile, "a");
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", "src/server/main.ts"], {
+    cwd: REPO_ROOT,
+    env: nodeEnvFor(options),
+    stdio: ["ignore", fd, fd],
+  });
+  closeSync(fd);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once("exit", (code, signal) => resolve({ code, signal }));
+  });
+  const url = `http://127.0.0.1:${options.port}`;
+  const server: AppServer = {
+    port: options.port,
+    url,
+    pid: child.pid!,
+    logFile,
+    child,
+    exited,
+    log: () => {
+      try {
+        return readFileSync(logFile, "utf8");
+      } catch {
+        return "";
+      }
+    },
+    kill: async (signal: NodeJS.Signals = "SIGTERM") => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill(signal);
+      const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+  if (options.waitFor === "none") return server;
+  try {
+    await waitForServer(server, options.readyTimeoutMs ?? 90_000, options.waitFor ?? "healthy");
+  } catch (error) {
+    await server.kill("SIGKILL");
+    throw new Error(`${(error as Error).message}\n--- server log ---\n${server.log().slice(-4000)}`);
+  }
+  return server;
+}
+
+async function waitForServer(server: AppServer, timeoutMs: number, waitFor: "healthy" | "listening"): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exitedEarly: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  void server.exited.then((value) => (exitedEarly = value));
+  while (Date.now() < deadline) {
+    if (exitedEarly) throw new Error(`the server on port ${server.port} exited before it was ready (${JSON.stringify(exitedEarly)})`);
+    try {
+      const res = await fetch(`${server.url}/api/health`, { signal: AbortSignal.timeout(2_000) });
+      await res.arrayBuffer();
+      if (waitFor === "listening" || res.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error(`the server on port ${server.port} was not ready within ${timeoutMs} ms`);
+}
+
+/** The resident set (VmRSS) and its peak so far (VmHWM) of a process, in bytes; null once it is gone. */
+export function readMemory(pid: number): { rss: number; hwm: number } | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? "0") * 1024;
+    return { rss: kb("VmRSS"), hwm: kb("VmHWM") };
+  } catch {
+    return null;
+  }
+}
+
+/** Polls a process's RSS until stopped; `peak` is the largest VmRSS seen (and at least VmHWM's growth is caught). */
+export function sampleMemory(pid: number, everyMs = 100): { stop(): { peakRss: number; samples: number } } {
+  let peakRss = 0;
+  let samples = 0;
+  const tick = () => {
+    const memory = readMemory(pid);
+    if (!memory) return;
+    samples++;
+    peakRss = Math.max(peakRss, memory.rss);
+  };
+  tick();
+  const timer = setInterval(tick, everyMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      tick();
+      return { peakRss, samples };
+    },
+  };
+}
+
+/** A free TCP port on loopback. */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import("node:net");
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const address = srv.address();
+      srv.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
