@@ -34,12 +34,13 @@ export async function createSession(
 /** The user of a live session (not revoked, not expired), or null. */
 export async function activeSessionUser(db: Database, sessionId: string, userId: string): Promise<SessionUser | null> {
   if (!isUuid(sessionId) || !isUuid(userId)) return null;
-  const session = await db.prisma.authSession.findUnique({
-    where: { id: sessionId },
-    select: { userId: true, revokedAt: true, expiresAt: true, user: { select: { id: true, email: true } } },
-  });
-  if (!session || session.userId !== userId || session.revokedAt || session.expiresAt.getTime() <= Date.now()) return null;
-  return { id: session.user.id, email: session.user.email, sessionId };
+  // Every authenticated request runs this: one statement, the session and its user together.
+  const rows = await db.prisma.$queryRaw<{ id: string; email: string }[]>`
+    SELECT u.id::text AS id, u.email
+    FROM auth_sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.id = ${sessionId}::uuid AND s.user_id = ${userId}::uuid AND s.revoked_at IS NULL AND s.expires_at > now()`;
+  const user = rows[0];
+  return user ? { id: user.id, email: user.email, sessionId } : null;
 }
 
 /** Renews a live browser session (sliding expiry); false when it has ended. */
