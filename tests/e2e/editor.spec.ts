@@ -129,8 +129,8 @@ test.describe("editor", () => {
 
     await dialog.getByRole("button", { name: "Save as a copy" }).click();
     await expect(dialog).toBeHidden();
-    await expect(second).toHaveURL(new RegExp(`/workflows/${UUID}$`));
-    expect(second.url()).not.toContain(original.id);
+    // The copy opens at its own address (wait for it: the original's address matches the same pattern).
+    await second.waitForURL((url) => new RegExp(`/workflows/${UUID}$`).test(url.pathname) && !url.pathname.includes(original.id));
     await expect(saveStatus(second)).toHaveText("Saved");
     await expect(codeContent(second)).toContainText("# edited in the second tab");
 
