@@ -3,28 +3,12 @@
  * then runs the server (which applies migrations before it serves).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import path from "node:path";
+import { builtAt, buildIsFresh } from "./lib/build-freshness";
 
-const BUILD_ID = path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
-const SOURCES = ["src", "public", "prisma/schema.prisma", "package-lock.json", "next.config.mjs", "postcss.config.mjs"];
-
-function newestMtime(entry: string): number {
-  if (!existsSync(entry)) return 0;
-  const stat = statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const child of readdirSync(entry)) {
-    if (child === "generated" || child.startsWith(".")) continue;
-    newest = Math.max(newest, newestMtime(path.join(entry, child)));
-  }
-  return newest;
-}
-
-const builtAt = existsSync(BUILD_ID) ? statSync(BUILD_ID).mtimeMs : 0;
-const changedAt = Math.max(...SOURCES.map(newestMtime));
-if (builtAt === 0 || changedAt > builtAt) {
-  process.stdout.write(builtAt === 0 ? "No production build yet: building…\n" : "Sources changed since the last build: rebuilding…\n");
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+const lastBuild = builtAt(distDir);
+if (!buildIsFresh(distDir)) {
+  process.stdout.write(lastBuild === 0 ? "No production build yet: building…\n" : "Sources changed since the last build: rebuilding…\n");
   const build = spawnSync("npm", ["run", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }

@@ -4,30 +4,10 @@
  * `next build` rewrites tsconfig.json to add the folder's type paths; the file is put back as it was.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { buildIsFresh } from "../lib/build-freshness";
 import { REPO_ROOT } from "./server";
-
-const SOURCES = ["src", "public", "prisma/schema.prisma", "package-lock.json", "next.config.mjs", "postcss.config.mjs"];
-
-function newestMtime(entry: string): number {
-  if (!existsSync(entry)) return 0;
-  const stat = statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const child of readdirSync(entry)) {
-    if (child === "generated" || child.startsWith(".")) continue;
-    newest = Math.max(newest, newestMtime(path.join(entry, child)));
-  }
-  return newest;
-}
-
-export function buildIsFresh(distDir: string): boolean {
-  const buildId = path.join(REPO_ROOT, distDir, "BUILD_ID");
-  if (!existsSync(buildId)) return false;
-  const changed = Math.max(...SOURCES.map((source) => newestMtime(path.join(REPO_ROOT, source))));
-  return statSync(buildId).mtimeMs > changed;
-}
 
 /** Builds into `distDir` unless `skipIfFresh` and the build is newer than the sources. Throws when the build fails. */
 export function ensureBuild(
@@ -36,10 +16,10 @@ export function ensureBuild(
 ): void {
   if (options.never) {
     if (!existsSync(path.join(REPO_ROOT, distDir, "BUILD_ID"))) throw new Error(`--skip-build: there is no build in ${distDir}`);
-    if (!buildIsFresh(distDir)) options.log(`--skip-build: serving the build in ${distDir} although sources changed since`);
+    if (!buildIsFresh(distDir, REPO_ROOT)) options.log(`--skip-build: serving the build in ${distDir} although sources changed since`);
     return;
   }
-  if (options.skipIfFresh && buildIsFresh(distDir)) {
+  if (options.skipIfFresh && buildIsFresh(distDir, REPO_ROOT)) {
     options.log(`build in ${distDir} is newer than the sources: not rebuilding`);
     return;
   }

@@ -19,7 +19,7 @@ import { openPglite, openPostgres, type Database } from "../../src/server/db/cli
 import { applyMigrations } from "../../src/server/db/migrations/apply";
 import { ensureBuild } from "./build";
 import { LIST_INPUT, type LoadResult, type ScenarioKind, type ScenarioSpec } from "./load";
-import { createOwnDatabase, DEFAULT_SERVER_URL } from "./postgres";
+import { createOwnDatabase, DEFAULT_SERVER_URL } from "../lib/postgres-admin";
 import { type BenchReport, evaluate, formatReport, machine, type ModeSummary, type ScenarioRow, writeReport } from "./report";
 import { seed, sampleCode, type SeedResult } from "./seed";
 import { freePort, readMemory, REPO_ROOT, sampleMemory, startAppServer } from "./server";

@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, inject } from "vitest";
 import { type Database, openPglite, openPostgres, setDatabase } from "../../src/server/db/client";
-import { adminQuery, databaseUrl, dropDatabase, runId } from "./postgres-admin";
+import { adminQuery, databaseUrl, dropDatabase, runId } from "../../scripts/lib/postgres-admin";
 
 export async function createTestDatabase(): Promise<Database> {
   const testDb = inject("testDb");

@@ -10,7 +10,7 @@ import type { TestProject } from "vitest/node";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { applyMigrations } from "../../src/server/db/migrations/apply";
-import { adminQuery, databaseUrl, dropDatabase, runId } from "../helpers/postgres-admin";
+import { adminQuery, databaseUrl, dropDatabase, runId } from "../../scripts/lib/postgres-admin";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -34,12 +34,11 @@ export async function createSession(
 /** The user of a live session (not revoked, not expired), or null. */
 export async function activeSessionUser(db: Database, sessionId: string, userId: string): Promise<SessionUser | null> {
   if (!isUuid(sessionId) || !isUuid(userId)) return null;
-  // Every authenticated request runs this: one statement, the session and its user together.
-  const rows = await db.prisma.$queryRaw<{ id: string; email: string }[]>`
-    SELECT u.id::text AS id, u.email
-    FROM auth_sessions s JOIN users u ON u.id = s.user_id
-    WHERE s.id = ${sessionId}::uuid AND s.user_id = ${userId}::uuid AND s.revoked_at IS NULL AND s.expires_at > now()`;
-  const user = rows[0];
+  // Every authenticated request runs this: one statement, the user with an EXISTS on its live session.
+  const user = await db.prisma.user.findFirst({
+    where: { id: userId, sessions: { some: { id: sessionId, revokedAt: null, expiresAt: { gt: new Date() } } } },
+    select: { id: true, email: true },
+  });
   return user ? { id: user.id, email: user.email, sessionId } : null;
 }
 

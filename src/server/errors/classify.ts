@@ -9,12 +9,20 @@ const UNAVAILABLE_MESSAGE = /(connect ECONNREFUSED|Connection terminated|Query r
 /** True when the error says the database cannot be reached right now (as opposed to a bad query). */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 6; depth++) {
-    const candidate = e as { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; originalCode?: unknown };
+    const candidate = e as {
+      code?: unknown;
+      kind?: unknown;
+      message?: unknown;
+      cause?: unknown;
+      originalCode?: unknown;
+      meta?: { driverAdapterError?: unknown };
+    };
     if (typeof candidate.code === "string" && UNAVAILABLE_CODES.has(candidate.code)) return true;
     if (typeof candidate.originalCode === "string" && UNAVAILABLE_CODES.has(candidate.originalCode)) return true;
     if (typeof candidate.kind === "string" && UNAVAILABLE_KINDS.has(candidate.kind)) return true;
     if (typeof candidate.message === "string" && UNAVAILABLE_MESSAGE.test(candidate.message)) return true;
-    e = candidate.cause;
+    // Prisma puts the driver's error under `meta.driverAdapterError` (raw queries, for one); errors chain by `cause`.
+    e = candidate.cause ?? candidate.meta?.driverAdapterError;
   }
   return false;
 }

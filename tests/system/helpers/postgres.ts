@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
-import { createOwnDatabase, DEFAULT_SERVER_URL, type OwnDatabase } from "../../../scripts/bench-api/postgres";
+import { createOwnDatabase, DEFAULT_SERVER_URL, type OwnDatabase } from "../../../scripts/lib/postgres-admin";
 
 export { type OwnDatabase };
 

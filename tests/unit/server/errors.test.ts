@@ -30,3 +30,14 @@ describe("errors safe to show", () => {
     expect(error.status).toBe(409);
   });
 });
+
+describe("database errors as Prisma wraps them", () => {
+  it("finds an unreachable database behind Prisma's driver-adapter error", () => {
+    const wrapped = Object.assign(new Error("Raw query failed."), {
+      code: "P2010",
+      meta: { driverAdapterError: Object.assign(new Error("adapter"), { cause: { kind: "DatabaseNotReachable" } }) },
+    });
+    expect(isDatabaseUnavailable(wrapped)).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error("Raw query failed."), { code: "P2010", meta: {} }))).toBe(false);
+  });
+});
