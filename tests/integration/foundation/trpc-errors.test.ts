@@ -38,4 +38,14 @@ describe("tRPC errors over HTTP", () => {
     expect(body).toHaveLength(2);
     for (const item of body) expectOneShape(item, "NOT_FOUND");
   });
+
+  it("stops reading a mutation's body past its limit and answers 413 in the one shape", async () => {
+    const response = await fetch(`${baseUrl()}/api/trpc/workflow.save`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "big", code: "x".repeat(3 * 1024 * 1024) }),
+    });
+    expect(response.status).toBe(413);
+    expectOneShape(await response.json(), "PAYLOAD_TOO_LARGE");
+  });
 });

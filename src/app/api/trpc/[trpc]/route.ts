@@ -1,12 +1,31 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { MAX_WORKFLOW_BODY_BYTES } from "~/lib/validation/workflow";
 import { createRequestContext, requestMeta } from "~/server/api/context";
 import { appRouter } from "~/server/api/root";
 import { appErrorOf } from "~/server/api/trpc";
+import { readBodyText } from "~/server/http/read-body";
+import { errorResponse } from "~/server/http/respond";
 
 export const dynamic = "force-dynamic";
 
-function handler(req: Request) {
-  const { requestId } = requestMeta(req);
+/** Room for a batch holding one full-size save and a few small calls; past it the body is not read at all. */
+const MAX_TRPC_BODY_BYTES = MAX_WORKFLOW_BODY_BYTES + 64 * 1024;
+
+/** A mutation's body, read with the limit (413 and a closed connection past it), as a request tRPC can read again. */
+async function limitedRequest(req: Request): Promise<Request> {
+  if (req.method !== "POST") return req;
+  const body = await readBodyText(req, MAX_TRPC_BODY_BYTES);
+  return new Request(req.url, { method: req.method, headers: req.headers, body });
+}
+
+async function handler(incoming: Request) {
+  const { requestId } = requestMeta(incoming);
+  let req: Request;
+  try {
+    req = await limitedRequest(incoming);
+  } catch (error) {
+    return errorResponse(error, requestId);
+  }
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
