@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { loginInput, safeCallbackPath } from "~/lib/validation/auth";
-import { parseForm } from "~/lib/validation/form";
+import { useFormFeedback } from "./use-form-feedback";
 import { buttonClass, Field, FormAlert } from "./field";
 
 const MESSAGES: Record<string, string> = {
@@ -16,23 +16,17 @@ const MESSAGES: Record<string, string> = {
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl?: string; initialError?: string }) {
   const router = useRouter();
   const target = safeCallbackPath(callbackUrl, "/");
-  const [alert, setAlert] = useState<string | null>(initialError ? (MESSAGES[initialError] ?? "Log-in failed. Try again.") : null);
-  const [fields, setFields] = useState<Record<string, string | undefined>>({});
+  const { alert, fields, setAlert, validate } = useFormFeedback(
+    initialError ? (MESSAGES[initialError] ?? "Log-in failed. Try again.") : null,
+  );
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const parsed = parseForm(loginInput, form, ["email", "password"]);
-    if (!parsed.ok) {
-      setFields(parsed.fields);
-      setAlert("Check the highlighted fields.");
-      return;
-    }
-    setFields({});
-    setAlert(null);
+    const data = validate(loginInput, event.currentTarget, ["email", "password"]);
+    if (!data) return;
     setPending(true);
-    const result = await signIn("credentials", { ...parsed.data, redirect: false, callbackUrl: target });
+    const result = await signIn("credentials", { ...data, redirect: false, callbackUrl: target });
     setPending(false);
     if (!result || result.error) {
       setAlert(MESSAGES[result?.error ?? ""] ?? "Log-in failed. Try again.");

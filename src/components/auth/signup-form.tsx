@@ -5,38 +5,29 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { registerInput, safeCallbackPath } from "~/lib/validation/auth";
-import { parseForm, serverFieldMessages } from "~/lib/validation/form";
+import { useFormFeedback } from "./use-form-feedback";
 import { api } from "~/trpc/react";
 import { buttonClass, Field, FormAlert } from "./field";
 
 export function SignupForm({ callbackUrl }: { callbackUrl?: string }) {
   const router = useRouter();
   const target = safeCallbackPath(callbackUrl, "/");
-  const [alert, setAlert] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string | undefined>>({});
+  const { alert, fields, validate, showServerError } = useFormFeedback();
   const register = api.auth.register.useMutation();
   const [signingIn, setSigningIn] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const parsed = parseForm(registerInput, form, ["email", "password"]);
-    if (!parsed.ok) {
-      setFields(parsed.fields);
-      setAlert("Check the highlighted fields.");
-      return;
-    }
-    setFields({});
-    setAlert(null);
+    const data = validate(registerInput, event.currentTarget, ["email", "password"]);
+    if (!data) return;
     try {
-      await register.mutateAsync(parsed.data);
+      await register.mutateAsync(data);
     } catch (error) {
-      setFields(serverFieldMessages(error));
-      setAlert(error instanceof Error ? error.message : "Sign-up failed. Try again.");
+      showServerError(error, "Sign-up failed. Try again.");
       return;
     }
     setSigningIn(true);
-    const result = await signIn("credentials", { ...parsed.data, redirect: false, callbackUrl: target });
+    const result = await signIn("credentials", { ...data, redirect: false, callbackUrl: target });
     setSigningIn(false);
     if (!result || result.error) {
       router.replace(`/login?callbackUrl=${encodeURIComponent(target)}`);

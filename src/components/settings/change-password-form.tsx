@@ -1,11 +1,11 @@
 "use client";
 
-import { useRef, useState, type FormEvent } from "react";
+import { useRef, type FormEvent } from "react";
 import { toast } from "sonner";
 import { Field, FormAlert } from "~/components/auth/field";
 import { buttonClass } from "~/components/ui/button";
 import { changePasswordInput } from "~/lib/validation/auth";
-import { type FieldMessages, parseForm, serverFieldMessages } from "~/lib/validation/form";
+import { useFormFeedback } from "~/components/auth/use-form-feedback";
 import { api } from "~/trpc/react";
 
 /**
@@ -14,23 +14,15 @@ import { api } from "~/trpc/react";
  */
 export function ChangePasswordForm() {
   const formRef = useRef<HTMLFormElement>(null);
-  const [alert, setAlert] = useState<string | null>(null);
-  const [fields, setFields] = useState<FieldMessages>({});
+  const { alert, fields, validate, showServerError } = useFormFeedback();
   const change = api.auth.changePassword.useMutation();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const parsed = parseForm(changePasswordInput, form, ["currentPassword", "newPassword"]);
-    if (!parsed.ok) {
-      setFields(parsed.fields);
-      setAlert("Check the highlighted fields.");
-      return;
-    }
-    setFields({});
-    setAlert(null);
+    const data = validate(changePasswordInput, event.currentTarget, ["currentPassword", "newPassword"]);
+    if (!data) return;
     try {
-      const { endedSessions } = await change.mutateAsync(parsed.data);
+      const { endedSessions } = await change.mutateAsync(data);
       formRef.current?.reset();
       toast.success("Password changed", {
         description:
@@ -39,8 +31,7 @@ export function ChangePasswordForm() {
             : "You stay signed in here.",
       });
     } catch (error) {
-      setFields(serverFieldMessages(error));
-      setAlert(error instanceof Error && error.message ? error.message : "The password could not be changed. Try again.");
+      showServerError(error, "The password could not be changed. Try again.");
     }
   }
 
