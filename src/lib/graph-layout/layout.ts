@@ -2,6 +2,7 @@ import type { WorkflowGraph } from "~/lib/visualizer/types";
 import { boundsOf } from "./bounds";
 import { d3DagEngine } from "./engine-d3dag";
 import { GROUP_PADDING, leafSize } from "./node-size";
+import { routeEdges } from "./routes";
 import type { LayeredEngine, LayoutDirection, LayoutResult, NodeBox } from "./types";
 
 /*
@@ -85,10 +86,13 @@ export function layoutGraph(graph: WorkflowGraph, options: LayoutOptions, deps: 
   const previous = options.previous ?? null;
   const sameDirection = previous !== null && previous.direction === options.direction;
   if (sameDirection && previous.structureKey === key) {
-    return previous.origin === "reused" ? previous : { ...previous, origin: "reused" };
+    const routed = graph.edges.every((e) => previous.edges[e.id] !== undefined);
+    const reused = routed ? previous : { ...previous, edges: routeEdges(graph, previous.nodes, previous.direction) };
+    return reused.origin === "reused" ? reused : { ...reused, origin: "reused" };
   }
   const fresh = freshLayout(graph, options.direction, deps.engine ?? d3DagEngine, key);
-  return sameDirection ? stabilize(fresh, previous, graph) : fresh;
+  const placed = sameDirection ? stabilize(fresh, previous, graph) : fresh;
+  return { ...placed, edges: routeEdges(graph, placed.nodes, placed.direction) };
 }
 
 /** Valid parent of every node: an existing group, no cycles; anything else → top level. */
@@ -242,6 +246,7 @@ function freshLayout(graph: WorkflowGraph, direction: LayoutDirection, engine: L
     structureKey: key,
     nodes,
     bounds: { x: 0, y: 0, width: rootSize[0], height: rootSize[1] },
+    edges: {},
     origin: "fresh",
   };
 }

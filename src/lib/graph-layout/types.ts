@@ -11,16 +11,31 @@ export interface NodeBox {
 }
 
 /**
- * The positions of one WorkflowGraph's nodes. Plain data (structured-clonable), so it
- * crosses the Web Worker boundary as is. Group frames are boxes like any other node and
- * enclose their children. Edges are not routed here: the view draws them between node
- * handles, and the SVG export draws the same curves.
+ * How one edge is drawn, in the same absolute drawing coordinates as the node boxes. The view's custom edge and
+ * the SVG/PNG export both draw `path`, so screen and export never differ; the drawing audit measures `points`.
+ */
+export interface EdgeRoute {
+  /** SVG path data of the edge as drawn, from the source's border to the target's border (the arrow's tip). */
+  path: string;
+  /** The drawn path as a polyline (curves sampled): for the audit, hit tests and the minimap. */
+  points: Array<[number, number]>;
+  /** The label's box (top-left corner and size) when the edge has a label, else null. */
+  label: { x: number; y: number; width: number; height: number } | null;
+  /** The edge closes a cycle (it points against the layer direction): routed around the side, drawn dashed. */
+  back: boolean;
+}
+
+/**
+ * The positions of one WorkflowGraph's nodes and the routes of its edges. Plain data (structured-clonable), so it
+ * crosses the Web Worker boundary as is. Group frames are boxes like any other node and enclose their children.
  */
 export interface LayoutResult {
   direction: LayoutDirection;
   /** `structureKey(graph)` of the graph that was laid out. */
   structureKey: string;
   nodes: Record<string, NodeBox>;
+  /** Routes by `GraphEdge.id`, for the edges of the graph that was laid out (self-loops included). */
+  edges: Record<string, EdgeRoute>;
   /** Bounding box of the whole drawing. */
   bounds: { x: number; y: number; width: number; height: number };
   /**

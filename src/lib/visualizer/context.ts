@@ -4,7 +4,7 @@ import type { GraphBuilder } from "./graph-builder";
 import type { LineIndex } from "./lines";
 import type { FunctionInfo, ModuleIndex } from "./module-index";
 import { text } from "./syntax";
-import type { Dialect, SourceSpan } from "./types";
+import type { Dialect, SourceSpan, VisualizeOptions } from "./types";
 
 export class Ctx {
   constructor(
@@ -14,6 +14,7 @@ export class Ctx {
     readonly index: ModuleIndex,
     readonly graph: GraphBuilder,
     readonly dialect: Dialect,
+    readonly options: VisualizeOptions = {},
   ) {}
 
   text(node: SyntaxNode): string {

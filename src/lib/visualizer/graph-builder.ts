@@ -2,7 +2,7 @@
  * Collects nodes and edges with stable ids: ids are derived from names (dialect, group, label),
  * never from offsets, so an edit elsewhere in the file leaves them unchanged.
  */
-import type { Diagnostic, EdgeKind, GraphEdge, GraphNode, NodeKind, SourceSpan } from "./types";
+import type { Diagnostic, EdgeKind, GraphEdge, GraphNode, NodeKind, NodeRole, SourceSpan } from "./types";
 
 export interface NewNode {
   label: string;
@@ -11,6 +11,10 @@ export interface NewNode {
   definition?: SourceSpan | null;
   parent?: string | null;
   many?: boolean;
+  role?: NodeRole;
+  detail?: string;
+  inputs?: string[];
+  outputs?: string[];
 }
 
 export interface EdgeOptions {
@@ -54,6 +58,10 @@ export class GraphBuilder {
       parent: n.parent ?? null,
     };
     if (n.many) node.many = true;
+    if (n.role) node.role = n.role;
+    if (n.detail) node.detail = n.detail;
+    if (n.inputs?.length) node.inputs = n.inputs;
+    if (n.outputs?.length) node.outputs = n.outputs;
     this.nodes.push(node);
     this.nodeById.set(id, node);
     return node;

@@ -22,18 +22,13 @@ import { GraphBuilder } from "./graph-builder";
 import { LineIndex } from "./lines";
 import { buildModuleIndex } from "./module-index";
 import { parsePython } from "./parse";
-import type { Diagnostic, Dialect, WorkflowGraph } from "./types";
+import type { Diagnostic, Dialect, VisualizeOptions, WorkflowGraph } from "./types";
 
 export type * from "./types";
 export { diffText, parseIncremental, parsePython, reusableFragments } from "./parse";
 export { toMermaid } from "./export-mermaid";
 export { toDot } from "./export-dot";
 export { DIALECT_ORDER } from "./detect-dialect";
-
-export interface VisualizeOptions {
-  /** Read the script as this dialect instead of detecting it. */
-  dialect?: Dialect;
-}
 
 const EXTRACTORS: Record<Dialect, (ctx: Ctx) => void> = {
   langgraph: extractLangGraph,
@@ -67,7 +62,7 @@ export function visualizeTree(tree: Tree, code: string, options: VisualizeOption
     const index = buildModuleIndex(tree, source, lines);
     dialect = options.dialect ?? detectDialect(index, source);
     const graph = new GraphBuilder();
-    const ctx = new Ctx(source, tree, lines, index, graph, dialect);
+    const ctx = new Ctx(source, tree, lines, index, graph, dialect, options);
     try {
       EXTRACTORS[dialect](ctx);
     } catch (err) {

@@ -14,11 +14,13 @@ interface Expected {
   partial?: boolean;
 }
 
-const scripts = existsSync(corpusDir) ? readdirSync(corpusDir).filter((f) => f.endsWith(".py")).sort() : [];
+const present = existsSync(corpusDir);
+const scripts = present ? readdirSync(corpusDir).filter((f) => f.endsWith(".py")).sort() : [];
+// The shared corpus sits beside the project only in CI and on the team's machines; a newcomer's clone has none.
+if (!present) process.stdout.write(`corpus.test: ${corpusDir} not found — skipping the shared-corpus checks\n`);
 
-describe("visualizer corpus", () => {
-  it("finds the corpus", () => {
-    expect(existsSync(corpusDir), `corpus directory ${corpusDir}`).toBe(true);
+describe.skipIf(!present)("visualizer corpus (../shared/visualizer-corpus)", () => {
+  it("finds scripts in the corpus", () => {
     expect(scripts.length).toBeGreaterThan(0);
   });
 
