@@ -95,6 +95,8 @@ export interface GraphEdge {
   label?: string;
   /** A guess: the script does not say it (for example an untyped LangGraph router). */
   inferred?: boolean;
+  /** Set by the view when collapsing groups merges several task-level edges into this one: how many. */
+  count?: number;
 }
 
 export interface Diagnostic {
