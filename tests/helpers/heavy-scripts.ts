@@ -6,11 +6,11 @@
  */
 
 function header(dagId: string, operator: "EmptyOperator" | "BashOperator"): string[] {
-  const module = operator === "EmptyOperator" ? "airflow.operators.empty" : "airflow.operators.bash";
+  const from = operator === "EmptyOperator" ? "airflow.operators.empty" : "airflow.operators.bash";
   return [
     "from datetime import datetime",
     "from airflow import DAG",
-    `from ${module} import ${operator}`,
+    `from ${from} import ${operator}`,
     `with DAG(dag_id="${dagId}", start_date=datetime(2026, 1, 1), schedule=None) as dag:`,
   ];
 }
