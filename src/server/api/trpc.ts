@@ -6,6 +6,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { transformer } from "~/lib/transformer";
 import { AppError, type ErrorCode } from "../errors/app-error";
 import { toAppError } from "../errors/classify";
+import { currentRequestId } from "../http/request-scope";
 import { log } from "../log";
 import type { InnerContext } from "./context";
 
@@ -60,7 +61,7 @@ const GENERIC_MESSAGES: Partial<Record<ErrorCode, string>> = {
 };
 
 /** What tRPC said about a request it refused, for the log (bounded: a message can quote the whole input). */
-function logTrpcDetail(error: TRPCError, requestId: string | undefined): void {
+function logTrpcDetail(error: TRPCError, requestId: string): void {
   const detail = error.cause instanceof Error && error.cause.message ? error.cause.message : error.message;
   log.info({ requestId, trpcCode: error.code, detail: detail.slice(0, 500) }, "tRPC refused a request");
 }
@@ -69,14 +70,16 @@ const t = initTRPC.context<InnerContext>().create({
   transformer,
   errorFormatter({ error, ctx }) {
     const appError = appErrorOf(error);
-    if (isTrpcOwnError(error)) logTrpcDetail(error, ctx?.requestId);
+    // No context when tRPC refused the request before building one: the route's scope still knows the id.
+    const requestId = ctx?.requestId ?? currentRequestId() ?? "unknown";
+    if (isTrpcOwnError(error)) logTrpcDetail(error, requestId);
     if (appError.code === "INTERNAL_SERVER_ERROR") {
-      log.error({ err: error.cause ?? error, requestId: ctx?.requestId }, "unexpected error in a tRPC procedure");
+      log.error({ err: error.cause ?? error, requestId }, "unexpected error in a tRPC procedure");
     }
     return {
       code: appError.code,
       message: appError.message,
-      requestId: ctx?.requestId ?? "unknown",
+      requestId,
       ...(appError.extra.fields ? { fields: appError.extra.fields } : {}),
       ...(appError.extra.details ? { details: appError.extra.details } : {}),
     } as unknown as { code: number; message: string; data: Record<string, unknown> };

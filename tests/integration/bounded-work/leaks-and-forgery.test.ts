@@ -54,6 +54,11 @@ describe("parse failures", () => {
       /JSON|position|token/i,
     ],
     [
+      "a batch mixing queries and mutations (refused before any context exists)",
+      (token) => fetch(`${baseUrl()}/api/trpc/workflow.list,workflow.create?batch=1&input=${encodeURIComponent("{}")}`, { headers: bearer(token) }),
+      /Cannot mix procedure types/,
+    ],
+    [
       "a batch whose input is not an object",
       (token) => fetch(`${baseUrl()}/api/trpc/workflow.list,workflow.list?batch=1&input=${encodeURIComponent('"text"')}`, { headers: bearer(token) }),
       /needs to be an object/,

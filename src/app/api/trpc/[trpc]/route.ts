@@ -5,6 +5,7 @@ import { appRouter } from "~/server/api/root";
 import { appErrorOf } from "~/server/api/trpc";
 import { checkTrpcRequest } from "~/server/api/trpc-request";
 import { readBodyText } from "~/server/http/read-body";
+import { withRequestId } from "~/server/http/request-scope";
 import { errorResponse } from "~/server/http/respond";
 import { requestLimits } from "~/server/limits";
 
@@ -33,23 +34,26 @@ async function handler(incoming: Request) {
   } catch (error) {
     return errorResponse(error, requestId);
   }
-  return fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req,
-    router: appRouter,
-    maxBatchSize: requestLimits().batch.maxCalls,
-    createContext: () => createRequestContext(req),
-    responseMeta({ errors }) {
-      const headers = { "cache-control": "no-store", "x-request-id": requestId };
-      if (errors.length === 0) return { headers };
-      const statuses = new Set(errors.map((error) => appErrorOf(error).status));
-      const retryAfter = errors.map((error) => appErrorOf(error).extra.headers?.["Retry-After"]).find(Boolean);
-      return {
-        status: statuses.size === 1 ? [...statuses][0] : 207,
-        headers: retryAfter ? { ...headers, "retry-after": retryAfter } : headers,
-      };
-    },
-  });
+  const serve = () =>
+    fetchRequestHandler({
+      endpoint: "/api/trpc",
+      req,
+      router: appRouter,
+      maxBatchSize: requestLimits().batch.maxCalls,
+      createContext: () => createRequestContext(req),
+      responseMeta({ errors }) {
+        const headers = { "cache-control": "no-store", "x-request-id": requestId };
+        if (errors.length === 0) return { headers };
+        const statuses = new Set(errors.map((error) => appErrorOf(error).status));
+        const retryAfter = errors.map((error) => appErrorOf(error).extra.headers?.["Retry-After"]).find(Boolean);
+        return {
+          status: statuses.size === 1 ? [...statuses][0] : 207,
+          headers: retryAfter ? { ...headers, "retry-after": retryAfter } : headers,
+        };
+      },
+    });
+  // The error formatter finds the request id here when tRPC refuses a request before it builds a context.
+  return withRequestId(requestId, serve);
 }
 
 export { handler as GET, handler as POST };
