@@ -7,6 +7,7 @@
  * The event-loop assertions allow 200 ms where the design aims at under 100 ms: this machine is shared and loaded, and
  * a stall would show as the whole task's time (seconds), not as a few hundred milliseconds.
  */
+import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { type PoolOutcome, WorkerPool } from "../../../src/server/graph-work/pool";
 import { setGraphWork } from "../../../src/server/graph-work/registry";
@@ -113,6 +114,16 @@ describe("the server's graph threads", () => {
   afterAll(async () => {
     setGraphWork(undefined);
     await workers.close();
+  });
+
+  it.runIf(process.platform === "linux")("run at a lower priority than the event loop's thread (nice 10)", () => {
+    const niceOf = (task: string) => {
+      const stat = readFileSync(`/proc/self/task/${task}/stat`, "utf8");
+      return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+    };
+    const nice = readdirSync("/proc/self/task").map(niceOf);
+    expect(niceOf(String(process.pid))).toBe(0);
+    expect(nice.filter((value) => value === 10)).toHaveLength(workers.pool.stats().threads);
   });
 
   it("run the visualizer off the event loop", async () => {
