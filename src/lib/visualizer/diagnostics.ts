@@ -40,12 +40,26 @@ function unclosedOpener(node: SyntaxNode): SyntaxNode | null {
     }
     if (n.name === "MemberExpression") {
       // `x[` is a MemberExpression holding the subscript.
-      let hasOpen = false;
-      for (let c = n.firstChild; c; c = c.nextSibling) if (c.name === "[") hasOpen = true;
-      if (hasOpen) return n.lastChild && n.lastChild.name !== "]" ? n : null;
+      if (childNamed(n, "[")) return n.lastChild && n.lastChild.name !== "]" ? n : null;
+    }
+    if (n.name === "WithStatement") {
+      // `with (a as b, …` holds its parenthesized items directly.
+      return childNamed(n, "(") && !childNamed(n, ")") ? n : null;
     }
   }
   return null;
+}
+
+function childNamed(n: SyntaxNode, name: string): SyntaxNode | null {
+  for (let c = n.firstChild; c; c = c.nextSibling) if (c.name === name) return c;
+  return null;
+}
+
+/** Where the unclosed bracket (or string) starts. */
+function openerFrom(n: SyntaxNode): number {
+  if (n.name === "MemberExpression") return childNamed(n, "[")?.from ?? n.from;
+  if (n.name === "WithStatement") return childNamed(n, "(")?.from ?? n.from;
+  return n.from;
 }
 
 function describeOpener(code: string, n: SyntaxNode): string {
@@ -100,7 +114,7 @@ export function syntaxDiagnostics(tree: Tree, code: string, lines: LineIndex): D
       const opener = unclosedOpener(ref.node);
       if (opener) {
         // Report where the bracket opens, not where the parser gave up.
-        const bracketFrom = opener.name === "MemberExpression" ? (opener.firstChild?.to ?? opener.from) : opener.from;
+        const bracketFrom = openerFrom(opener);
         push(bracketFrom, Math.min(bracketFrom + 1, code.length), `Syntax error: ${describeOpener(code, opener)}`);
         return false;
       }

@@ -296,7 +296,7 @@ export const legacyPrint = new ExternalTokenizer(`,
   } else if (stack.context.flags & cx_Bracketed) {
     if (isLineBreak(input.next)) input.acceptToken(newlineBracketed, 1)
   } else if (isLineBreak(input.next)) {
-    input.acceptToken(lineIsBlank(input) && !stack.canShift(newlineToken) ? newlineBracketed : newlineToken, 1)
+    input.acceptToken(!stack.canShift(newlineToken) && lineIsBlank(input) ? newlineBracketed : newlineToken, 1)
   }
 }, {contextual: true})
 
