@@ -3,20 +3,21 @@
  * and language data.
  */
 import { python as upstreamPython, pythonLanguage as upstreamLanguage } from "@codemirror/lang-python";
-import { ensureSyntaxTree, foldable, getIndentation, indentUnit } from "@codemirror/language";
-import { EditorState } from "@codemirror/state";
+import { ensureSyntaxTree, foldable, getIndentation, indentUnit, syntaxTree } from "@codemirror/language";
+import { EditorState, type Extension } from "@codemirror/state";
 import { classHighlighter, highlightTree } from "@lezer/highlight";
 import { describe, expect, it } from "vitest";
 import { python, pythonLanguage } from "~/components/editor/python-language";
 import { parsePython, visualizeTree } from "~/lib/visualizer";
 
-const stateOf = (doc: string) => EditorState.create({ doc, extensions: python() });
-
-function treeOf(state: EditorState) {
-  const tree = ensureSyntaxTree(state, state.doc.length, 5_000);
-  if (!tree) throw new Error("the editor did not finish parsing");
-  return tree;
+/** A state whose syntax tree covers the whole document (the first parse may stop at a time budget). */
+function parsed(state: EditorState): EditorState {
+  if (!ensureSyntaxTree(state, state.doc.length, 5_000)) throw new Error("the editor did not finish parsing");
+  return state.update({}).state;
 }
+
+const stateOf = (doc: string, extensions: Extension = python()) => parsed(EditorState.create({ doc, extensions }));
+const treeOf = (state: EditorState) => syntaxTree(state);
 
 describe("the editor's Python language", () => {
   it("parses with the visualizer's parser: the editor's tree is parsePython's, valid code has no error", () => {
@@ -29,11 +30,11 @@ describe("the editor's Python language", () => {
   });
 
   it("indents as lang-python does: after a block opener, inside brackets, after a dedenting keyword", () => {
-    const doc = "def f(x):\n    if x:\n        return [\n            1,\n        ]\n    else:\n        pass\n    return {\n        'a': 1,\n    }\n";
-    const ours = EditorState.create({ doc, extensions: [python(), indentUnit.of("    ")] });
-    const theirs = EditorState.create({ doc, extensions: [upstreamPython(), indentUnit.of("    ")] });
-    treeOf(ours);
-    ensureSyntaxTree(theirs, doc.length, 5_000);
+    const doc =
+      "def f(x):\n    if x:\n        return [\n            1,\n        ]\n    else:\n        pass\n        # a note\n\n    return {\n        'a': 1,\n    }\n\n\n# the end\nclass C:\n    x = 1\n    \n";
+    const ours = stateOf(doc, [python(), indentUnit.of("    ")]);
+    const theirs = stateOf(doc, [upstreamPython(), indentUnit.of("    ")]);
+    expect(treeOf(ours).length).toBe(doc.length);
     expect(getIndentation(ours, ours.doc.line(1).to)).toBe(4);
     expect(getIndentation(ours, ours.doc.line(2).to)).toBe(8);
     expect(getIndentation(ours, ours.doc.line(4).from)).toBe(12);
@@ -46,7 +47,6 @@ describe("the editor's Python language", () => {
 
   it("folds a function body and a long literal", () => {
     const state = stateOf('def f():\n    a = 1\n    return a\n\nTABLE = [\n    1,\n    2,\n]\n');
-    treeOf(state);
     const line = (n: number) => state.doc.line(n);
     expect(foldable(state, line(1).from, line(1).to)).toEqual({ from: line(1).to, to: line(3).to });
     expect(foldable(state, line(5).from, line(5).to)).not.toBeNull();

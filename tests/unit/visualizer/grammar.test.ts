@@ -4,10 +4,15 @@
  */
 import type { Tree } from "@lezer/common";
 import { parser as upstreamParser } from "@lezer/python";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { goldenFixtures } from "../../../scripts/lib/golden-graph";
+import { EXAMPLES } from "~/lib/examples";
 import { parseIncremental, parsePython, visualize } from "~/lib/visualizer";
 import { GRAMMAR_CHANGES } from "~/lib/visualizer/grammar/changes";
 import { cpythonVerdicts, pythonVersion, type Verdict } from "./cpython-oracle";
+import { fixturesDir, repoRoot } from "./helpers";
 
 /** The lines (1-based) of the error nodes in a tree. */
 function errorLines(tree: Tree, code: string): number[] {
@@ -167,6 +172,26 @@ describe("our Python grammar", () => {
       expect(parsePython('print "hello"\n').toString()).toContain("PrintStatement(print,String)");
       expect(parsePython("print >> f, x\n").toString()).toContain("BinaryExpression(VariableName,BitOp,VariableName)");
     });
+  });
+
+  it("gives the very tree @lezer/python gave for every script of the repository it parsed without an error", () => {
+    // The readers walk these trees: for code the upstream grammar read, nothing changes for them.
+    const sharedCorpus = path.join(repoRoot, "..", "shared", "visualizer-corpus");
+    const pyFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".py")).map((f) => path.join(dir, f)) : []);
+    const scripts = [
+      ...pyFiles(fixturesDir).map((f) => ({ name: path.basename(f), code: readFileSync(f, "utf8") })),
+      ...pyFiles(sharedCorpus).map((f) => ({ name: `shared/${path.basename(f)}`, code: readFileSync(f, "utf8") })),
+      ...goldenFixtures().map((f) => ({ name: `${f.dialect}/${f.name}`, code: readFileSync(f.script, "utf8") })),
+      ...EXAMPLES.map((e) => ({ name: `example ${e.slug}`, code: e.code })),
+    ];
+    let compared = 0;
+    for (const { name, code } of scripts) {
+      const upstream = upstreamParser.parse(code).toString();
+      if (upstream.includes("⚠")) continue;
+      compared++;
+      expect(parsePython(code).toString(), name).toBe(upstream);
+    }
+    expect(compared).toBeGreaterThan(30);
   });
 
   describe("incremental parsing gives the tree a full parse gives", () => {
