@@ -1,6 +1,19 @@
 /**
  * Our changes to the Python grammar of @lezer/python, applied by scripts/generate-python-parser.ts to the pinned
- * package's `src/` files before the parser is generated. Each change replaces one exact piece of upstream text.
+ * package's `src/` files before the parser is generated. Each change replaces one exact piece of upstream text
+ * (docs/decisions/018 and 019; docs/upstream/lezer-python-grammar.md is the note for upstream).
+ *
+ * The `find` texts quote the @lezer/python package (its `src/` files), used under its MIT license:
+ * Copyright (C) 2020 by Marijn Haverbeke <marijn@haverbeke.berlin> and others. Permission is hereby granted, free of
+ * charge, to any person obtaining a copy of this software and associated documentation files (the "Software"), to deal
+ * in the Software without restriction, including without limitation the rights to use, copy, modify, merge, publish,
+ * distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is furnished
+ * to do so, subject to the following conditions: The above copyright notice and this permission notice shall be
+ * included in all copies or substantial portions of the Software. THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY
+ * OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A
+ * PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM,
+ * DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN
+ * CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
  */
 export const UPSTREAM_VERSION = "1.1.19";
 
