@@ -145,6 +145,11 @@ describe("our Python grammar", () => {
       expect(parsePython(code).toString()).toBe("Script(AssignStatement(VariableName,AssignOp,String),AssignStatement(VariableName,AssignOp,Number))");
     });
 
+    it("Windows line ends (CRLF) with blank and comment lines", () => {
+      const code = Array.from({ length: 1000 }, (_, i) => `\r\n# step ${i}\r\ndef f${i}():\r\n    return ${i}\r\n`).join("");
+      expect(errorLines(parsePython(code), code)).toEqual([]);
+    });
+
     it("whitespace-only lines with tabs and form feeds between statements", () => {
       const code = Array.from({ length: 800 }, (_, i) => `\t\n\f\n    \nv${i} = ${i}\n`).join("");
       expect(errorLines(parsePython(code), code)).toEqual([]);
