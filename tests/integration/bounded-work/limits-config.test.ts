@@ -13,14 +13,15 @@ describe("bounded-work configuration", () => {
   });
 
   it("stops on a budget, a timeout or a thread count out of range, naming the variable", () => {
-    for (const [name, value] of [
+    const cases: Array<[string, string]> = [
       ["GRAPH_TIME_BUDGET_MS", "50"],
       ["GRAPH_TIME_BUDGET_MS", "forever"],
       ["REQUEST_TIMEOUT_MS", "999"],
       ["REQUEST_TIMEOUT_MS", "3600000"],
       ["GRAPH_WORKERS", "0"],
       ["GRAPH_WORKERS", "64"],
-    ]) {
+    ];
+    for (const [name, value] of cases) {
       expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
       expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`${name}:`));
     }
