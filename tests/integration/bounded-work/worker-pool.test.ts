@@ -4,8 +4,10 @@
  * (src/server/graph-work/start.ts, loaded through tsx as `npm start` loads them) stop a save's summary at its budget
  * while the server keeps answering, and the save still stores the workflow.
  *
- * The event-loop assertions allow 200 ms where the design aims at under 100 ms: this machine is shared and loaded, and
- * a stall would show as the whole task's time (seconds), not as a few hundred milliseconds.
+ * The event-loop assertions allow 400 ms where the design aims at under 100 ms: this machine is shared and loaded (and
+ * other test files run beside this one), and a stall would show as the whole task's time — seconds for the 500 KiB
+ * script inline, forever for the task that never ends — not as a few hundred milliseconds. The system test holds
+ * the server to the issue's figure (every health probe within 500 ms).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -24,7 +26,7 @@ import { setupTestServer } from "../../helpers/http-server";
 vi.stubEnv("GRAPH_TIME_BUDGET_MS", "100");
 vi.stubEnv("GRAPH_WORKERS", "1");
 
-const STALL_MS = 200;
+const STALL_MS = 400;
 const SPIN_WORKER = new URL("../../helpers/spin-worker.mjs", import.meta.url);
 
 interface SpinTask {
