@@ -86,6 +86,11 @@ export function extractDagsterAssets(ctx: Ctx): void {
     const n = unparen(node);
     const s = str(n);
     if (s !== null) return [s];
+    if (n.name === "VariableName") {
+      // `key_prefix=WAREHOUSE` with `WAREHOUSE = ["warehouse", "staging"]` at module level.
+      const constant = ctx.index.constants.get(ctx.text(n));
+      return constant ? path(constant) : null;
+    }
     const items = sequenceItems(n);
     if (items) {
       const parts = items.map((i) => str(i));

@@ -33,9 +33,9 @@ export const DAGSTER_OPS: TaskflowSpec = {
   orderArgs: new Set<string>(),
   isInput: (name, annotation) =>
     !NOT_INPUTS.has(name) && !/Context\b|Resource|\bConfig$/.test(annotation) && !annotation.startsWith("ResourceParam"),
-  outputs(ctx, def) {
-    const out = def.decorator?.args ? getArg(def.decorator.args, -1, "out") : null;
-    const entries = out ? dictEntries(out) : null;
+  declared(ctx, def, what) {
+    const arg = def.decorator?.args ? getArg(def.decorator.args, -1, what) : null;
+    const entries = arg ? dictEntries(arg) : null;
     return (entries ?? []).map((e) => stringValue(ctx.code, e.key)).filter((k): k is string => k !== null);
   },
 };

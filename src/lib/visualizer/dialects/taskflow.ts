@@ -21,6 +21,7 @@ import {
   argList,
   assignParts,
   callParts,
+  formatStringValue,
   getArg,
   memberParts,
   stringValue,
@@ -76,8 +77,8 @@ export interface TaskflowSpec {
   orderArgs: ReadonlySet<string>;
   /** Parameters that are not data inputs (Dagster's `context`), by name or annotation. */
   isInput(name: string, annotation: string): boolean;
-  /** Output names of a step, when its decorator declares them. */
-  outputs?(ctx: Ctx, def: StepDef): string[];
+  /** Input and output names a step's decorator declares (Dagster's `ins={…}`, `out={…}`). */
+  declared?(ctx: Ctx, def: StepDef, what: "ins" | "out"): string[];
 }
 
 /** How deep containers nest, and how many nodes may exist before nested containers are drawn as single nodes. */
@@ -153,8 +154,15 @@ export class StepTable {
     const inner = this.chain(m.object, locals);
     if (!inner) return null;
     const nameArg = getArg(argList(this.ctx.code, call.args), rename[0], rename[1]);
-    const alias = nameArg ? stringValue(this.ctx.code, nameArg) : null;
+    const alias = nameArg ? this.nameText(nameArg) : null;
     return { def: inner.def, alias: alias ?? inner.alias };
+  }
+
+  /** A name given as a string, or as an f-string's text (`alias(f"load_{i}")` in a loop is `load_{i}`, marked many). */
+  private nameText(node: SyntaxNode): string | null {
+    const n = unparen(node);
+    if (n.name === "FormatString") return formatStringValue(this.ctx.code, n, (_expr, raw) => raw);
+    return stringValue(this.ctx.code, n);
   }
 
   private imported(node: SyntaxNode): Chain | null {
@@ -348,12 +356,15 @@ export class Composer {
     describe(this.ctx, id, {
       role,
       detail: fnName,
-      inputs: def.fn
-        ? paramsOf(this.ctx, def.fn)
-            .filter((p) => this.spec.isInput(p.name, p.annotation))
-            .map((p) => p.name)
-        : [],
-      outputs: this.spec.outputs?.(this.ctx, def) ?? [],
+      inputs: [
+        ...new Set([
+          ...(def.fn ? paramsOf(this.ctx, def.fn) : [])
+            .filter((p) => !p.star && this.spec.isInput(p.name, p.annotation))
+            .map((p) => p.name),
+          ...(this.spec.declared?.(this.ctx, def, "ins") ?? []),
+        ]),
+      ],
+      outputs: this.spec.declared?.(this.ctx, def, "out") ?? [],
       fn: def.fn,
     });
     return { refs: [id] };
