@@ -19,7 +19,7 @@ const CALL_EVIDENCE: Record<Exclude<Dialect, "generic">, RegExp> = {
   langgraph: /\b(?:StateGraph|MessageGraph)\s*\(/,
   airflow: /\bDAG\s*\(|^\s*@dag\b|\b\w+Operator\s*\(\s*task_id\s*=/m,
   prefect: /^\s*@flow\b/m,
-  dagster: /^\s*@(?:op|job|asset|graph)\b/m,
+  dagster: /^\s*@(?:op|job|asset|graph|multi_asset|graph_asset|graph_multi_asset)\b/m,
   kedro: /\b[pP]ipeline\s*\(\s*\[\s*node\s*\(/,
 };
 
