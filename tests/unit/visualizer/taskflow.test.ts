@@ -79,6 +79,19 @@ def pong(n: int):
     expect(back).toMatchObject({ kind: "step", role: "flow" });
   });
 
+  it("a flow that calls itself draws the call as a flow node inside it", () => {
+    const g = visualize(`from prefect import flow
+@flow
+def crawl(url: str, depth: int = 0):
+    if depth < 3:
+        crawl(url, depth + 1)
+`);
+    expect(g.nodes.map((n) => [n.id, n.kind, n.role])).toEqual([
+      ["prefect:crawl", "group", "flow"],
+      ["prefect:crawl:crawl", "step", "flow"],
+    ]);
+  });
+
   it("subflows nested past eight levels are drawn as flow nodes, and each deeper flow as a group of its own", () => {
     const levels = 12;
     const defs = Array.from({ length: levels }, (_, i) =>

@@ -27,7 +27,7 @@ const MAX_UNROLL = 64;
 /** Methods that apply a function passed to them to the object (pandas, polars, Spark, sequences). */
 const APPLYING_METHODS = new Set(["pipe", "apply", "applymap", "map", "transform", "agg", "aggregate", "map_elements"]);
 /** Builtins that apply their first argument to the items of the second. */
-const APPLYING_BUILTINS = new Set(["map", "filter", "sorted", "max", "min"]);
+const APPLYING_BUILTINS = new Set(["map", "filter"]);
 
 /** A function that is a step, as a call or a reference names it. */
 interface StepRef {

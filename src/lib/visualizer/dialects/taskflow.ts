@@ -299,7 +299,7 @@ export class Composer {
       }
     }
     const inv = this.table.invocation(node, scope.locals);
-    if (!inv || inv.def === scope.stack[scope.stack.length - 1]) return undefined;
+    if (!inv) return undefined;
     const inputs: Array<{ arg: Arg | null; value: Value; position: number }> = [];
     let position = 0;
     if (inv.upstream) inputs.push({ arg: null, value: fl.eval(inv.upstream), position: position++ });
