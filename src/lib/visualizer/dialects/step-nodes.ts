@@ -5,7 +5,7 @@
  */
 import type { Ctx } from "../context";
 import type { FunctionInfo } from "../module-index";
-import { child, statements, stringValue } from "../syntax";
+import { child, stringValue } from "../syntax";
 import type { GraphNode, NodeRole } from "../types";
 
 export interface Param {
@@ -58,7 +58,9 @@ export function paramsOf(ctx: Ctx, fn: FunctionInfo): Param[] {
 
 /** The first line of a function's docstring, if it has one. */
 export function docLine(ctx: Ctx, fn: FunctionInfo | null | undefined): string | undefined {
-  const first = fn?.body ? statements(fn.body)[0] : undefined;
+  let first = fn?.body?.firstChild ?? null;
+  while (first && (first.name === ":" || first.name === "Comment")) first = first.nextSibling;
+  if (first?.name === "StatementGroup") first = first.firstChild;
   if (first?.name !== "ExpressionStatement" || !first.firstChild) return undefined;
   const s = stringValue(ctx.code, first.firstChild);
   const line = s
@@ -73,7 +75,9 @@ export interface StepFacts {
   detail?: string | null;
   inputs?: readonly string[];
   outputs?: readonly string[];
+  /** The function behind the node, for its docstring; or the docstring line itself, when known already. */
   fn?: FunctionInfo | null;
+  doc?: string;
 }
 
 /** Sets what the drawing and the details panel show of node `id` (a detail equal to the label is left out). */
@@ -84,7 +88,7 @@ export function describe(ctx: Ctx, id: string, facts: StepFacts): GraphNode | un
   if (facts.detail && facts.detail !== node.label) node.detail = facts.detail;
   if (facts.inputs?.length) node.inputs = [...facts.inputs];
   if (facts.outputs?.length) node.outputs = [...facts.outputs];
-  const doc = docLine(ctx, facts.fn);
+  const doc = "doc" in facts ? facts.doc : docLine(ctx, facts.fn);
   if (doc) node.doc = doc;
   return node;
 }

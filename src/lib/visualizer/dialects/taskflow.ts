@@ -31,7 +31,7 @@ import {
 } from "../syntax";
 import type { EdgeKind, NodeRole } from "../types";
 import { importedStep } from "./imported-steps";
-import { describe, paramsOf } from "./step-nodes";
+import { describe, docLine, paramsOf, type StepFacts } from "./step-nodes";
 
 /** `task`, `prefect.task`, `dg.op(...)` all match "task" / "op". */
 export function decoratorIs(dec: DecoratorInfo, names: readonly string[]): boolean {
@@ -201,10 +201,17 @@ export class Composer {
   /** Containers drawn (at top level or inside another), to draw the unreached ones at the end. */
   private readonly drawn = new Set<StepDef>();
 
+  /** What every node of a step shows, computed once per step. */
+  private readonly facts = new Map<StepDef, StepFacts>();
+  /** Matches a body that may rename a step (`.with_options(`, `.alias(`…). */
+  private readonly renames: RegExp;
+
   constructor(
     readonly ctx: Ctx,
     readonly table: StepTable,
-  ) {}
+  ) {
+    this.renames = new RegExp(`\\.(?:${[...table.spec.renameMethods.keys()].join("|")})\\s*\\(`);
+  }
 
   get spec(): TaskflowSpec {
     return this.table.spec;
@@ -224,6 +231,7 @@ export class Composer {
   /** Containers that another container calls (they are drawn inside their callers). */
   private calledContainers(): Set<StepDef> {
     const out = new Set<StepDef>();
+    if (this.table.containers.length < 2) return out;
     for (const caller of this.table.containers) {
       const body = caller.fn?.body;
       if (!body) continue;
@@ -269,10 +277,12 @@ export class Composer {
     for (const [name, value] of bindings) flow.env.set(name, value);
     flow.parent = groupId;
     // `t = extract.with_options(retries=0)` in the body.
-    const cursor = fn.body.cursor();
-    const end = fn.body.to;
-    while (cursor.next() && cursor.from < end) {
-      if (cursor.name === "AssignStatement") this.table.noteAlias(cursor.node, locals, locals);
+    if (this.renames.test(this.ctx.code.slice(fn.body.from, fn.body.to))) {
+      const cursor = fn.body.cursor();
+      const end = fn.body.to;
+      while (cursor.next() && cursor.from < end) {
+        if (cursor.name === "AssignStatement") this.table.noteAlias(cursor.node, locals, locals);
+      }
     }
     flow.execBody(fn.body);
     return [...new Set(flow.returned)];
@@ -351,23 +361,28 @@ export class Composer {
 
     const id = fl.addStep(`${scope.groupId}:${label}`, label, node, def.fn?.definition ?? null, many);
     for (const i of inputs) fl.connect(i.value.refs, id, kindOf(i.arg));
-    const role = def.container ? this.spec.containerRole(def, true) : this.spec.stepRole;
-    const fnName = def.fn?.name ?? def.qualified;
-    describe(this.ctx, id, {
-      role,
-      detail: fnName,
+    describe(this.ctx, id, this.factsOf(def));
+    return { refs: [id] };
+  }
+
+  private factsOf(def: StepDef): StepFacts {
+    let facts = this.facts.get(def);
+    if (facts) return facts;
+    const params = def.fn ? paramsOf(this.ctx, def.fn) : [];
+    facts = {
+      role: def.container ? this.spec.containerRole(def, true) : this.spec.stepRole,
+      detail: def.fn?.name ?? def.qualified,
       inputs: [
         ...new Set([
-          ...(def.fn ? paramsOf(this.ctx, def.fn) : [])
-            .filter((p) => !p.star && this.spec.isInput(p.name, p.annotation))
-            .map((p) => p.name),
+          ...params.filter((p) => !p.star && this.spec.isInput(p.name, p.annotation)).map((p) => p.name),
           ...(this.spec.declared?.(this.ctx, def, "ins") ?? []),
         ]),
       ],
       outputs: this.spec.declared?.(this.ctx, def, "out") ?? [],
-      fn: def.fn,
-    });
-    return { refs: [id] };
+      doc: docLine(this.ctx, def.fn),
+    };
+    this.facts.set(def, facts);
+    return facts;
   }
 
   /** The node name of a call without an alias: Dagster's `add_one`, `add_one_2`…; Prefect's plain name. */
