@@ -19,7 +19,7 @@ import { Dataflow, union, type BlockInfo, type Value } from "../dataflow";
 import type { FunctionInfo } from "../module-index";
 import { argList, assignParts, callParts, dottedName, getArg, memberParts, sequenceItems, shortText, statements, unparen } from "../syntax";
 import { importedStep } from "./imported-steps";
-import { describe } from "./step-nodes";
+import { describe, paramsOf } from "./step-nodes";
 
 const MAX_DESCENT = 4;
 /** The longest literal list of steps a `for` loop or `reduce` is unrolled over. */
@@ -110,7 +110,13 @@ class GenericReader {
     this.materializeGroups(fl);
     const id = fl.addStep(`generic:${ref.label}`, ref.label, node, ref.fn?.definition ?? null);
     for (const v of inputs) fl.connect(v.refs, id, "data");
-    describe(this.ctx, id, { role: "function", detail: ref.qualified ?? ref.fn?.name, fn: ref.fn });
+    const params = ref.fn ? paramsOf(this.ctx, ref.fn).filter((p) => !p.star && p.name !== "self" && p.name !== "cls") : [];
+    describe(this.ctx, id, {
+      role: "function",
+      detail: ref.qualified ?? ref.fn?.name,
+      inputs: params.map((p) => p.name),
+      fn: ref.fn,
+    });
     return { refs: [id] };
   }
 
