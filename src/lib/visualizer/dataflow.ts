@@ -538,10 +538,13 @@ export class Dataflow {
         else if (phase === "element") element.push(c);
         else if (phase === "targets") {
           targets.push(c);
-          if (c.name === "VariableName") {
-            const t = this.code.slice(c.from, c.to);
+          // The names it binds (also inside `(a, b)`), to restore after the comprehension.
+          const cursor = c.cursor();
+          do {
+            if (cursor.name !== "VariableName") continue;
+            const t = this.code.slice(cursor.from, cursor.to);
             if (!saved.has(t)) saved.set(t, this.env.get(t));
-          }
+          } while (cursor.next() && cursor.from < c.to);
         } else if (phase === "iter") {
           const items = refsValue(this.eval(c).refs);
           if (targets.length === 1 && targets[0]) this.bind(targets[0], items);

@@ -232,6 +232,7 @@ export class Composer {
   private calledContainers(): Set<StepDef> {
     const out = new Set<StepDef>();
     if (this.table.containers.length < 2) return out;
+    const noLocals = new Map<string, Chain>();
     for (const caller of this.table.containers) {
       const body = caller.fn?.body;
       if (!body) continue;
@@ -239,7 +240,7 @@ export class Composer {
       const end = body.to;
       while (cursor.next() && cursor.from < end) {
         if (cursor.name !== "CallExpression") continue;
-        const inv = this.table.invocation(cursor.node, new Map());
+        const inv = this.table.invocation(cursor.node, noLocals);
         if (inv?.def.container && inv.def !== caller) out.add(inv.def);
       }
     }
