@@ -97,6 +97,15 @@ interface Invocation {
   upstream: SyntaxNode | null;
 }
 
+/** Where a container's body is being walked: its group, the containers around it, its local step aliases. */
+interface Scope {
+  groupId: string;
+  stack: readonly StepDef[];
+  locals: Map<string, Chain>;
+  /** Dagster's per-composition call counter. */
+  counts: Map<string, number>;
+}
+
 /** The step (and name given) an expression such as `t`, `t.with_options(name="x")`, `op.alias("a").tag({})` stands for. */
 interface Chain {
   def: StepDef;
@@ -271,9 +280,9 @@ export class Composer {
     const fn = def.fn;
     if (!fn?.body) return [];
     const locals = new Map<string, Chain>();
-    const counts = new Map<string, number>();
+    const scope: Scope = { groupId, stack, locals, counts: new Map() };
     const flow = new Dataflow(this.ctx, {
-      call: (node, fl) => this.onCall(node, fl, { groupId, stack, locals, counts }),
+      call: (node, fl) => this.onCall(node, fl, scope),
     });
     for (const [name, value] of bindings) flow.env.set(name, value);
     flow.parent = groupId;
@@ -292,7 +301,7 @@ export class Composer {
   private onCall(
     node: SyntaxNode,
     fl: Dataflow,
-    scope: { groupId: string; stack: readonly StepDef[]; locals: Map<string, Chain>; counts: Map<string, number> },
+    scope: Scope,
   ): Value | undefined {
     const callee = callParts(node)?.callee;
     const m = callee ? memberParts(this.ctx.code, callee) : null;
@@ -319,7 +328,6 @@ export class Composer {
     }
     const label = inv.alias ?? this.nameFor(inv.def, scope.counts);
     const many = inv.many || fl.loopDepth > 0;
-    const kindOf = (arg: Arg | null): EdgeKind => (arg?.name && this.spec.orderArgs.has(arg.name) ? "flow" : "data");
 
     const def = inv.def;
     const nest =
@@ -361,7 +369,7 @@ export class Composer {
     }
 
     const id = fl.addStep(`${scope.groupId}:${label}`, label, node, def.fn?.definition ?? null, many);
-    for (const i of inputs) fl.connect(i.value.refs, id, kindOf(i.arg));
+    for (const i of inputs) fl.connect(i.value.refs, id, i.arg?.name && this.spec.orderArgs.has(i.arg.name) ? "flow" : "data");
     describe(this.ctx, id, this.factsOf(def));
     return { refs: [id] };
   }
