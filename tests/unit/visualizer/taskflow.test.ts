@@ -3,7 +3,7 @@
  * where nodes point in the source, docstrings, and the bounds on subflows that call each other or nest deeply.
  */
 import { describe, expect, it } from "vitest";
-import { visualize } from "~/lib/visualizer";
+import { parsePython, visualize } from "~/lib/visualizer";
 import { MAX_STEPS } from "~/lib/visualizer/dataflow";
 import { byLabel, errors } from "./helpers";
 
@@ -149,6 +149,47 @@ def job():
     expect(byLabel(g, "raw_events").source?.startLine).toBe(3);
     expect(byLabel(g, "raw_events").definition).toBeNull();
     expect(byLabel(g, "emit").source?.startLine).toBe(19);
+  });
+});
+
+const LONG_DECORATOR = `def contacts() -> pd.DataFrame:
+    return pd.DataFrame({"contact_id": [1, 1, 2], "value": [10, 20, 5]})
+@dg.multi_asset(
+    outs={
+        "pipeline_health": dg.AssetOut(is_required=False),
+    },
+    internal_asset_deps={
+        "contacts_by_country": {dg.AssetKey("contacts")},
+        "deal_totals": {dg.AssetKey("deals"), dg.AssetKey("contacts")},
+        "pipeline_health": {dg.AssetKey("deals")},
+    },
+    can_subset=True,
+)
+def crm_reports(context: dg.AssetExecutionContext, contacts: pd.DataFrame, deals: pd.DataFrame):
+    print("sent")
+`;
+
+describe("decorators written as expressions (PEP 614), and long ones", () => {
+  it("are recognised like dotted names", () => {
+    const g = visualize(`import dagster as dg
+@(dg.asset)
+def raw():
+    return 1
+@(dg.asset)(group_name="marts")
+def clean(raw):
+    return raw
+`);
+    expect(byLabel(g, "clean").parent).toBe("dagster:group:marts");
+    expect(g.edges.map((e) => e.id)).toEqual(["dagster:asset:raw->dagster:asset:clean"]);
+  });
+
+  it("a decorator with a long argument list is read whole", () => {
+    // Over ~125 nodes of arguments the parser prunes one of its two readings of a decorator; this one once came out
+    // as `Decorator(At, CallExpression(...))` and lost its outputs.
+    const g = visualize(LONG_DECORATOR, { dialect: "dagster" });
+    expect(byLabel(g, "pipeline_health")).toMatchObject({ role: "multi_asset", detail: "crm_reports" });
+    const tree = parsePython(LONG_DECORATOR).toString();
+    expect(tree).toContain("Decorator(At,VariableName,\".\",VariableName,ArgList(");
   });
 });
 
