@@ -65,10 +65,8 @@ export function fitDecision(
   let shared = 0;
   for (const id of ids) if (previous.nodes[id] !== undefined) shared++;
   if (ids.length > 0 && shared * 2 < ids.length) return "new-drawing";
-  const sawAll = Object.values(previous.nodes).every((box) => insideRect(box, view));
-  if (!sawAll) return null;
-  const allIn = Object.values(next.nodes).every((box) => insideRect(box, view));
-  return allIn ? null : "outside";
+  if (!allInView(Object.values(previous.nodes), view)) return null;
+  return allInView(Object.values(next.nodes), view) ? null : "outside";
 }
 
 /** Screen pixels kept free on each side of a fitted drawing. */
@@ -82,13 +80,17 @@ export interface Inset {
 /** The margin of a fitted drawing, with room at the bottom for the zoom buttons (bottom left, one row). */
 export const BASE_INSET: Inset = { top: 20, right: 20, bottom: 52, left: 20 };
 
-/** The minimap's size and its distance from the canvas's edges (bottom right). */
-export const MINIMAP = { width: 168, height: 120, margin: 12 } as const;
+/** The minimap's column beside the canvas (it never covers the drawing): its width and the minimap's margin. */
+export const MINIMAP = { column: 176, margin: 8 } as const;
 
 /** Below this zoom a fitted drawing's text is too small to read: such a graph does not "fit the view". */
 export const READABLE_ZOOM = 0.5;
 
-/** The viewport that shows `bounds` whole and centred in the canvas less `inset`, the zoom kept within `range`. */
+/**
+ * The viewport that shows `bounds` whole and centred in the canvas less `inset`, the zoom kept within `range`. When
+ * the range keeps the drawing larger than the canvas along an axis, it starts at the canvas's start on that axis
+ * (the top, or the left): the beginning of the flow is what is shown.
+ */
 export function fitViewport(
   bounds: Rect,
   size: { width: number; height: number },
@@ -99,9 +101,14 @@ export function fitViewport(
   const availableHeight = Math.max(1, size.height - inset.top - inset.bottom);
   const raw = Math.min(availableWidth / Math.max(bounds.width, 1), availableHeight / Math.max(bounds.height, 1));
   const zoom = Math.min(range.max, Math.max(range.min, raw));
+  const place = (start: number, available: number, origin: number, extent: number) => {
+    const scaled = extent * zoom;
+    const offset = scaled > available ? 0 : (available - scaled) / 2;
+    return start + offset - origin * zoom;
+  };
   return {
-    x: inset.left + (availableWidth - bounds.width * zoom) / 2 - bounds.x * zoom,
-    y: inset.top + (availableHeight - bounds.height * zoom) / 2 - bounds.y * zoom,
+    x: place(inset.left, availableWidth, bounds.x, bounds.width),
+    y: place(inset.top, availableHeight, bounds.y, bounds.height),
     zoom,
   };
 }
@@ -112,30 +119,8 @@ export function fitsView(bounds: Rect, size: { width: number; height: number }, 
   return viewport.zoom >= READABLE_ZOOM;
 }
 
-/**
- * The inset a fit keeps so that nothing is drawn under the minimap (bottom right): a strip on the right or along the
- * bottom, whichever lets the drawing be larger.
- */
-export function viewInset(bounds: Rect, size: { width: number; height: number }, minimap: boolean): Inset {
-  if (!minimap) return BASE_INSET;
-  const right: Inset = { ...BASE_INSET, right: MINIMAP.width + 2 * MINIMAP.margin };
-  const bottom: Inset = { ...BASE_INSET, bottom: Math.max(BASE_INSET.bottom, MINIMAP.height + 2 * MINIMAP.margin) };
-  const range = { min: 0, max: Number.POSITIVE_INFINITY };
-  return fitViewport(bounds, size, right, range).zoom >= fitViewport(bounds, size, bottom, range).zoom ? right : bottom;
-}
-
-/** The minimap's box in drawing coordinates under `viewport`. */
-export function minimapRect(viewport: Viewport, size: { width: number; height: number }): Rect {
-  const zoom = viewport.zoom > 0 ? viewport.zoom : 1;
-  const left = size.width - MINIMAP.margin - MINIMAP.width;
-  const top = size.height - MINIMAP.margin - MINIMAP.height;
-  return { x: (left - viewport.x) / zoom, y: (top - viewport.y) / zoom, width: MINIMAP.width / zoom, height: MINIMAP.height / zoom };
-}
-
-/** Whether any of `boxes` overlaps `rect`. */
-export function anyOverlap(boxes: Iterable<Rect>, rect: Rect): boolean {
-  for (const b of boxes) {
-    if (b.x < rect.x + rect.width && rect.x < b.x + b.width && b.y < rect.y + rect.height && rect.y < b.y + b.height) return true;
-  }
-  return false;
+/** Whether every box lies inside the part of the drawing the canvas shows. */
+export function allInView(boxes: Iterable<Pick<NodeBox, "x" | "y" | "width" | "height">>, view: Rect): boolean {
+  for (const box of boxes) if (!insideRect(box, view)) return false;
+  return true;
 }

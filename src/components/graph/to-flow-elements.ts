@@ -199,6 +199,8 @@ export function toFlowElements(
       type: "routed",
       data: { kind: e.kind, inferred: e.inferred === true, route, labelText, count, dimmed },
       ariaLabel: edgeName(byId.get(e.source)!.label, byId.get(e.target)!.label, e, route.back),
+      // Its ends, for tests and tools that read the drawing.
+      domAttributes: { "data-source": e.source, "data-target": e.target } as FlowEdge["domAttributes"],
       className: `wf-edge wf-edge-${e.kind}${e.inferred ? " wf-edge-inferred" : ""}${route.back ? " wf-edge-back" : ""}${dimmed ? " wf-dimmed" : ""}`,
       focusable: false,
       deletable: false,

@@ -34,7 +34,7 @@ import { collapsedOf, decideCollapsed } from "./collapse-defaults";
 import { DetailsPanel } from "./details-panel";
 import { downloadBlob, downloadText, svgToPngBlob } from "./download";
 import { drawingBounds } from "./edge-geometry";
-import { anyOverlap, fitDecision, fitsView, fitViewport, MINIMAP, minimapRect, viewInset, visibleRect } from "./fit-decision";
+import { allInView, BASE_INSET, fitDecision, fitsView, fitViewport, MINIMAP, READABLE_ZOOM, visibleRect } from "./fit-decision";
 import { GraphActionsContext, type GraphActions } from "./graph-context";
 import { GraphLegend } from "./graph-legend";
 import { nodeTypes } from "./graph-nodes";
@@ -96,6 +96,7 @@ const THEME_VARS =
   "dark:[--wf-bg:var(--wf-bg-d)] dark:[--wf-text:var(--wf-text-d)] " +
   // React Flow's own surfaces in the app's slate palette (its defaults are neutral greys).
   "[--xy-background-color:#ffffff] [--xy-background-pattern-dots-color:#cbd5e1] [--xy-minimap-background-color:#f8fafc] " +
+  "[--xy-minimap-mask-background-color:rgb(226_232_240/0.6)] [--xy-minimap-mask-stroke-color:#94a3b8] [--xy-minimap-mask-stroke-width:1] " +
   "[--xy-controls-button-background-color:#ffffff] [--xy-controls-button-border-color:#e2e8f0] [--xy-controls-button-color:#334155] " +
   "dark:[--xy-background-color:#020617] dark:[--xy-background-pattern-dots-color:#334155] dark:[--xy-minimap-background-color:#0f172a] " +
   "dark:[--xy-minimap-mask-background-color:rgb(2_6_23/0.6)] dark:[--xy-controls-button-background-color:#0f172a] " +
@@ -189,6 +190,7 @@ function GraphCanvas({
   const canvasHeight = useStore((s) => s.height);
   const colorMode = useColorMode();
   const rootRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLDivElement>(null);
   const panelRef = useRef<HTMLElement>(null);
 
   const [direction, setDirection] = useState<LayoutDirection>(initialDirection);
@@ -242,30 +244,44 @@ function GraphCanvas({
   const details = useMemo(() => (selected ? nodeDetails(graph, selected) : null), [graph, selected]);
   const legend = useMemo(() => legendEntries(drawnGraph, layout), [drawnGraph, layout]);
 
-  // The minimap: by default only for drawings that cannot be shown whole at a readable size.
+  // The minimap: by default only for drawings that cannot be shown whole at a readable size. It has a column of
+  // its own beside the canvas, so it never covers a node.
   const bounds = useMemo(() => (layout ? drawingBounds(layout) : null), [layout]);
   const size = useMemo(() => ({ width: canvasWidth, height: canvasHeight }), [canvasWidth, canvasHeight]);
   const fits = bounds === null || size.width === 0 || fitsView(bounds, size);
   const minimapOn = minimapChoice ?? !fits;
-  const minimapRef = useRef(minimapOn);
-  useEffect(() => {
-    minimapRef.current = minimapOn;
-  });
 
-  /** Shows the whole drawing, clear of the minimap and the zoom buttons. */
+  /** The canvas's size now (read from the DOM: React Flow's store learns of a resize a little later). */
+  const canvasSize = useCallback(() => {
+    const element = canvasRef.current;
+    return element ? { width: element.clientWidth, height: element.clientHeight } : { width: 0, height: 0 };
+  }, []);
+
+  /**
+   * Shows the whole drawing, clear of the zoom buttons. An automatic fit (`readable`) never goes below a readable
+   * zoom: a drawing too big for that shows its beginning, and the minimap the rest.
+   */
   const fitTo = useCallback(
-    (target: LayoutResult, duration: number, withMinimap = minimapRef.current) => {
-      const { width, height } = store.getState();
+    (target: LayoutResult, duration: number, readable = true) => {
+      const { width, height } = canvasSize();
       if (width === 0 || height === 0) return false;
-      const b = drawingBounds(target);
-      const viewport = fitViewport(b, { width, height }, viewInset(b, { width, height }, withMinimap), {
-        min: MIN_ZOOM,
+      const viewport = fitViewport(drawingBounds(target), { width, height }, BASE_INSET, {
+        min: readable ? READABLE_ZOOM : MIN_ZOOM,
         max: FIT_MAX_ZOOM,
       });
       void flow.setViewport(viewport, { duration });
       return true;
     },
-    [flow, store],
+    [flow, canvasSize],
+  );
+
+  /** Whether the whole drawing is on screen in a canvas of `size` under the current viewport. */
+  const wholeInView = useCallback(
+    (target: LayoutResult, size: { width: number; height: number }) => {
+      const [x, y, zoom] = store.getState().transform;
+      return allInView(Object.values(target.nodes), visibleRect({ x, y, zoom }, size));
+    },
+    [store],
   );
 
   // Fit on the first drawing, a new direction, a new drawing (paste, load), or a structural change that puts
@@ -275,12 +291,7 @@ function GraphCanvas({
     if (!layout || fittedRef.current === layout) return;
     const previous = fittedRef.current;
     const { width, height, transform } = store.getState();
-    const sized = width > 0 && height > 0;
-    const b = drawingBounds(layout);
-    const view =
-      previous && sized
-        ? visibleRect({ x: transform[0], y: transform[1], zoom: transform[2] }, { width, height }, viewInset(b, { width, height }, minimapRef.current))
-        : null;
+    const view = previous && width > 0 && height > 0 ? visibleRect({ x: transform[0], y: transform[1], zoom: transform[2] }, { width, height }) : null;
     const reason = fitDecision(previous, layout, view);
     if (!reason) {
       fittedRef.current = layout;
@@ -297,18 +308,21 @@ function GraphCanvas({
     return () => cancelAnimationFrame(frame);
   }, [layout, store, fitTo]);
 
-  // When the minimap appears over nodes, fit the drawing clear of it.
+  // Showing the minimap narrows the canvas: a drawing that was whole in view is fitted again.
+  const minimapToggled = useRef<boolean | null>(null);
+  const toggleMinimap = () => {
+    minimapToggled.current = layout !== null && wholeInView(layout, size);
+    setMinimapChoice(!minimapOn);
+  };
   useEffect(() => {
-    if (!minimapOn || !layout) return;
-    const { width, height, transform } = store.getState();
-    if (width === 0 || height === 0) return;
-    const parents = new Set(Object.values(layout.nodes).map((b) => b.parent));
-    const leaves = Object.entries(layout.nodes)
-      .filter(([id]) => !parents.has(id))
-      .map(([, b]) => b);
-    const rect = minimapRect({ x: transform[0], y: transform[1], zoom: transform[2] }, { width, height });
-    if (anyOverlap(leaves, rect)) fitTo(layout, 200, true);
-  }, [minimapOn, layout, store, fitTo]);
+    const wasWhole = minimapToggled.current;
+    minimapToggled.current = null;
+    if (!wasWhole || !layout) return;
+    const frame = requestAnimationFrame(() => {
+      if (!wholeInView(layout, canvasSize())) fitTo(layout, 200);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [minimapOn, layout, wholeInView, canvasSize, fitTo]);
 
   const centerOn = useCallback(
     (id: string | null, current: LayoutResult | null) => {
@@ -428,7 +442,7 @@ function GraphCanvas({
           direction={direction}
           onToggleDirection={() => setDirection((d) => (d === "TB" ? "LR" : "TB"))}
           onFitView={() => {
-            if (layout) fitTo(layout, 200);
+            if (layout) fitTo(layout, 200, false);
           }}
           query={query}
           onQueryChange={onQueryChange}
@@ -442,12 +456,12 @@ function GraphCanvas({
           legend={legendOn}
           onToggleLegend={() => setLegendOn((on) => !on)}
           minimap={minimapOn}
-          onToggleMinimap={() => setMinimapChoice(!minimapOn)}
+          onToggleMinimap={toggleMinimap}
           {...(showDatasetsToggle ? { datasets: datasets === true, onToggleDatasets: () => onDatasetsChange?.(!datasets) } : {})}
         />
         {legendOn && layout ? <GraphLegend entries={legend} /> : null}
         <div className="flex min-h-0 flex-1">
-          <div className={`@container relative min-h-0 min-w-0 flex-1 ${CANVAS_CLASSES}`} aria-busy={pending}>
+          <div ref={canvasRef} className={`relative min-h-0 min-w-0 flex-1 ${CANVAS_CLASSES}`} aria-busy={pending}>
             {graph.nodes.length === 0 ? (
               <div className="absolute inset-0 z-10 flex items-center justify-center p-6 text-sm text-slate-500 dark:text-slate-400">
                 {emptyState ?? <p>Nothing to draw yet.</p>}
@@ -472,16 +486,6 @@ function GraphCanvas({
               aria-label="Workflow graph"
             >
               <Background gap={24} size={1} />
-              {minimapOn ? (
-                <MiniMap
-                  style={{ width: MINIMAP.width, height: MINIMAP.height, margin: MINIMAP.margin }}
-                  pannable
-                  zoomable
-                  ariaLabel="Graph overview"
-                  nodeColor={(node) => minimapColors[(node.data as FlowNode["data"]).family]?.stroke ?? "#64748b"}
-                  nodeStrokeWidth={2}
-                />
-              ) : null}
               <Controls showInteractive={false} showFitView={false} orientation="horizontal" aria-label="Zoom controls" />
             </ReactFlow>
             {message ? (
@@ -490,6 +494,31 @@ function GraphCanvas({
               </p>
             ) : null}
           </div>
+          {minimapOn ? (
+            <div
+              data-testid="minimap-column"
+              className="relative shrink-0 border-l border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-900"
+              style={{ width: MINIMAP.column }}
+            >
+              <MiniMap
+                position="top-left"
+                style={{
+                  width: MINIMAP.column - 2 * MINIMAP.margin,
+                  height: Math.max(60, canvasHeight - 2 * MINIMAP.margin),
+                  margin: MINIMAP.margin,
+                }}
+                pannable
+                zoomable
+                ariaLabel="Graph overview"
+                nodeColor={(node) => {
+                  const data = node.data as FlowNode["data"];
+                  return data.frame ? "transparent" : (minimapColors[data.family]?.stroke ?? "#64748b");
+                }}
+                nodeStrokeColor={(node) => ((node.data as FlowNode["data"]).frame ? "#94a3b8" : "transparent")}
+                nodeStrokeWidth={2}
+              />
+            </div>
+          ) : null}
           {details ? (
             <DetailsPanel
               ref={panelRef}

@@ -1,15 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  anyOverlap,
-  BASE_INSET,
-  fitDecision,
-  fitsView,
-  fitViewport,
-  MINIMAP,
-  minimapRect,
-  viewInset,
-  visibleRect,
-} from "~/components/graph/fit-decision";
+import { allInView, BASE_INSET, fitDecision, fitsView, fitViewport, READABLE_ZOOM, visibleRect } from "~/components/graph/fit-decision";
 import { edge, graphOf, layoutOf, node } from "./helpers";
 
 const chain = graphOf([node("a"), node("b"), node("c")], [edge("a", "b"), edge("b", "c")]);
@@ -77,22 +67,20 @@ describe("fitting and the minimap", () => {
     expect(fitsView({ x: 0, y: 0, width: 4000, height: 600 }, size)).toBe(false);
   });
 
-  it("keeps the fitted drawing clear of the minimap, on the side that costs least", () => {
-    const tall = { x: 0, y: 0, width: 300, height: 3000 };
-    const wide = { x: 0, y: 0, width: 3000, height: 300 };
-    expect(viewInset(tall, size, false)).toEqual(BASE_INSET);
-    expect(viewInset(tall, size, true).right).toBe(MINIMAP.width + 2 * MINIMAP.margin); // a strip on the right
-    expect(viewInset(wide, size, true).bottom).toBe(MINIMAP.height + 2 * MINIMAP.margin); // a strip at the bottom
-    for (const bounds of [tall, wide, { x: -50, y: 20, width: 800, height: 600 }]) {
-      const vp = fitViewport(bounds, size, viewInset(bounds, size, true), { min: 0.01, max: 1.25 });
-      const rect = minimapRect(vp, size);
-      expect(anyOverlap([bounds], rect)).toBe(false);
-    }
+  it("an automatic fit keeps a readable zoom and shows where the flow starts; the Fit button shows everything", () => {
+    const tall = { x: 0, y: 0, width: 180, height: 8000 }; // an 80-task chain, top to bottom
+    const readable = fitViewport(tall, size, BASE_INSET, { min: READABLE_ZOOM, max: 1.25 });
+    expect(readable.zoom).toBe(READABLE_ZOOM);
+    expect(readable.y).toBe(BASE_INSET.top); // the top of the drawing at the top of the canvas
+    expect(readable.x + (tall.width * readable.zoom) / 2).toBeCloseTo(BASE_INSET.left + (size.width - BASE_INSET.left - BASE_INSET.right) / 2);
+    const whole = fitViewport(tall, size, BASE_INSET, { min: 0.05, max: 1.25 });
+    expect(whole.zoom).toBeLessThan(0.1);
+    expect(whole.y + tall.height * whole.zoom).toBeLessThanOrEqual(size.height - BASE_INSET.bottom + 0.001);
   });
 
-  it("anyOverlap sees a node under the minimap", () => {
-    const rect = { x: 0, y: 0, width: 10, height: 10 };
-    expect(anyOverlap([{ x: 5, y: 5, width: 10, height: 10 }], rect)).toBe(true);
-    expect(anyOverlap([{ x: 10, y: 0, width: 10, height: 10 }], rect)).toBe(false);
+  it("knows when every node is in view", () => {
+    const view = { x: 0, y: 0, width: 100, height: 100 };
+    expect(allInView([{ x: 10, y: 10, width: 50, height: 50 }], view)).toBe(true);
+    expect(allInView([{ x: 10, y: 10, width: 50, height: 50 }, { x: 90, y: 10, width: 50, height: 50 }], view)).toBe(false);
   });
 });
