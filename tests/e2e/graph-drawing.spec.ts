@@ -127,6 +127,9 @@ test.describe("graph drawing", () => {
     // A click on a collapsed group opens it.
     await nodeLabelled(page, "region_3").click();
     for (const task of ["load_3", "fetch_3", "check_3_0", "publish_3", "notify_3"]) await expect(nodeLabelled(page, task)).toBeVisible();
+    // The group that grew is what the view shows.
+    await settled(page);
+    await expect(nodeLabelled(page, "load_3")).toBeInViewport();
     await expect(collapsedGroups).toHaveCount(9);
     // Operators say their class under the task id.
     await expect(nodeLabelled(page, "load_3")).toContainText("S3KeySensor");

@@ -266,7 +266,8 @@ export async function pasteCode(page: Page, code: string): Promise<void> {
 /** Opens the editor with `code` in it and waits until the drawing settled (layout done, no animation). */
 export async function openWith(page: Page, code: string, expectLabels: string[]): Promise<void> {
   await page.goto("/editor");
-  await expect(codeContent(page)).toBeVisible();
+  // The first load of the editor chunk can be slow on a busy machine.
+  await expect(codeContent(page)).toBeVisible({ timeout: 30_000 });
   await pasteCode(page, code);
   for (const label of expectLabels) await expect(nodeLabelled(page, label).first()).toBeVisible();
   await settled(page);

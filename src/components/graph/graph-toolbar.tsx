@@ -93,7 +93,7 @@ export function GraphToolbar(props: GraphToolbarProps) {
         </button>
       ) : null}
       <form role="search" onSubmit={onSubmit} className="flex items-center gap-1">
-        <label htmlFor={searchId} className="text-xs text-slate-700 dark:text-slate-300">
+        <label htmlFor={searchId} className="sr-only">
           Find node
         </label>
         <input
@@ -102,7 +102,7 @@ export function GraphToolbar(props: GraphToolbarProps) {
           value={props.query}
           onChange={(event) => props.onQueryChange(event.target.value)}
           aria-describedby={statusId}
-          placeholder="name…"
+          placeholder="Find node…"
           className="h-8 w-40 rounded-md border border-slate-300 bg-white px-2 text-xs text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
         />
         <button type="submit" className={BUTTON} aria-label="Find next matching node" disabled={props.matchCount === 0}>

@@ -34,7 +34,17 @@ import { collapsedOf, decideCollapsed } from "./collapse-defaults";
 import { DetailsPanel } from "./details-panel";
 import { downloadBlob, downloadText, svgToPngBlob } from "./download";
 import { drawingBounds } from "./edge-geometry";
-import { allInView, BASE_INSET, fitDecision, fitsView, fitViewport, MINIMAP, READABLE_ZOOM, visibleRect } from "./fit-decision";
+import {
+  allInView,
+  BASE_INSET,
+  fitDecision,
+  fitsView,
+  fitViewport,
+  MINIMAP,
+  READABLE_ZOOM,
+  visibleRect,
+  type Rect,
+} from "./fit-decision";
 import { GraphActionsContext, type GraphActions } from "./graph-context";
 import { GraphLegend } from "./graph-legend";
 import { nodeTypes } from "./graph-nodes";
@@ -258,14 +268,14 @@ function GraphCanvas({
   }, []);
 
   /**
-   * Shows the whole drawing, clear of the zoom buttons. An automatic fit (`readable`) never goes below a readable
-   * zoom: a drawing too big for that shows its beginning, and the minimap the rest.
+   * Shows `area` (by default the whole drawing), clear of the zoom buttons. An automatic fit (`readable`) never goes
+   * below a readable zoom: a drawing too big for that shows its beginning, and the minimap the rest.
    */
   const fitTo = useCallback(
-    (target: LayoutResult, duration: number, readable = true) => {
+    (area: Rect, duration: number, readable = true) => {
       const { width, height } = canvasSize();
       if (width === 0 || height === 0) return false;
-      const viewport = fitViewport(drawingBounds(target), { width, height }, BASE_INSET, {
+      const viewport = fitViewport(area, { width, height }, BASE_INSET, {
         min: readable ? READABLE_ZOOM : MIN_ZOOM,
         max: FIT_MAX_ZOOM,
       });
@@ -293,15 +303,20 @@ function GraphCanvas({
     const { width, height, transform } = store.getState();
     const view = previous && width > 0 && height > 0 ? visibleRect({ x: transform[0], y: transform[1], zoom: transform[2] }, { width, height }) : null;
     const reason = fitDecision(previous, layout, view);
+    const opened = openedGroupRef.current;
+    openedGroupRef.current = null;
     if (!reason) {
       fittedRef.current = layout;
       return;
     }
+    // A group just opened that no longer fits the view: show that group (the reason it grew), not the start.
+    const groupBox = reason === "outside" && opened ? layout.nodes[opened] : undefined;
+    const area = groupBox ?? drawingBounds(layout);
     let frame = 0;
     let tries = 0;
     const attempt = () => {
       // The canvas may not be measured yet on the first drawing: try again on the next frames.
-      if (fitTo(layout, reason === "first" ? 0 : 200) || ++tries > 30) fittedRef.current = layout;
+      if (fitTo(area, reason === "first" ? 0 : 200) || ++tries > 30) fittedRef.current = layout;
       else frame = requestAnimationFrame(attempt);
     };
     frame = requestAnimationFrame(attempt);
@@ -319,7 +334,7 @@ function GraphCanvas({
     minimapToggled.current = null;
     if (!wasWhole || !layout) return;
     const frame = requestAnimationFrame(() => {
-      if (!wholeInView(layout, canvasSize())) fitTo(layout, 200);
+      if (!wholeInView(layout, canvasSize())) fitTo(drawingBounds(layout), 200);
     });
     return () => cancelAnimationFrame(frame);
   }, [minimapOn, layout, wholeInView, canvasSize, fitTo]);
@@ -348,9 +363,12 @@ function GraphCanvas({
     centerOn(matches[next] ?? null, layout);
   };
 
+  // The group a person just opened: if it no longer fits, the fit shows it.
+  const openedGroupRef = useRef<string | null>(null);
   const toggleGroup = useCallback(
     (id: string) =>
       setGroups((before) => {
+        if (before.decided.get(id) === true) openedGroupRef.current = id;
         const after = new Map(before.decided);
         after.set(id, !(before.decided.get(id) ?? false));
         return { graph: before.graph, decided: after };
@@ -442,7 +460,7 @@ function GraphCanvas({
           direction={direction}
           onToggleDirection={() => setDirection((d) => (d === "TB" ? "LR" : "TB"))}
           onFitView={() => {
-            if (layout) fitTo(layout, 200, false);
+            if (layout) fitTo(drawingBounds(layout), 200, false);
           }}
           query={query}
           onQueryChange={onQueryChange}
