@@ -170,7 +170,7 @@ test.describe("graph drawing", () => {
       .locator("g.react-flow__edge path.react-flow__edge-path")
       .first()
       .evaluate((el) => getComputedStyle(el).stroke);
-    expect(["rgb(148, 163, 184)", "rgb(251, 146, 60)", "rgb(56, 189, 248)"]).toContain(edgeColour);
+    expect(["rgb(148, 163, 184)", "rgb(251, 191, 36)", "rgb(56, 189, 248)"]).toContain(edgeColour); // EDGE_COLORS.dark
     const { drawing } = await expectDistinctLoop(page, "agent", "tools");
     expect(edgesThroughNodes(drawing)).toEqual([]);
     await shoot(page, "graph-react-agent-dark");

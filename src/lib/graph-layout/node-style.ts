@@ -259,8 +259,8 @@ export const EDGE_STYLE_NAMES: Readonly<Record<EdgeStyleName, string>> = {
 
 /** Stroke colour per edge kind and theme (WCAG 3:1 against the canvas), and the label box colours. */
 export const EDGE_COLORS: Readonly<Record<"light" | "dark", Readonly<Record<EdgeKind, string>>>> = {
-  light: { flow: "#64748b", data: "#0369a1", conditional: "#c2410c" },
-  dark: { flow: "#94a3b8", data: "#38bdf8", conditional: "#fb923c" },
+  light: { flow: "#64748b", data: "#0369a1", conditional: "#b45309" },
+  dark: { flow: "#94a3b8", data: "#38bdf8", conditional: "#fbbf24" },
 };
 
 export const EDGE_LABEL_COLORS: Readonly<Record<"light" | "dark", { fill: string; text: string }>> = {
@@ -270,9 +270,9 @@ export const EDGE_LABEL_COLORS: Readonly<Record<"light" | "dark", { fill: string
 
 /** Dash patterns: back edges long dashes, inferred edges dots, both dash-dot. Null: solid. */
 export function edgeDash(edge: Pick<GraphEdge, "inferred">, back: boolean): string | null {
-  if (edge.inferred && back) return "8 4 2 4";
-  if (edge.inferred) return "2 4";
-  if (back) return "8 5";
+  if (edge.inferred && back) return "6 3 2 3";
+  if (edge.inferred) return "2 3";
+  if (back) return "6 4";
   return null;
 }
 

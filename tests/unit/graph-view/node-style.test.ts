@@ -73,10 +73,10 @@ describe("node style", () => {
       for (const colour of Object.values(EDGE_COLORS[theme])) expect(contrast(colour, canvas)).toBeGreaterThanOrEqual(3);
     }
     expect(edgeDash({}, false)).toBeNull();
-    expect(edgeDash({}, true)).toBe("8 5");
-    expect(edgeDash({ inferred: true }, false)).toBe("2 4");
-    expect(edgeDash({ inferred: true }, true)).toBe("8 4 2 4");
-    expect(edgeLook({ kind: "conditional" }, true, "dark")).toEqual({ color: EDGE_COLORS.dark.conditional, width: 1.75, dash: "8 5" });
+    expect(edgeDash({}, true)).toBe("6 4");
+    expect(edgeDash({ inferred: true }, false)).toBe("2 3");
+    expect(edgeDash({ inferred: true }, true)).toBe("6 3 2 3");
+    expect(edgeLook({ kind: "conditional" }, true, "dark")).toEqual({ color: EDGE_COLORS.dark.conditional, width: 1.75, dash: "6 4" });
   });
 
   it("gives edges accessible names", () => {
