@@ -48,7 +48,9 @@ export type FitReason = "first" | "direction" | "new-drawing" | "outside";
 /**
  * Whether a new layout should re-fit the view, and why. The view fits:
  * - on the first drawing, and when the layout direction changed;
- * - when the drawing is another one (a paste, a load, an example: fewer than half of its nodes were drawn before);
+ * - when the drawing is another one (a paste, a load, an example): fewer than half of its steps were drawn before.
+ *   Only the nodes `isStep` accepts count (by default all): two LangGraph scripts share START, END and often the
+ *   group's name, and are still two different drawings;
  * - when the structure changed and some node now falls outside the view, but only if the whole previous drawing
  *   was in view: someone zoomed in on a part is not pulled away by an edit elsewhere.
  * Never when the structure did not change (an ordinary keystroke, a rename), nor for a change that stays in view.
@@ -57,11 +59,13 @@ export function fitDecision(
   previous: LayoutResult | null,
   next: LayoutResult,
   view: Rect | null,
+  isStep: (id: string) => boolean = () => true,
 ): FitReason | null {
   if (previous === null || view === null) return "first";
   if (previous.direction !== next.direction) return "direction";
   if (previous.structureKey === next.structureKey) return null;
-  const ids = Object.keys(next.nodes);
+  let ids = Object.keys(next.nodes).filter(isStep);
+  if (ids.length === 0) ids = Object.keys(next.nodes);
   let shared = 0;
   for (const id of ids) if (previous.nodes[id] !== undefined) shared++;
   if (ids.length > 0 && shared * 2 < ids.length) return "new-drawing";

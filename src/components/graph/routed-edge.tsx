@@ -16,6 +16,9 @@ export const RoutedEdge = memo(function RoutedEdge({ id, data, markerEnd }: Edge
   const { route, kind, inferred, labelText } = data;
   const dash = edgeDash({ inferred }, route.back);
   const box = labelText ? (route.label ?? labelBoxAt(pointAtHalf(route.points), labelText)) : null;
+  // Where the router merged this edge with others on purpose (a dense join), a dot marks the junction, as in the
+  // export. (Older layouts have no junctions.)
+  const junctions = (route as { junctions?: ReadonlyArray<readonly [number, number]> }).junctions ?? [];
   return (
     <>
       <BaseEdge
@@ -29,6 +32,9 @@ export const RoutedEdge = memo(function RoutedEdge({ id, data, markerEnd }: Edge
           ...(dash ? { strokeDasharray: dash, strokeLinecap: inferred ? "round" : "butt" } : {}),
         }}
       />
+      {junctions.map(([x, y]) => (
+        <circle key={`${x},${y}`} className="wf-junction" cx={x} cy={y} r={2.5} fill={`var(--wf-edge-${kind})`} />
+      ))}
       {labelText && box ? (
         <g className="wf-edge-label" transform={`translate(${box.x} ${box.y})`} aria-hidden="true">
           <rect

@@ -294,6 +294,11 @@ function GraphCanvas({
     [store],
   );
 
+  const kindsRef = useRef(new Map<string, string>());
+  useEffect(() => {
+    kindsRef.current = new Map(graph.nodes.map((n) => [n.id, n.kind]));
+  }, [graph]);
+
   // Fit on the first drawing, a new direction, a new drawing (paste, load), or a structural change that puts
   // nodes outside a view that showed everything — never on an edit that keeps the structure (fitDecision).
   const fittedRef = useRef<LayoutResult | null>(null);
@@ -302,7 +307,7 @@ function GraphCanvas({
     const previous = fittedRef.current;
     const { width, height, transform } = store.getState();
     const view = previous && width > 0 && height > 0 ? visibleRect({ x: transform[0], y: transform[1], zoom: transform[2] }, { width, height }) : null;
-    const reason = fitDecision(previous, layout, view);
+    const reason = fitDecision(previous, layout, view, (id) => kindsRef.current.get(id) === "step" || kindsRef.current.get(id) === "dataset");
     const opened = openedGroupRef.current;
     openedGroupRef.current = null;
     if (!reason) {

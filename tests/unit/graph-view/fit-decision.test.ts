@@ -27,6 +27,30 @@ describe("fit decision", () => {
     expect(fitDecision(before, placed, { x: 0, y: 0, width: 5000, height: 5000 })).toBe("new-drawing");
   });
 
+  it("two LangGraph scripts sharing START, END and the group's name are still two drawings", () => {
+    const agent = graphOf(
+      [node("graph", { kind: "group" }), node("start", { kind: "start", parent: "graph" }), node("end", { kind: "end", parent: "graph" }), node("agent", { parent: "graph" }), node("tools", { parent: "graph" })],
+      [],
+    );
+    const router = graphOf(
+      [
+        ...agent.nodes.filter((n) => n.kind !== "step"),
+        node("retrieve", { parent: "graph" }),
+        node("grade", { parent: "graph" }),
+        node("answer", { parent: "graph" }),
+      ],
+      [],
+    );
+    const kinds = new Map([...agent.nodes, ...router.nodes].map((n) => [n.id, n.kind]));
+    const first = layoutOf(agent, { graph: [0, 0, 400, 400], start: [10, 40], end: [10, 300], agent: [10, 100], tools: [10, 200] }, { key: "agent" });
+    const second = layoutOf(router, { graph: [0, 0, 400, 500], start: [10, 40], end: [10, 400], retrieve: [10, 100], grade: [10, 200], answer: [10, 300] }, { key: "router" });
+    const zoomedIn = { x: 0, y: 0, width: 100, height: 100 };
+    // By all nodes, 3 of 6 were drawn before: not "another drawing".
+    expect(fitDecision(first, second, zoomedIn)).toBeNull();
+    // By steps, none of the 3 was: another drawing, fitted.
+    expect(fitDecision(first, second, zoomedIn, (id) => kinds.get(id) === "step")).toBe("new-drawing");
+  });
+
   it("fits when an edit adds a node outside a view that showed everything", () => {
     const grown = graphOf([...chain.nodes, node("d")], [...chain.edges, edge("c", "d")]);
     const inView = layoutOf(grown, { a: [0, 0], b: [0, 100], c: [0, 200], d: [0, 300] }, { key: "abcd" });
