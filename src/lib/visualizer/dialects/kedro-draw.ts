@@ -7,15 +7,29 @@
  * each node that reads it, across groups; datasets nobody writes (raw data, `params:`) draw nothing. With
  * `datasets: true` (Kedro-Viz's view) every dataset is a node (kind and role `dataset`, role `parameters` for
  * `params:x` and `parameters`) with an edge from each writer and to each reader, placed in the innermost group
- * holding every node that touches it. A transcoded dataset (`X@pandas`, `X@spark`) is one dataset, `X`.
+ * holding every node that touches it — except that a dataset nobody writes or nobody reads (a free input, a final
+ * output, a parameter) sits outside namespace boxes, at their border, as in Kedro-Viz. A transcoded dataset (`X@pandas`, `X@spark`) is one dataset, `X`.
+ * Inside a namespace, labels drop the namespace (Kedro-Viz shows `X_train` inside `active_modelling_pipeline`);
+ * ids keep the full names.
  */
 import type { Ctx } from "../context";
 import { datasetBase, fullName, isParameter, nodeLabel, type KedroNode, type PipelineSource } from "./kedro-values";
+
+/** `name` as read inside `namespace`: without the longest enclosing namespace it starts with. */
+export function relativeName(name: string, namespace: string | null): string {
+  const param = name.startsWith("params:");
+  const bare = param ? name.slice("params:".length) : name;
+  for (let ns = namespace; ns; ns = ns.includes(".") ? ns.slice(0, ns.lastIndexOf(".")) : null) {
+    if (bare.startsWith(`${ns}.`)) return (param ? "params:" : "") + bare.slice(ns.length + 1);
+  }
+  return name;
+}
 
 export function drawKedro(ctx: Ctx, nodes: readonly KedroNode[]): void {
   const g = ctx.graph;
   const groupOf = new Map<PipelineSource, string>();
   const parentOf = new Map<string, string | null>();
+  const namespaceOf = new Map<string, string>();
   const namespaceGroup = (groupId: string, namespace: string | null): string => {
     if (!namespace) return groupId;
     let parent = groupId;
@@ -26,6 +40,7 @@ export function drawKedro(ctx: Ctx, nodes: readonly KedroNode[]): void {
       if (!g.has(id)) {
         g.addNode(id, { label: part, kind: "group", source: null, parent, role: "pipeline" });
         parentOf.set(id, parent);
+        namespaceOf.set(id, path);
       }
       parent = id;
     }
@@ -76,7 +91,8 @@ export function drawKedro(ctx: Ctx, nodes: readonly KedroNode[]): void {
     for (const { id, node } of drawn) {
       for (const input of node.inputs) {
         const dataset = datasetBase(input);
-        for (const w of writers.get(dataset) ?? []) if (w !== id) g.addEdge(w, id, "data", { label: dataset });
+        const label = relativeName(dataset, node.namespace);
+        for (const w of writers.get(dataset) ?? []) if (w !== id) g.addEdge(w, id, "data", { label });
       }
     }
     return;
@@ -98,11 +114,15 @@ export function drawKedro(ctx: Ctx, nodes: readonly KedroNode[]): void {
     const ws = writers.get(name) ?? [];
     const rs = readers.get(name) ?? [];
     const id = `kedro:dataset:${name}`;
+    // A namespace's box holds the datasets written and read inside it; its free inputs and final outputs sit
+    // outside, at its border (Kedro-Viz's modular pipelines).
+    let parent = commonGroup([...ws, ...rs]);
+    if (!ws.length || !rs.length) while (parent && namespaceOf.has(parent)) parent = parentOf.get(parent) ?? null;
     g.addNode(id, {
-      label: name,
+      label: relativeName(name, parent ? (namespaceOf.get(parent) ?? null) : null),
       kind: "dataset",
       source: null,
-      parent: commonGroup([...ws, ...rs]),
+      parent,
       role: isParameter(name) ? "parameters" : "dataset",
     });
     for (const w of ws) g.addEdge(w, id, "data");

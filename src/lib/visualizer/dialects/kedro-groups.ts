@@ -4,7 +4,7 @@
  * 1. by the key it is registered under in `register_pipelines()` (`"data_processing": dp.create_pipeline()`);
  * 2. for a function named `create_pipeline`, by the module it comes from, as `find_pipelines()` would register it:
  *    the nearest line above the function (after any earlier `create_pipeline`) naming `pipelines/<name>` or
- *    `pipelines.<name>` — a pasted file's header comment or an import — or Kedro's template docstring
+ *    `pipelines.<name>` (links aside) — a pasted file's header comment or an import — or Kedro's template docstring
  *    "boilerplate pipeline '<name>'";
  * 3. by the function's or the module-level variable's own name.
  */
@@ -12,7 +12,7 @@ import type { Ctx } from "../context";
 import type { FunctionInfo } from "../module-index";
 import { nodesOf, type KValue, type KedroNode, type PipelineSource } from "./kedro-values";
 
-const MODULE_PATTERNS = [/pipelines[/.](\w+)/, /\bpipeline '(\w+)'/];
+const MODULE_PATTERNS = [/(?:^|[^\w])pipelines[/.](\w+)/, /\bpipeline '(\w+)'/];
 
 /** The module a function comes from in a file of several modules pasted together, if a line above it says. */
 export function moduleMarker(ctx: Ctx, fn: FunctionInfo, sameName: readonly FunctionInfo[]): string | null {
@@ -21,6 +21,7 @@ export function moduleMarker(ctx: Ctx, fn: FunctionInfo, sameName: readonly Func
   const lines = ctx.code.slice(previous ? previous.declaration.to : 0, fn.declaration.from).split("\n");
   for (let l = lines.length - 1; l >= 0; l--) {
     const line = lines[l] ?? "";
+    if (line.includes("://")) continue; // a documentation link, not a module path
     for (const re of MODULE_PATTERNS) {
       const m = re.exec(line);
       if (m?.[1]) return m[1];
