@@ -4,12 +4,46 @@
  * (role `task`), connected to the tasks whose results reach its arguments (data edges, through `.result()` and
  * `await` alike). A task called in a loop or a comprehension runs many times: one node marked many.
  */
+import type { SyntaxNode } from "@lezer/common";
 import type { Ctx } from "../context";
-import { Dataflow } from "../dataflow";
+import { Dataflow, type Value } from "../dataflow";
 import type { FunctionInfo } from "../module-index";
-import { callParts, lastSegment, type DecoratorInfo } from "../syntax";
+import { callParts, isPunctuation, lastSegment, type DecoratorInfo } from "../syntax";
 
 const isDecorator = (d: DecoratorInfo, name: string): boolean => lastSegment(d.name) === name;
+
+const COMPREHENSIONS = new Set(["ArrayComprehensionExpression", "ComprehensionExpression", "SetComprehensionExpression"]);
+
+/**
+ * The shared dataflow walk, with comprehensions read as loops: `[summarize(p.result()) for p in pages]` binds `p`
+ * to what `pages` holds while the element is evaluated, so each element's tasks connect to the iterable's.
+ */
+class FunctionalFlow extends Dataflow {
+  override eval(node: SyntaxNode): Value {
+    if (!COMPREHENSIONS.has(node.name)) return super.eval(node);
+    const parts: SyntaxNode[] = [];
+    for (let c = node.firstChild; c; c = c.nextSibling) if (!isPunctuation(c)) parts.push(c);
+    const forAt = parts.findIndex((p) => p.name === "for");
+    const inAt = parts.findIndex((p, i) => i > forAt && p.name === "in");
+    const element = parts[0];
+    const iter = parts[inAt + 1];
+    if (forAt !== 1 || inAt < 0 || !element || !iter) return super.eval(node);
+    const targets = parts.slice(forAt + 1, inAt);
+    const source = super.eval(iter);
+    const names = targets.filter((t) => t.name === "VariableName").map((t) => this.code.slice(t.from, t.to));
+    const saved = names.map((n) => this.env.get(n));
+    for (const t of targets) this.bind(t, { refs: source.refs });
+    this.loopDepth++;
+    const value = this.eval(element);
+    this.loopDepth--;
+    names.forEach((n, i) => {
+      const prev = saved[i];
+      if (prev) this.env.set(n, prev);
+      else this.env.delete(n);
+    });
+    return value;
+  }
+}
 
 export function extractFunctional(ctx: Ctx): void {
   const tasks = new Map<string, FunctionInfo>();
@@ -28,7 +62,7 @@ export function extractFunctional(ctx: Ctx): void {
       role: "entrypoint",
       detail: entry.name,
     });
-    const flow = new Dataflow(ctx, {
+    const flow = new FunctionalFlow(ctx, {
       call(node, fl) {
         const parts = callParts(node);
         const fn = parts?.callee.name === "VariableName" ? tasks.get(ctx.text(parts.callee)) : undefined;

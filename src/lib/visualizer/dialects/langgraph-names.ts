@@ -49,17 +49,18 @@ export function functionOf(ctx: Ctx, node: SyntaxNode | null, depth = 0): Functi
 /** The name of the callable behind a node, for its details: a function's name, or the last part of a dotted name. */
 export function callableName(ctx: Ctx, node: SyntaxNode | null): string | undefined {
   if (!node) return undefined;
-  const fn = functionOf(ctx, node);
-  if (fn) return fn.name;
-  const d = dottedName(ctx.code, unparen(node));
+  const n = unparen(node);
+  const d = dottedName(ctx.code, n);
   if (d) return lastSegment(d);
-  const call = callParts(unparen(node));
-  if (call) {
-    const first = getArg(argList(ctx.code, call.args), 0);
-    const inner = first ? dottedName(ctx.code, unparen(first)) : null;
-    if (inner) return lastSegment(inner);
-  }
-  return undefined;
+  const call = callParts(n);
+  if (!call) return undefined;
+  // A wrapper of a named callable (`RunnableLambda(fn)`, `partial(fn, …)`) is that callable; a factory call
+  // (`build_graph()`, `make_agent("x")`) is the factory.
+  const first = getArg(argList(ctx.code, call.args), 0);
+  const inner = first ? dottedName(ctx.code, unparen(first)) : null;
+  if (inner) return lastSegment(inner);
+  const callee = dottedName(ctx.code, call.callee);
+  return callee ? lastSegment(callee) : undefined;
 }
 
 /** The callee of a call, as its last dotted segment (`langgraph.prebuilt.ToolNode(…)` → `ToolNode`). */

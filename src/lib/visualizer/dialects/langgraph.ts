@@ -158,7 +158,9 @@ function finish(state: LangGraphState): void {
       if (!source) continue;
       const typed = fn.returns && ctx.text(fn.returns).includes("Command") ? literalTargets(ctx, fn.returns) : [];
       const { gotos, sends, parentGotos } = bodyTargets(ctx, fn.body);
-      for (const t of [...typed, ...gotos, ...sends]) {
+      // A typed target the body reaches with `graph=Command.PARENT` is a node of the parent graph.
+      const local = typed.filter((t) => !parentGotos.includes(t) || gotos.includes(t));
+      for (const t of [...local, ...gotos, ...sends]) {
         const id = state.ensureNode(b, t, fn.node, false);
         if (sends.includes(t)) state.sendMany.add(id);
         g.addEdge(source, id, "conditional", {}, true);
