@@ -464,7 +464,7 @@ export class KedroEvaluator {
 
   /** Calls a script function with the values of `args`; each distinct call is read once. */
   callFunction(fn: FunctionInfo, args: readonly Arg[], caller: Frame | null): KValue {
-    if (caller) this.sourceOf(fn).consumed = true;
+    if (caller && caller.fn !== fn) this.sourceOf(fn).consumed = true;
     const bound = new Map<string, KValue>();
     const params = fn.params.filter((p) => p !== "self");
     let i = 0;
