@@ -61,8 +61,8 @@ export function nameSources(
   }
   for (const [fn, source] of functionSources) {
     if (named.has(source) || fn.name !== "create_pipeline") continue;
-    const module = marker(fn);
-    if (module) source.label = module;
+    const moduleName = marker(fn);
+    if (moduleName) source.label = moduleName;
   }
   let fallback: PipelineSource | null = null;
   for (const n of drawn) {
