@@ -101,10 +101,18 @@ export interface BodyTargets {
   parentGotos: string[];
 }
 
+/** Whether the script mentions `Send` or `Command` at all (most do not: their bodies need no scan). */
+const routesInBodies = new WeakMap<Ctx, boolean>();
+
 /** `Send(…)` and `Command(goto=…)` targets anywhere in a function body (or a lambda). */
 export function bodyTargets(ctx: Ctx, body: SyntaxNode | null): BodyTargets {
   const out: BodyTargets = { sends: [], gotos: [], parentGotos: [] };
-  if (!body || (!ctx.code.includes("Send") && !ctx.code.includes("Command"))) return out;
+  let mentioned = routesInBodies.get(ctx);
+  if (mentioned === undefined) {
+    mentioned = ctx.code.includes("Send") || ctx.code.includes("Command");
+    routesInBodies.set(ctx, mentioned);
+  }
+  if (!body || !mentioned) return out;
   const cursor = body.cursor();
   const end = body.to;
   do {
