@@ -2,7 +2,8 @@
  * Kedro: a small evaluator of the parts of a script that build pipelines — `node(…)`/`Node(…)`,
  * `pipeline(…)`/`Pipeline(…)` (with namespaces and mappings), `+`, `sum(…)`, lists, dicts, `dict(…)`, f-strings,
  * module constants, comprehensions and `for` loops over known lists (unrolled), and calls of the script's own
- * functions with their arguments (each distinct call read once). What it cannot know is "unknown" and draws nothing.
+ * functions with their arguments (each distinct call read once; the calls themselves are in kedro-calls.ts). What
+ * it cannot know is "unknown" and draws nothing.
  *
  * While it reads, it records where nodes come from: each top-level function and module-level variable holding a
  * pipeline is a source; a node belongs to the outermost source it reached (its group), and a source read by
@@ -13,37 +14,29 @@ import type { Ctx } from "../context";
 import type { FunctionInfo } from "../module-index";
 import {
   SKIP,
-  argList,
   assignParts,
-  callParts,
   dictEntries,
   dottedName,
   formatStringValue,
-  getArg,
   isPunctuation,
-  lastSegment,
-  memberParts,
   stringValue,
   unparen,
   walkStatements,
   type Arg,
 } from "../syntax";
-import { datasetMapping, mapNodes } from "./kedro-namespace";
-import { NONE, UNKNOWN, datasetNames, iterItems, nodesOf, type KValue, type KedroNode, type PipelineSource } from "./kedro-values";
+import { evalCall } from "./kedro-calls";
+import { NONE, UNKNOWN, addValues, iterItems, nodesOf, type KValue, type PipelineSource } from "./kedro-values";
 
 const MAX_DEPTH = 80;
 const MAX_UNROLL = 100;
 const MAX_CALLS = 2000;
 
 /** A function's (or the module's) variables while it runs, and what it returned. */
-interface Frame {
+export interface Frame {
   vars: Map<string, KValue>;
   fn: FunctionInfo | null;
   returned: KValue | null;
 }
-
-const KEDRO_NODE = new Set(["node", "Node"]);
-const KEDRO_PIPELINE = new Set(["pipeline", "Pipeline"]);
 
 export class KedroEvaluator {
   readonly module: Frame = { vars: new Map(), fn: null, returned: null };
@@ -108,7 +101,7 @@ export class KedroEvaluator {
         const value = op?.nextSibling;
         if (target?.name === "VariableName" && value && op && this.ctx.text(op) === "+=") {
           const name = this.ctx.text(target);
-          this.bindName(name, this.add(this.lookup(name, frame), this.eval(value, frame)), frame);
+          this.bindName(name, addValues(this.lookup(name, frame), this.eval(value, frame)), frame);
         }
         return SKIP;
       }
@@ -278,12 +271,12 @@ export class KedroEvaluator {
         const right = op?.nextSibling;
         if (!left || !op || !right) return UNKNOWN;
         const o = this.ctx.text(op);
-        return o === "+" || o === "|" ? this.add(this.eval(left, frame), this.eval(right, frame)) : UNKNOWN;
+        return o === "+" || o === "|" ? addValues(this.eval(left, frame), this.eval(right, frame)) : UNKNOWN;
       }
       case "MemberExpression":
         return this.member(node, frame);
       case "CallExpression":
-        return this.call(node, frame);
+        return evalCall(this, node, frame);
       default:
         return UNKNOWN;
     }
@@ -298,17 +291,6 @@ export class KedroEvaluator {
       return raw;
     });
     return known ? { k: "str", v: s } : UNKNOWN;
-  }
-
-  /** `a + b`: pipelines join (Kedro's `Pipeline.__add__`), lists and strings concatenate. */
-  add(a: KValue, b: KValue): KValue {
-    if (a.k === "str" && b.k === "str") return { k: "str", v: a.v + b.v };
-    if (a.k === "list" && b.k === "list") return { k: "list", items: [...a.items, ...b.items] };
-    if (a.k === "pipe" || b.k === "pipe" || a.k === "node" || b.k === "node") {
-      const nodes = nodesOf(a);
-      return { k: "pipe", nodes: nodesOf(b, nodes, new Set(nodes)) };
-    }
-    return UNKNOWN;
   }
 
   private member(node: SyntaxNode, frame: Frame): KValue {
@@ -327,7 +309,7 @@ export class KedroEvaluator {
   }
 
   /** `[expr for x in items]`, `(expr for …)`, `{k: v for …}`: unrolled over a known iterable. */
-  private comprehension(parts: SyntaxNode[], frame: Frame, isDict: boolean): KValue {
+  comprehension(parts: SyntaxNode[], frame: Frame, isDict: boolean): KValue {
     const forAt = parts.findIndex((p) => p.name === "for");
     const inAt = parts.findIndex((p, i) => i > forAt && p.name === "in");
     if (forAt < 1 || inAt < 0) return UNKNOWN;
@@ -354,109 +336,6 @@ export class KedroEvaluator {
       else frame.vars.delete(n);
     });
     return isDict ? { k: "dict", entries } : { k: "list", items: out };
-  }
-
-  // ---- calls ----
-
-  /** Kedro's own constructors, also through imports (`from kedro.pipeline.modular_pipeline import pipeline as mp`). */
-  private kedroCallee(dotted: string): "node" | "pipeline" | null {
-    const root = dotted.split(".")[0] ?? dotted;
-    const imported = this.ctx.index.importedAs.get(root);
-    const full = imported ? imported + dotted.slice(root.length) : dotted;
-    if (imported && !full.startsWith("kedro")) return null;
-    const last = lastSegment(full);
-    if (KEDRO_NODE.has(last)) return "node";
-    if (KEDRO_PIPELINE.has(last)) return "pipeline";
-    return null;
-  }
-
-  private call(node: SyntaxNode, frame: Frame): KValue {
-    const parts = callParts(node);
-    if (!parts) return UNKNOWN;
-    const dotted = dottedName(this.ctx.code, parts.callee);
-    const generator = parts.args ? generatorArg(parts.args) : null;
-    const args = generator ? [] : argList(this.ctx.code, parts.args);
-    if (dotted) {
-      const kind = this.kedroCallee(dotted);
-      if (kind === "node") return this.makeNode(node, args, frame);
-      if (kind === "pipeline") return this.makePipeline(args, frame);
-      if (dotted === "sum") {
-        const items = iterItems(generator ? this.comprehension(generator, frame, false) : this.argValue(args, 0, "iterable", frame));
-        const start = this.argValue(args, 1, "start", frame);
-        let total: KValue = start.k === "unknown" ? { k: "pipe", nodes: [] } : start;
-        for (const i of items ?? []) total = this.add(total, i);
-        return total;
-      }
-      if (dotted === "dict") {
-        const entries = new Map<string, KValue>();
-        const base = this.argValue(args, 0, undefined, frame);
-        if (base.k === "dict") for (const [k, v] of base.entries) entries.set(k, v);
-        for (const a of args) if (a.name) entries.set(a.name, this.eval(a.value, frame));
-        return { k: "dict", entries };
-      }
-      if (dotted === "list" || dotted === "tuple" || dotted === "set") {
-        const items = iterItems(generator ? this.comprehension(generator, frame, false) : this.argValue(args, 0, undefined, frame));
-        return items ? { k: "list", items } : UNKNOWN;
-      }
-      const fn = this.topFunctions.get(dotted)?.at(-1);
-      if (fn) return this.callFunction(fn, args, frame);
-    }
-    const m = memberParts(this.ctx.code, parts.callee);
-    if (!m) return UNKNOWN;
-    const moduleFn = this.moduleFunction(m.object, m.property);
-    if (moduleFn) return this.callFunction(moduleFn, args, frame);
-    const obj = this.eval(m.object, frame);
-    return this.method(obj, m.property, args, frame);
-  }
-
-  private argValue(args: readonly Arg[], index: number, name: string | undefined, frame: Frame): KValue {
-    const a = getArg(args, index, name);
-    return a ? this.eval(a, frame) : UNKNOWN;
-  }
-
-  private method(obj: KValue, property: string, args: readonly Arg[], frame: Frame): KValue {
-    if (obj.k === "dict") {
-      if (property === "values") return { k: "list", items: [...obj.entries.values()] };
-      if (property === "keys") return { k: "list", items: [...obj.entries.keys()].map((v): KValue => ({ k: "str", v })) };
-      if (property === "items") return { k: "list", items: [...obj.entries].map(([k, v]): KValue => ({ k: "list", items: [{ k: "str", v: k }, v] })) };
-      if (property === "get") {
-        const key = this.argValue(args, 0, undefined, frame);
-        return key.k === "str" ? (obj.entries.get(key.v) ?? this.argValue(args, 1, undefined, frame)) : UNKNOWN;
-      }
-      if (property === "update") {
-        const other = this.argValue(args, 0, undefined, frame);
-        if (other.k === "dict") for (const [k, v] of other.entries) obj.entries.set(k, v);
-        for (const a of args) if (a.name) obj.entries.set(a.name, this.eval(a.value, frame));
-        return NONE;
-      }
-    }
-    if (obj.k === "list") {
-      if (property === "append") {
-        obj.items.push(this.argValue(args, 0, undefined, frame));
-        return NONE;
-      }
-      if (property === "extend") {
-        obj.items.push(...(iterItems(this.argValue(args, 0, undefined, frame)) ?? []));
-        return NONE;
-      }
-    }
-    if ((obj.k === "pipe" || obj.k === "node") && property === "tag") return obj;
-    return UNKNOWN;
-  }
-
-  /**
-   * `module.create_pipeline()` on an imported module: the script's function of that name — the one whose module
-   * marker names the module when several are defined (files pasted together), else the only one.
-   */
-  private moduleFunction(object: SyntaxNode, property: string): FunctionInfo | undefined {
-    const name = dottedName(this.ctx.code, object);
-    const imported = name ? this.ctx.index.importedAs.get(name.split(".")[0] ?? name) : undefined;
-    const candidates = this.topFunctions.get(property);
-    if (!name || !imported || !candidates) return undefined;
-    if (candidates.length === 1) return candidates[0];
-    const modules = `${imported}${name.slice((name.split(".")[0] ?? name).length)}`.split(".").filter((p) => p !== "pipeline" && p !== "pipelines");
-    const wanted = modules.at(-1);
-    return candidates.find((f) => wanted !== undefined && this.moduleMarker?.(f) === wanted);
   }
 
   /** Set by the reader: the module a function comes from in a file of several modules pasted together. */
@@ -503,60 +382,17 @@ export class KedroEvaluator {
     return `#${id}`;
   }
 
-  // ---- Kedro's constructors ----
-
-  private makeNode(call: SyntaxNode, args: readonly Arg[], frame: Frame): KValue {
-    const code = this.ctx.code;
-    const func = getArg(args, 0, "func");
-    let funcName: string | null = null;
-    if (func) {
-      const f = unparen(func);
-      const inner = callParts(f) ? getArg(argList(code, callParts(f)?.args ?? null), 0) : null; // partial(fn, …)
-      const d = dottedName(code, inner ?? f);
-      funcName = d ? lastSegment(d) : null;
-    }
-    const name = this.argValue(args, 3, "name", frame);
-    const namespace = this.argValue(args, -1, "namespace", frame);
-    const node: KedroNode = {
-      name: name.k === "str" ? name.v : null,
-      func: funcName,
-      namespace: namespace.k === "str" ? namespace.v : null,
-      inputs: datasetNames(this.argValue(args, 1, "inputs", frame)),
-      outputs: datasetNames(this.argValue(args, 2, "outputs", frame)),
-      call,
-      definition: funcName ? (this.topFunctions.get(funcName)?.at(-1)?.definition ?? null) : null,
-      origin: null,
-    };
-    return { k: "node", node };
-  }
-
-  private makePipeline(args: readonly Arg[], frame: Frame): KValue {
-    const first = getArg(args, 0, "nodes") ?? getArg(args, -1, "pipe");
-    const nodes = first ? nodesOf(this.eval(first, frame)) : [];
-    const namespace = this.argValue(args, -1, "namespace", frame);
-    const inputs = getArg(args, -1, "inputs");
-    const outputs = getArg(args, -1, "outputs");
-    const parameters = getArg(args, -1, "parameters");
-    const ns = namespace.k === "str" ? namespace.v : null;
-    if (!ns && !inputs && !outputs && !parameters) return { k: "pipe", nodes };
-    const names = datasetMapping(inputs ? this.eval(inputs, frame) : null);
-    datasetMapping(outputs ? this.eval(outputs, frame) : null, names);
-    datasetMapping(parameters ? this.eval(parameters, frame) : null, names, true);
-    const prefix = getArg(args, -1, "prefix_datasets_with_namespace");
-    const prefixDatasets = !prefix || this.ctx.text(unparen(prefix)) !== "False";
-    return { k: "pipe", nodes: mapNodes(nodes, { namespace: ns, names, prefixDatasets }) };
-  }
 }
 
 /** The children of a display, a comprehension or an argument list, without brackets, commas and colons. */
-function kidsOf(node: SyntaxNode): SyntaxNode[] {
+export function kidsOf(node: SyntaxNode): SyntaxNode[] {
   const out: SyntaxNode[] = [];
   for (let c = node.firstChild; c; c = c.nextSibling) if (!isPunctuation(c)) out.push(c);
   return out;
 }
 
 /** `f(x for x in y)`: the generator's parts, when the call's only argument is one. */
-function generatorArg(args: SyntaxNode): SyntaxNode[] | null {
+export function generatorArg(args: SyntaxNode): SyntaxNode[] | null {
   const parts = kidsOf(args);
   return parts.some((p) => p.name === "for") ? parts : null;
 }

@@ -100,3 +100,14 @@ export function iterItems(v: KValue): KValue[] | null {
   if (v.k === "dict") return [...v.entries.keys()].map((key): KValue => ({ k: "str", v: key }));
   return null;
 }
+
+/** `a + b`: pipelines join (Kedro's `Pipeline.__add__`), lists and strings concatenate. */
+export function addValues(a: KValue, b: KValue): KValue {
+  if (a.k === "str" && b.k === "str") return { k: "str", v: a.v + b.v };
+  if (a.k === "list" && b.k === "list") return { k: "list", items: [...a.items, ...b.items] };
+  if (a.k === "pipe" || b.k === "pipe" || a.k === "node" || b.k === "node") {
+    const nodes = nodesOf(a);
+    return { k: "pipe", nodes: nodesOf(b, nodes, new Set(nodes)) };
+  }
+  return UNKNOWN;
+}
