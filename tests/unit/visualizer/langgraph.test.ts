@@ -73,6 +73,33 @@ b.add_edge("work", END)
     expect(byLabel(g, "plan").many).toBeUndefined();
   });
 
+  it("reads a graph built on attributes in a class's __init__, named after the class", () => {
+    const g = visualize(`from langgraph.graph import StateGraph, END
+class Agent:
+    def __init__(self, model):
+        self.graph = StateGraph(dict)
+        self.graph.add_node("llm", self.call_llm)
+        self.graph.add_node("action", self.take_action)
+        self.graph.add_conditional_edges("llm", self.exists_action, {True: "action", False: END})
+        self.graph.add_edge("action", "llm")
+        self.graph.set_entry_point("llm")
+        self.app = self.graph.compile()
+
+    def call_llm(self, state):
+        """Ask the model what to do next."""
+        return state
+
+    def take_action(self, state):
+        return state
+`);
+    expect(g.nodes.filter((n) => n.kind === "group").map((n) => n.label)).toEqual(["Agent"]);
+    expectEdge(g, "llm", "action", { kind: "conditional", label: "True" });
+    expectEdge(g, "llm", "END", { kind: "conditional", label: "False" });
+    expectEdge(g, "action", "llm", { kind: "flow" });
+    expectEdge(g, "START", "llm", { kind: "flow" });
+    expect(byLabel(g, "llm").doc).toBe("Ask the model what to do next.");
+  });
+
   it("ends on builders returned by recursive functions and on builders that add themselves", () => {
     const g = visualize(`from langgraph.graph import StateGraph, START
 def build():

@@ -40,6 +40,8 @@ const SAME_GRAPH_METHODS = new Set(["with_config", "with_retry", "with_listeners
 interface Scope {
   fn: FunctionInfo | null;
   name: string | null;
+  /** The class being read, if any: a graph built in its `__init__` is named after the class. */
+  cls?: string;
 }
 
 export function extractLangGraph(ctx: Ctx): void {
@@ -59,6 +61,11 @@ export function extractLangGraph(ctx: Ctx): void {
     if (depth > 100) return null;
     const n = unparen(node);
     if (n.name === "VariableName") return state.vars.get(ctx.text(n)) ?? null;
+    if (n.name === "MemberExpression") {
+      // `self.graph`, `agents.research`: attributes assigned a builder or a graph earlier.
+      const dotted = dottedName(code, n);
+      if (dotted) return state.vars.get(dotted) ?? null;
+    }
     const call = callParts(n);
     if (!call) return null;
     const callee = dottedName(code, call.callee);
@@ -90,9 +97,10 @@ export function extractLangGraph(ctx: Ctx): void {
     const v = evalExpr(value, assignName);
     for (const group of targets) {
       for (const t of group) {
-        if (t.name !== "VariableName") continue;
-        if (v) state.vars.set(ctx.text(t), v);
-        else state.vars.delete(ctx.text(t));
+        const name = t.name === "VariableName" ? ctx.text(t) : t.name === "MemberExpression" ? dottedName(code, t) : null;
+        if (!name) continue;
+        if (v) state.vars.set(name, v);
+        else state.vars.delete(name);
       }
     }
   };
@@ -118,11 +126,13 @@ export function extractLangGraph(ctx: Ctx): void {
         if (!fn) return undefined;
         if (walked.has(fn)) return SKIP;
         walked.add(fn);
-        return { fn, name: fn.name };
+        const dunder = fn.name.startsWith("__") && fn.name.endsWith("__");
+        return { fn, name: dunder && current.cls ? current.cls : fn.name };
       }
       case "ClassDefinition": {
-        const name = child(stmt, "VariableName");
-        return { fn: null, name: name ? ctx.text(name) : current.name };
+        const nameNode = child(stmt, "VariableName");
+        const name = nameNode ? ctx.text(nameNode) : current.name;
+        return { fn: null, name, cls: name ?? undefined };
       }
       default:
         return undefined;
