@@ -31,6 +31,22 @@ describe("Kedro", () => {
     expectEdge(g, "create_model_input_table_node", "split_data_node", { kind: "data", label: "model_input_table" });
   });
 
+  it("resolves module.create_pipeline() to the pasted module of that name only", () => {
+    const g = visualize(`from kedro.pipeline import node, pipeline
+from proj.pipelines import data_processing as dp
+from proj.pipelines import data_science as ds
+
+# ---- src/proj/pipelines/data_science/pipeline.py ----
+def create_pipeline(**kwargs):
+    return pipeline([node(train, "table", "model", name="train")])
+
+def register_pipelines():
+    return {"dp": dp.create_pipeline(), "ds": ds.create_pipeline()}
+`);
+    expect(g.nodes.filter((n) => n.kind === "group").map((n) => n.label)).toEqual(["ds"]);
+    expect(byLabel(g, "train").parent).toBe("kedro:ds");
+  });
+
   it("ends on recursive, self-referencing and very long constructions", () => {
     const code = `from kedro.pipeline import node, pipeline
 

@@ -100,18 +100,21 @@ function method(ev: KedroEvaluator, obj: KValue, property: string, args: readonl
 }
 
 /**
- * `module.create_pipeline()` on an imported module: the script's function of that name — the one whose module
- * marker names the module when several are defined (files pasted together), else the only one.
+ * `module.create_pipeline()` on an imported module: the script's function of that name whose module marker names
+ * that module (files pasted together), else the only one of that name if no marker says it is another module's.
  */
 function moduleFunction(ev: KedroEvaluator, object: SyntaxNode, property: string): FunctionInfo | undefined {
   const name = dottedName(ev.ctx.code, object);
   const imported = name ? ev.ctx.index.importedAs.get(name.split(".")[0] ?? name) : undefined;
   const candidates = ev.topFunctions.get(property);
   if (!name || !imported || !candidates) return undefined;
-  if (candidates.length === 1) return candidates[0];
   const modules = `${imported}${name.slice((name.split(".")[0] ?? name).length)}`.split(".").filter((p) => p !== "pipeline" && p !== "pipelines");
   const wanted = modules.at(-1);
-  return candidates.find((f) => wanted !== undefined && ev.moduleMarker?.(f) === wanted);
+  const marked = candidates.find((f) => wanted !== undefined && ev.moduleMarker?.(f) === wanted);
+  if (marked) return marked;
+  // The only function of that name, unless a header says it belongs to another module.
+  const only = candidates.length === 1 ? candidates[0] : undefined;
+  return only && !ev.moduleMarker?.(only) ? only : undefined;
 }
 
 function makeNode(ev: KedroEvaluator, call: SyntaxNode, args: readonly Arg[], frame: Frame): KValue {
