@@ -4,11 +4,13 @@
  */
 import type { GraphBuilder } from "./graph-builder";
 import type { FunctionInfo, ModuleIndex } from "./module-index";
-import { statements, stringValue } from "./syntax";
+import { stringValue } from "./syntax";
 
 /** The first non-blank line of a function's docstring, trimmed; null when it has none. */
 export function docstringFirstLine(code: string, fn: FunctionInfo): string | null {
-  const first = statements(fn.body).find((s) => s.name !== "Comment");
+  let first = fn.body?.firstChild ?? null;
+  while (first && (first.name === ":" || first.name === "Comment")) first = first.nextSibling;
+  if (first?.name === "StatementGroup") first = first.firstChild;
   if (first?.name !== "ExpressionStatement") return null;
   const expr = first.firstChild;
   const value = expr ? stringValue(code, expr) : null;
