@@ -59,9 +59,7 @@ for i in range(100000):
     p = p + pipeline([node(h, f"x{i}", "y", name=f"k{i}")])
 NAMES = ["a"] * 3
 `;
-    const started = Date.now();
-    const g = visualize(code);
-    expect(Date.now() - started).toBeLessThan(5000);
+    const g = visualize(code); // a hang fails on the test's timeout
     expect(g.dialect).toBe("kedro");
     expect(g.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(g.nodes.some((n) => n.label === "n")).toBe(true);
