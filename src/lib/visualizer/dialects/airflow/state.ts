@@ -1,0 +1,149 @@
+/**
+ * The Airflow reader's state: where new tasks go (the current DAG and TaskGroup), the task-level dependencies drawn
+ * so far (for a group's roots and leaves), the functions of the script by role, and the budgets that bound the work.
+ */
+import type { SyntaxNode } from "@lezer/common";
+import type { Ctx } from "../../context";
+import { Dataflow, EMPTY, type FlowHooks, type Value } from "../../dataflow";
+import type { FunctionInfo } from "../../module-index";
+import type { DecoratorInfo } from "../../syntax";
+import type { NodeRole } from "../../types";
+
+/** At most this many iterations of one loop or comprehension are unrolled; a longer one is one task marked many. */
+export const MAX_UNROLL = 100;
+/** Iterations unrolled over the whole script (nested loops multiply). */
+export const MAX_UNROLL_TOTAL = 2000;
+/** How deep helper functions (operator factories, `@task_group` bodies) may call each other. */
+export const MAX_CALL_DEPTH = 8;
+/** Helper-function evaluations over the whole script. */
+export const MAX_CALLS = 1000;
+/** Dependencies drawn over the whole script. */
+export const MAX_EDGES = 20_000;
+
+export interface DagScope {
+  /** Group node id. */
+  id: string;
+  name: string;
+}
+
+export interface GroupScope {
+  /** Group node id. */
+  id: string;
+  dag: DagScope | null;
+  /** Airflow's group_id: with the enclosing groups' ids in front (`outer.inner`) unless prefix_group_id=False. */
+  groupId: string;
+  /** `prefix_group_id`: the group's id goes in front of its tasks' ids. */
+  prefix: boolean;
+  parent: GroupScope | null;
+  /** Every task inside, nested groups included, in creation order. */
+  members: string[];
+  /** A mapped task group (`.expand`): its tasks are many. */
+  many: boolean;
+}
+
+export interface TaskFunction {
+  fn: FunctionInfo;
+  decorator: DecoratorInfo;
+  /** `@task`, `@task.bash`, `@setup`… */
+  detail: string;
+  role: NodeRole;
+}
+
+export interface GroupFunction {
+  fn: FunctionInfo;
+  decorator: DecoratorInfo;
+}
+
+export interface DagFunction {
+  fn: FunctionInfo;
+  decorator: DecoratorInfo;
+}
+
+/** A Dataflow whose unknown names are looked up in the scope it runs in (module globals, an enclosing function). */
+export class AirflowFlow extends Dataflow {
+  constructor(
+    ctx: Ctx,
+    hooks: FlowHooks,
+    readonly outer: Dataflow | null,
+  ) {
+    super(ctx, hooks);
+  }
+
+  override lookup(name: string): Value {
+    return this.env.get(name) ?? (this.outer ? this.outer.lookup(name) : super.lookup(name));
+  }
+}
+
+export class AirflowState {
+  readonly graph;
+  dag: DagScope | null = null;
+  group: GroupScope | null = null;
+  readonly dags = new Map<string, DagScope>();
+  readonly groups = new Map<string, GroupScope>();
+  /** Tasks whose outgoing flow edges are conditional (branch and short-circuit tasks). */
+  readonly branchNodes = new Set<string>();
+  /** Task-level dependencies drawn so far, both ways. */
+  readonly downstream = new Map<string, Set<string>>();
+  readonly upstream = new Map<string, Set<string>>();
+  /** Tasks created by the unrolled loop being run: creating one again is a repeat (one node, many). */
+  unrolled: Set<string> | null = null;
+  unrollLeft = MAX_UNROLL_TOTAL;
+  callsLeft = MAX_CALLS;
+  edgesLeft = MAX_EDGES;
+  /** Functions being evaluated, innermost last (no recursion; scope for resolving nested definitions). */
+  readonly calling: FunctionInfo[] = [];
+  readonly warned = new Set<string>();
+  readonly taskFns = new Map<string, TaskFunction[]>();
+  readonly groupFns = new Map<string, GroupFunction[]>();
+  readonly dagFns = new Map<string, DagFunction[]>();
+  readonly helperFns = new Map<string, Array<{ fn: FunctionInfo }>>();
+  /** The module's own flow: its variables are every function's globals. */
+  top!: AirflowFlow;
+  hooks!: FlowHooks;
+
+  constructor(readonly ctx: Ctx) {
+    this.graph = ctx.graph;
+  }
+
+  /** A flow for a function body: globals from the module, or the caller's names for a nested definition. */
+  flowFor(fn: FunctionInfo, caller: Dataflow): AirflowFlow {
+    return new AirflowFlow(this.ctx, this.hooks, fn.topLevel ? this.top : caller);
+  }
+
+  /** The function a name means where the code runs now: one defined in the running function first. */
+  resolve<T extends { fn: FunctionInfo }>(table: Map<string, T[]>, name: string): T | undefined {
+    const list = table.get(name);
+    if (!list?.length) return undefined;
+    for (let i = this.calling.length - 1; i >= 0; i--) {
+      const enclosing = this.calling[i]?.name;
+      const local = list.find((x) => x.fn.enclosing === enclosing);
+      if (local) return local;
+    }
+    return list.find((x) => x.fn.topLevel) ?? list[list.length - 1];
+  }
+
+  /** Warns once per key. */
+  warnOnce(key: string, node: SyntaxNode, message: string): void {
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    this.ctx.warn(node, message);
+  }
+
+  /** The DAG a value stands for, if any. */
+  dagOf(id: string | undefined): DagScope | null {
+    return id ? (this.dags.get(id) ?? null) : null;
+  }
+
+  /** The TaskGroup a value stands for: a value holding exactly one group node. */
+  groupOf(v: Value): GroupScope | null {
+    return v.refs.length === 1 ? (this.groups.get(v.refs[0] ?? "") ?? null) : null;
+  }
+}
+
+export function functionsByName<T>(table: Map<string, T[]>, name: string, entry: T): void {
+  const list = table.get(name);
+  if (list) list.push(entry);
+  else table.set(name, [entry]);
+}
+
+export { EMPTY };
