@@ -23,6 +23,8 @@ import {
   literalValue,
   numberLiteral,
   refsOf,
+  strValue,
+  textValue,
   truth,
   type KnownArg,
 } from "./python-values";
@@ -242,15 +244,16 @@ export class Dataflow {
         else this.bind(target, union(vals), true);
         return;
       }
-      case "ReturnStatement":
-        for (let c = stmt.firstChild; c; c = c.nextSibling) {
-          if (c.name !== "return" && !isPunctuation(c)) {
-            const v = this.eval(c);
-            this.returned.push(...v.refs);
-            this.results.push(v);
-          }
-        }
+      case "ReturnStatement": {
+        // `return a, b` returns one tuple.
+        const parts: Value[] = [];
+        for (let c = stmt.firstChild; c; c = c.nextSibling) if (c.name !== "return" && !isPunctuation(c)) parts.push(this.eval(c));
+        if (!parts.length) return;
+        const v = parts.length === 1 && parts[0] ? parts[0] : listValue(parts);
+        this.returned.push(...v.refs);
+        this.results.push(v);
         return;
+      }
       case "StatementGroup":
         for (let c = stmt.firstChild; c; c = c.nextSibling) if (c.name !== ";") this.exec(c);
         return;
@@ -579,14 +582,7 @@ export class Dataflow {
         return this.evalMember(node);
       default:
         if (NO_VALUE.has(name) || isPunctuation(node)) return EMPTY;
-        if (COMPREHENSIONS.has(name)) {
-          const claimed = this.hooks.comprehension?.(node, this);
-          if (claimed) return claimed;
-          this.loopDepth++;
-          const v = this.evalChildren(node);
-          this.loopDepth--;
-          return v;
-        }
+        if (COMPREHENSIONS.has(name)) return this.evalComprehension(node);
         return this.evalChildren(node);
     }
   }
@@ -759,11 +755,22 @@ export class Dataflow {
       return v.text !== undefined ? v.text : raw;
     });
     const r = refs.length ? [...new Set(refs)] : [];
-    return unknown ? { refs: r, text: s } : { refs: r, str: s };
+    return unknown ? textValue(s, r) : strValue(s, r);
   }
 
-  /** Evaluates each argument of an ArgList. */
+  /** A comprehension (or a call's lone generator argument): the hook's value, else its parts in a loop context. */
+  private evalComprehension(node: SyntaxNode): Value {
+    const claimed = this.hooks.comprehension?.(node, this);
+    if (claimed) return claimed;
+    this.loopDepth++;
+    const v = this.evalChildren(node);
+    this.loopDepth--;
+    return v;
+  }
+
+  /** Evaluates each argument of an ArgList; `f(x for x in xs)` has one argument, the generator. */
   evalArgs(list: SyntaxNode | null): Array<{ arg: Arg; value: Value }> {
+    if (list && child(list, "for")) return [{ arg: { name: null, value: list, star: 0 }, value: this.evalComprehension(list) }];
     return argList(this.code, list).map((arg) => ({ arg, value: this.eval(arg.value) }));
   }
 

@@ -23,6 +23,11 @@ export function strValue(s: string, refs: readonly string[] = []): Value {
   return s.length <= MAX_KNOWN_STRING ? { refs, str: s } : { refs };
 }
 
+/** A string built with unknown parts (`load_{table}`), for labels; dropped past the length a known string may have. */
+export function textValue(t: string, refs: readonly string[] = []): Value {
+  return t.length <= MAX_KNOWN_STRING ? { refs, text: t } : { refs };
+}
+
 export function numValue(n: number, refs: readonly string[] = []): Value {
   return Number.isSafeInteger(n) ? { refs, num: n } : { refs };
 }
@@ -153,7 +158,7 @@ export function knownBinary(op: string, l: Value, r: Value, lText: string, rText
       const rs = r.str ?? r.text;
       if (ls !== undefined || rs !== undefined) {
         if ((ls === undefined && isScalar(l)) || (rs === undefined && isScalar(r))) return null;
-        return { text: `${ls ?? `{${lText}}`}${rs ?? `{${rText}}`}` };
+        return textValue(`${ls ?? `{${lText}}`}${rs ?? `{${rText}}`}`);
       }
       return null;
     }
@@ -320,7 +325,7 @@ function printf(fmt: string, args: Value, argsText: string): Partial<Value> | nu
     return text;
   });
   if (failed) return null;
-  return unknown ? { text: out } : strValue(out);
+  return unknown ? textValue(out) : strValue(out);
 }
 
 /** `fmt.format(*args, **kwargs)` with known or partly known arguments. */
@@ -345,7 +350,7 @@ function strFormat(fmt: string, args: Value[], kwargs: Map<string, Value>): Part
     return text;
   });
   if (bad) return null;
-  return unknown ? { text: out } : strValue(out);
+  return unknown ? textValue(out) : strValue(out);
 }
 
 // ---- calls ----
@@ -368,7 +373,8 @@ function positionalValues(args: readonly KnownArg[]): Value[] | null {
   return out;
 }
 
-function iterate(v: Value): Value[] | undefined {
+/** The elements a `for` over a known value visits: a dict's keys, a list's items, a string's characters. */
+export function iterate(v: Value): Value[] | undefined {
   if (v.entries) return v.entries.map((e) => e.key);
   if (v.items) return v.items;
   if (v.str !== undefined && v.str.length <= MAX_KNOWN_ITEMS) return [...v.str].map((c) => strValue(c));

@@ -98,7 +98,9 @@ export function airflowCall(state: AirflowState, node: SyntaxNode, flow: Dataflo
       case "expand":
       case "expand_kwargs": {
         const p = peel(code, m.object);
-        const all = [...p.partials.flatMap((list) => evalArgs(flow, list)), ...evalArgs(flow, args)];
+        // expand_kwargs(list_of_dicts) passes each dict as keyword arguments: like `**kwargs`, it names no parameter.
+        const mapped = evalArgs(flow, args).map((a): EvaluatedArg => (m.property === "expand_kwargs" && a.name === null ? { ...a, star: 2 } : a));
+        const all = [...p.partials.flatMap((list) => evalArgs(flow, list)), ...mapped];
         return callTarget(state, flow, node, p, all, true);
       }
       case "set_downstream":

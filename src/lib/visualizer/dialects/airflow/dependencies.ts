@@ -22,6 +22,7 @@ export function addDependency(state: AirflowState, from: string, to: string, kin
   state.graph.addEdge(from, to, kind, label ? { label } : {});
   if (state.graph.edges.length === before) return;
   state.edgesLeft--;
+  state.version++;
   let down = state.downstream.get(from);
   if (!down) state.downstream.set(from, (down = new Set()));
   down.add(to);
@@ -46,16 +47,29 @@ function edgesWithin(members: readonly string[], links: Map<string, Set<string>>
   return linked;
 }
 
-/** Tasks of the group with no upstream inside it. */
-export function rootsOf(state: AirflowState, group: GroupScope): string[] {
-  const hasUp = edgesWithin(group.members, state.upstream);
-  return group.members.filter((m) => !hasUp.has(m));
+function cacheOf(state: AirflowState, group: GroupScope): NonNullable<GroupScope["cache"]> {
+  if (group.cache?.version !== state.version) group.cache = { version: state.version };
+  return group.cache;
 }
 
-/** Tasks of the group with no downstream inside it. */
+/** Tasks of the group with no upstream inside it (as the group is now). */
+export function rootsOf(state: AirflowState, group: GroupScope): string[] {
+  const cache = cacheOf(state, group);
+  if (!cache.roots) {
+    const hasUp = edgesWithin(group.members, state.upstream);
+    cache.roots = group.members.filter((m) => !hasUp.has(m));
+  }
+  return cache.roots;
+}
+
+/** Tasks of the group with no downstream inside it (as the group is now). */
 export function leavesOf(state: AirflowState, group: GroupScope): string[] {
-  const hasDown = edgesWithin(group.members, state.downstream);
-  return group.members.filter((m) => !hasDown.has(m));
+  const cache = cacheOf(state, group);
+  if (!cache.leaves) {
+    const hasDown = edgesWithin(group.members, state.downstream);
+    cache.leaves = group.members.filter((m) => !hasDown.has(m));
+  }
+  return cache.leaves;
 }
 
 /** The tasks a value stands for on one side of a dependency: groups become their leaves (upstream) or roots. */

@@ -44,6 +44,7 @@ function taskRole(decorator: string): NodeRole {
 /** Files every function of the script under its role. Methods of classes are left out. */
 export function catalogueFunctions(state: AirflowState): void {
   const { index } = state.ctx;
+  const names = new Set(index.allFunctions.map((f) => f.name));
   for (const f of index.allFunctions) {
     let claimed = false;
     for (const d of f.decorators) {
@@ -63,7 +64,7 @@ export function catalogueFunctions(state: AirflowState): void {
       }
       if (claimed) break;
     }
-    const inClass = f.enclosing !== null && !index.allFunctions.some((o) => o.name === f.enclosing);
+    const inClass = f.enclosing !== null && !names.has(f.enclosing);
     if (!claimed && !inClass) functionsByName(state.helperFns, f.name, { fn: f });
   }
 }
@@ -150,24 +151,26 @@ export function returnedValue(flow: Dataflow): Value {
 }
 
 /**
- * Runs `fn`'s body as a call with `args`, inside `body` (which sets up scopes around it). Returns undefined when
- * the call may not be evaluated (recursion, too deep, budget spent): the caller then treats it as an opaque call.
+ * Runs `fn`'s body as a call with `args`. Returns undefined when the call may not be evaluated (recursion, too deep,
+ * budget spent): the caller then treats it as an opaque call.
  */
 export function runFunction(
   state: AirflowState,
   caller: Dataflow,
   fn: FunctionInfo,
   args: readonly EvaluatedArg[],
-  body: (flow: AirflowFlow) => void = (f) => f.execBody(fn.body),
+  /** A `@dag` function's body is the script's own code: it runs whatever the budgets say. */
+  always = false,
 ): { flow: AirflowFlow; passed: string[] } | undefined {
-  if (state.calling.includes(fn) || state.calling.length >= MAX_CALL_DEPTH || state.callsLeft <= 0) return undefined;
+  if (state.calling.includes(fn)) return undefined;
+  if (!always && (state.calling.length >= MAX_CALL_DEPTH || state.callsLeft <= 0 || state.workLeft <= 0)) return undefined;
   state.callsLeft--;
   const flow = state.flowFor(fn, caller);
   flow.loopDepth = caller.loopDepth;
   const passed = bindParams(flow, fn, args);
   state.calling.push(fn);
   try {
-    body(flow);
+    flow.execBody(fn.body);
   } finally {
     state.calling.pop();
   }

@@ -64,7 +64,7 @@ function hooksFor(state: AirflowState): FlowHooks {
 export function extractAirflow(ctx: Ctx): void {
   const state = new AirflowState(ctx);
   state.hooks = hooksFor(state);
-  state.top = new AirflowFlow(ctx, state.hooks, null);
+  state.top = new AirflowFlow(state, null);
   catalogueFunctions(state);
 
   // The module's top level, each `@dag` function read as a DAG where it is defined.

@@ -8,19 +8,14 @@
  */
 import type { SyntaxNode } from "@lezer/common";
 import { EMPTY, refsValue, union, type Dataflow, type Value } from "../../dataflow";
-import { dictValue, listValue, refsOf, truth } from "../../python-values";
+import { dictValue, iterate, listValue, refsOf, truth } from "../../python-values";
 import { isPunctuation } from "../../syntax";
 import { MAX_UNROLL, type AirflowState } from "./state";
 
-/** The elements a loop over `v` visits, when known: a dict's keys, a list's items. */
-function elementsOf(v: Value): Value[] | undefined {
-  if (v.entries) return v.entries.map((e) => e.key);
-  return v.items;
-}
 
 /** Whether `count` more iterations may be unrolled; takes them from the budget if so. */
 function takeUnroll(state: AirflowState, count: number): boolean {
-  if (count > MAX_UNROLL || count > state.unrollLeft) return false;
+  if (count > MAX_UNROLL || count > state.unrollLeft || state.workLeft <= 0) return false;
   state.unrollLeft -= count;
   return true;
 }
@@ -58,7 +53,7 @@ function tooLong(state: AirflowState, node: SyntaxNode, count: number): void {
 export function forStatement(state: AirflowState, stmt: SyntaxNode, flow: Dataflow): void {
   const { targets, iter, body, elseBody } = flow.forParts(stmt);
   const it = iter.length === 1 && iter[0] ? flow.eval(iter[0]) : union(iter.map((x) => flow.eval(x)));
-  const elements = elementsOf(it);
+  const elements = iterate(it);
   if (elements && takeUnroll(state, elements.length)) {
     unrolling(state, () => {
       for (const element of elements) {
@@ -70,14 +65,19 @@ export function forStatement(state: AirflowState, stmt: SyntaxNode, flow: Datafl
     return;
   }
   if (elements) tooLong(state, stmt, elements.length);
-  // Unknown (or too long): the body once, in a loop context.
+  // Unknown (or too long): the body once, in a loop context. A loop over a known non-empty sequence surely runs, so
+  // what its body assigns replaces what the names held; any other loop may not run at all.
+  const surely = (elements?.length ?? 0) > 0;
   flow.loopDepth++;
-  flow.condDepth++;
+  if (!surely) flow.condDepth++;
   bindTargets(flow, targets, refsValue(it.refs));
   flow.execBody(body);
   flow.loopDepth--;
-  flow.execBody(elseBody);
-  flow.condDepth--;
+  if (surely) flow.execBody(elseBody);
+  else {
+    flow.execBody(elseBody);
+    flow.condDepth--;
+  }
 }
 
 interface Clause {
@@ -167,7 +167,7 @@ export function comprehension(state: AirflowState, node: SyntaxNode, flow: Dataf
       return;
     }
     const it = clause.expr ? flow.eval(clause.expr) : EMPTY;
-    const elements = elementsOf(it);
+    const elements = iterate(it);
     if (elements && takeUnroll(state, elements.length)) {
       for (const e of elements) {
         bindTargets(flow, clause.targets, e);
@@ -177,11 +177,12 @@ export function comprehension(state: AirflowState, node: SyntaxNode, flow: Dataf
     }
     if (elements) tooLong(state, node, elements.length);
     known = false;
+    const surely = (elements?.length ?? 0) > 0;
     flow.loopDepth++;
-    flow.condDepth++;
+    if (!surely) flow.condDepth++;
     bindTargets(flow, clause.targets, refsValue(it.refs));
     run(i + 1);
-    flow.condDepth--;
+    if (!surely) flow.condDepth--;
     flow.loopDepth--;
   };
 

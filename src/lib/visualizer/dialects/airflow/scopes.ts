@@ -58,10 +58,7 @@ export function openGroup(state: AirflowState, label: string, o: GroupOptions): 
   const full = (l: string) => (o.parent?.prefix ? `${o.parent.groupId}.${l}` : l);
   let groupId = full(label);
   if (g.has(pre + groupId) && o.suffixOnCollision) {
-    const core = label.replace(/__\d+$/, "");
-    let n = 1;
-    while (g.has(pre + full(`${core}__${n}`))) n++;
-    label = `${core}__${n}`;
+    label = state.suffixed(label, (l) => pre + full(l));
     groupId = full(label);
   } else if (g.has(pre + groupId)) {
     state.warnOnce(`dupgroup:${pre}${groupId}`, o.node, `Duplicate group_id "${groupId}" (Airflow refuses the DAG)`);
@@ -198,7 +195,7 @@ export function runDagFunction(state: AirflowState, df: DagFunction, stmt: Synta
   const dag = openDag(state, (idValue && displayText(idValue)) ?? df.fn.name, stmt, df.fn.definition);
   scheduleDatasets(state, dag.id, decoratorArg(top, df, "schedule") ?? decoratorArg(top, df, "schedule_interval"), stmt);
   within(state, dag, null, () => {
-    runFunction(state, top, df.fn, []);
+    runFunction(state, top, df.fn, [], true);
   });
 }
 

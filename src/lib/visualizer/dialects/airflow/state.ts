@@ -11,14 +11,21 @@ import type { NodeRole } from "../../types";
 
 /** At most this many iterations of one loop or comprehension are unrolled; a longer one is one task marked many. */
 export const MAX_UNROLL = 100;
-/** Iterations unrolled over the whole script (nested loops multiply). */
+/** Iterations unrolled over a script, plus one per UNROLL_BYTES of it (nested loops multiply; big files have many). */
 export const MAX_UNROLL_TOTAL = 2000;
+export const UNROLL_BYTES = 20;
 /** How deep helper functions (operator factories, `@task_group` bodies) may call each other. */
 export const MAX_CALL_DEPTH = 8;
 /** Helper-function evaluations over the whole script. */
 export const MAX_CALLS = 1000;
 /** Dependencies drawn over the whole script. */
 export const MAX_EDGES = 20_000;
+/**
+ * Statements run over a script, plus one per byte of it. The script's own statements always run (that is linear in
+ * its size); past this budget, helper functions are no longer evaluated and loops no longer unrolled, so repeated
+ * work cannot multiply.
+ */
+export const MAX_WORK = 100_000;
 
 export interface DagScope {
   /** Group node id. */
@@ -39,6 +46,8 @@ export interface GroupScope {
   members: string[];
   /** A mapped task group (`.expand`): its tasks are many. */
   many: boolean;
+  /** Roots and leaves as of `AirflowState.version`. */
+  cache?: { version: number; roots?: string[]; leaves?: string[] };
 }
 
 export interface TaskFunction {
@@ -59,18 +68,25 @@ export interface DagFunction {
   decorator: DecoratorInfo;
 }
 
-/** A Dataflow whose unknown names are looked up in the scope it runs in (module globals, an enclosing function). */
+/**
+ * A Dataflow whose unknown names are looked up in the scope it runs in (module globals, an enclosing function), and
+ * whose statements count against the script's work budget.
+ */
 export class AirflowFlow extends Dataflow {
   constructor(
-    ctx: Ctx,
-    hooks: FlowHooks,
+    readonly state: AirflowState,
     readonly outer: Dataflow | null,
   ) {
-    super(ctx, hooks);
+    super(state.ctx, state.hooks);
   }
 
   override lookup(name: string): Value {
     return this.env.get(name) ?? (this.outer ? this.outer.lookup(name) : super.lookup(name));
+  }
+
+  override exec(stmt: SyntaxNode): void {
+    this.state.workLeft--;
+    super.exec(stmt);
   }
 }
 
@@ -87,7 +103,12 @@ export class AirflowState {
   readonly upstream = new Map<string, Set<string>>();
   /** Tasks created by the unrolled loop being run: creating one again is a repeat (one node, many). */
   unrolled: Set<string> | null = null;
-  unrollLeft = MAX_UNROLL_TOTAL;
+  unrollLeft: number;
+  workLeft: number;
+  /** Bumped by every new task or dependency: cached roots and leaves older than this are stale. */
+  version = 0;
+  /** The next `__n` suffix to try for a repeated TaskFlow call or `@task_group` call, by id. */
+  readonly nextSuffix = new Map<string, number>();
   callsLeft = MAX_CALLS;
   edgesLeft = MAX_EDGES;
   /** Functions being evaluated, innermost last (no recursion; scope for resolving nested definitions). */
@@ -103,24 +124,45 @@ export class AirflowState {
 
   constructor(readonly ctx: Ctx) {
     this.graph = ctx.graph;
+    this.unrollLeft = MAX_UNROLL_TOTAL + Math.floor(ctx.code.length / UNROLL_BYTES);
+    this.workLeft = MAX_WORK + ctx.code.length;
   }
 
   /** A flow for a function body: globals from the module, or the caller's names for a nested definition. */
   flowFor(fn: FunctionInfo, caller: Dataflow): AirflowFlow {
-    return new AirflowFlow(this.ctx, this.hooks, fn.topLevel ? this.top : caller);
+    return new AirflowFlow(this, fn.topLevel ? this.top : caller);
+  }
+
+  /** Airflow's name for a repeat of `label` (`label__1`, `label__2`…), the first whose id `idOf` gives is free. */
+  suffixed(label: string, idOf: (label: string) => string): string {
+    const core = label.replace(/__\d+$/, "");
+    const key = idOf(core);
+    let n = this.nextSuffix.get(key) ?? 1;
+    while (this.graph.has(idOf(`${core}__${n}`))) n++;
+    this.nextSuffix.set(key, n + 1);
+    return `${core}__${n}`;
   }
 
   /** The function a name means where the code runs now: one defined in the running function first. */
   resolve<T extends { fn: FunctionInfo }>(table: Map<string, T[]>, name: string): T | undefined {
     const list = table.get(name);
     if (!list?.length) return undefined;
+    if (list.length === 1) return list[0];
+    // Several definitions of one name (a `@task def extract` in each of many DAG functions): by enclosing function.
+    let byScope = this.scopes.get(list) as Map<string | null, T> | undefined;
+    if (!byScope) {
+      byScope = new Map();
+      for (const x of list) if (!byScope.has(x.fn.enclosing)) byScope.set(x.fn.enclosing, x);
+      this.scopes.set(list, byScope);
+    }
     for (let i = this.calling.length - 1; i >= 0; i--) {
-      const enclosing = this.calling[i]?.name;
-      const local = list.find((x) => x.fn.enclosing === enclosing);
+      const local = byScope.get(this.calling[i]?.name ?? null);
       if (local) return local;
     }
-    return list.find((x) => x.fn.topLevel) ?? list[list.length - 1];
+    return byScope.get(null) ?? list[list.length - 1];
   }
+
+  private readonly scopes = new WeakMap<object, Map<string | null, unknown>>();
 
   /** Warns once per key. */
   warnOnce(key: string, node: SyntaxNode, message: string): void {

@@ -62,10 +62,7 @@ export function createTask(state: AirflowState, flow: Dataflow, t: NewTask): str
   }
   if (g.has(id)) {
     if (t.taskflow) {
-      const core = label.replace(/__\d+$/, "");
-      let n = 1;
-      while (g.has(pre + childId(group, `${core}__${n}`))) n++;
-      label = `${core}__${n}`;
+      label = state.suffixed(label, (l) => pre + childId(group, l));
       id = pre + childId(group, label);
     } else {
       state.warnOnce(`dup:${id}`, t.node, `Duplicate task_id "${label}" (Airflow refuses the DAG)`);
@@ -83,6 +80,7 @@ export function createTask(state: AirflowState, flow: Dataflow, t: NewTask): str
     detail: t.detail,
   });
   for (let gr = group; gr; gr = gr.parent) gr.members.push(id);
+  state.version++;
   state.unrolled?.add(id);
   if (t.role === "branch") state.branchNodes.add(id);
   return id;
