@@ -580,6 +580,15 @@ export class Dataflow {
       case "MemberExpression":
         // `x.attr` and `x[k]` carry x's producers (and the subscript's); a known item when x and k are known.
         return this.evalMember(node);
+      case "NamedExpression": {
+        // `(n := value)`: the value, also bound to n.
+        const target = node.firstChild;
+        const value = node.lastChild;
+        if (!target || !value || target === value) return EMPTY;
+        const v = this.eval(value);
+        this.bind(target, v);
+        return v;
+      }
       default:
         if (NO_VALUE.has(name) || isPunctuation(node)) return EMPTY;
         if (COMPREHENSIONS.has(name)) return this.evalComprehension(node);
@@ -771,7 +780,11 @@ export class Dataflow {
   /** Evaluates each argument of an ArgList; `f(x for x in xs)` has one argument, the generator. */
   evalArgs(list: SyntaxNode | null): Array<{ arg: Arg; value: Value }> {
     if (list && child(list, "for")) return [{ arg: { name: null, value: list, star: 0 }, value: this.evalComprehension(list) }];
-    return argList(this.code, list).map((arg) => ({ arg, value: this.eval(arg.value) }));
+    return argList(this.code, list).map((arg) => {
+      const value = this.eval(arg.value);
+      if (arg.binds) this.bind(arg.binds, value);
+      return { arg, value };
+    });
   }
 
   /**

@@ -118,11 +118,18 @@ export function airflowCall(state: AirflowState, node: SyntaxNode, flow: Dataflo
         // `teardown.as_teardown(setups=setup)`: the setup runs before its teardown.
         const self = flow.eval(m.object);
         const setups = evalArgs(flow, args).find((a) => a.name === "setups")?.value;
-        if (setups) link(state, setups, self, node);
+        for (const r of self.refs) state.teardowns.add(r);
+        if (setups) {
+          for (const r of setups.refs) state.setups.add(r);
+          link(state, setups, self, node);
+        }
         return self;
       }
-      case "as_setup":
-        return flow.eval(m.object);
+      case "as_setup": {
+        const self = flow.eval(m.object);
+        for (const r of self.refs) state.setups.add(r);
+        return self;
+      }
       default:
         break;
     }

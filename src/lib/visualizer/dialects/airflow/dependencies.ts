@@ -62,12 +62,37 @@ export function rootsOf(state: AirflowState, group: GroupScope): string[] {
   return cache.roots;
 }
 
-/** Tasks of the group with no downstream inside it (as the group is now). */
+/**
+ * Tasks of the group with no downstream inside it (as the group is now). A teardown task is not a leaf: the leaves
+ * are then the first tasks upstream of it that are neither teardowns nor setups, as Airflow's `get_leaves` does.
+ */
 export function leavesOf(state: AirflowState, group: GroupScope): string[] {
   const cache = cacheOf(state, group);
   if (!cache.leaves) {
     const hasDown = edgesWithin(group.members, state.downstream);
-    cache.leaves = group.members.filter((m) => !hasDown.has(m));
+    const inside = new Set(group.members);
+    const out: string[] = [];
+    const seen = new Set<string>();
+    const hasWorkDownstream = (task: string, exclude: string): boolean => {
+      for (const d of state.downstream.get(task) ?? []) if (d !== exclude && inside.has(d) && !state.teardowns.has(d)) return true;
+      return false;
+    };
+    const beforeTeardown = (teardown: string): void => {
+      if (seen.has(teardown)) return;
+      seen.add(teardown);
+      for (const u of state.upstream.get(teardown) ?? []) {
+        if (!inside.has(u)) continue;
+        if (state.teardowns.has(u)) beforeTeardown(u);
+        else if (state.setups.has(u)) continue;
+        else if (!hasWorkDownstream(u, teardown)) out.push(u);
+      }
+    };
+    for (const m of group.members) {
+      if (hasDown.has(m)) continue;
+      if (state.teardowns.has(m)) beforeTeardown(m);
+      else out.push(m);
+    }
+    cache.leaves = [...new Set(out)];
   }
   return cache.leaves;
 }

@@ -11,6 +11,7 @@ import { displayText } from "../../python-values";
 import { child, isPunctuation } from "../../syntax";
 import type { SourceSpan } from "../../types";
 import { scheduleDatasets } from "./datasets";
+import { addDependency } from "./dependencies";
 import { factsOf, withFacts } from "./facts";
 import { evalArgs, returnedValue, runFunction, type EvaluatedArg } from "./functions";
 import type { AirflowState, DagFunction, DagScope, GroupFunction, GroupScope } from "./state";
@@ -116,6 +117,7 @@ export function withStatement(state: AirflowState, stmt: SyntaxNode, flow: Dataf
   let dag = state.dag;
   let group = state.group;
   let last: Value = EMPTY;
+  const contexts: Value[] = [];
   let expectAs = false;
   for (let c = stmt.firstChild; c && c.name !== "Body"; c = c.nextSibling) {
     if (c.name === "as") {
@@ -143,9 +145,45 @@ export function withStatement(state: AirflowState, stmt: SyntaxNode, flow: Dataf
     } else if (tg) {
       dag = tg.dag;
       group = tg;
+    } else if (last.refs.some((r) => state.setups.has(r) || state.teardowns.has(r))) contexts.push(last);
+  }
+  const body = (): void => within(state, dag, group, () => flow.execBody(child(stmt, "Body")));
+  if (contexts.length) setupTeardownContext(state, union(contexts), body, stmt);
+  else body();
+}
+
+/**
+ * `with setup >> teardown:` (or `with teardown:`, `with setup:`): the tasks the body creates run after the setups
+ * and before the teardowns — the roots of the work get the setups upstream, its leaves the teardowns downstream.
+ */
+function setupTeardownContext(state: AirflowState, context: Value, body: () => void, at: SyntaxNode): void {
+  const setups = new Set<string>();
+  const teardowns = new Set<string>();
+  for (const r of context.refs) {
+    if (state.setups.has(r)) {
+      setups.add(r);
+      for (const d of state.downstream.get(r) ?? []) if (state.teardowns.has(d)) teardowns.add(d);
+    }
+    if (state.teardowns.has(r)) {
+      teardowns.add(r);
+      for (const u of state.upstream.get(r) ?? []) if (state.setups.has(u)) setups.add(u);
     }
   }
-  within(state, dag, group, () => flow.execBody(child(stmt, "Body")));
+  const created: string[] = [];
+  state.collectors.push(created);
+  try {
+    body();
+  } finally {
+    state.collectors.pop();
+  }
+  const work = created.filter((t) => !state.setups.has(t) && !state.teardowns.has(t));
+  if (!work.length) return;
+  const roots = work.filter((t) => !state.upstream.get(t)?.size);
+  const leaves = work.filter((t) => !state.downstream.get(t)?.size);
+  const first = roots.length ? roots : work.slice(0, 1);
+  const last = leaves.length ? leaves : work.slice(-1);
+  for (const s of setups) for (const t of first) addDependency(state, s, t, "flow", undefined, at);
+  for (const t of last) for (const d of teardowns) addDependency(state, t, d, "flow", undefined, at);
 }
 
 function decoratorArg(flow: Dataflow, f: { decorator: { args: ReadonlyArray<{ name: string | null; value: SyntaxNode; star: 0 | 1 | 2 }> | null } }, name: string, index = -1): Value | undefined {

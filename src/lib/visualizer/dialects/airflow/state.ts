@@ -98,6 +98,11 @@ export class AirflowState {
   readonly groups = new Map<string, GroupScope>();
   /** Tasks whose outgoing flow edges are conditional (branch and short-circuit tasks). */
   readonly branchNodes = new Set<string>();
+  /** Setup and teardown tasks (`@setup`, `@teardown`, `.as_setup()`, `.as_teardown()`). */
+  readonly setups = new Set<string>();
+  readonly teardowns = new Set<string>();
+  /** Open setup/teardown contexts (`with setup >> teardown:`): the tasks created in each. */
+  readonly collectors: string[][] = [];
   /** Task-level dependencies drawn so far, both ways. */
   readonly downstream = new Map<string, Set<string>>();
   readonly upstream = new Map<string, Set<string>>();

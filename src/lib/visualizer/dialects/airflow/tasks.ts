@@ -80,6 +80,7 @@ export function createTask(state: AirflowState, flow: Dataflow, t: NewTask): str
     detail: t.detail,
   });
   for (let gr = group; gr; gr = gr.parent) gr.members.push(id);
+  for (const c of state.collectors) c.push(id);
   state.version++;
   state.unrolled?.add(id);
   if (t.role === "branch") state.branchNodes.add(id);
@@ -169,6 +170,8 @@ export function taskflowTask(
     many: opts.many,
     taskflow: true,
   });
+  if (t.detail === "@setup") state.setups.add(id);
+  if (t.detail === "@teardown") state.teardowns.add(id);
   connectData(state, union(args.map((a) => a.value)).refs, id, node);
   const ds = taskDatasets(state, id, decoratorArg("outlets"), decoratorArg("inlets"), node);
   setInputsOutputs(state, id, [...ds.inputs, ...passedParams(state.ctx.code, t, args)], ds.outputs);
