@@ -26,6 +26,7 @@ import {
   strValue,
   textValue,
   truth,
+  withItem,
   type KnownArg,
 } from "./python-values";
 import {
@@ -90,7 +91,7 @@ export function union(values: readonly Value[]): Value {
  * What a variable holds after code that may or may not have run assigned it: either value. Producers add up; a
  * known string or number stays known only if both agree; the newer value's dialect facts are kept.
  */
-function either(prev: Value, value: Value): Value {
+export function either(prev: Value, value: Value): Value {
   const out: Value = { ...union([prev, value]) };
   if (prev.str !== undefined && prev.str === value.str) out.str = value.str;
   if (prev.num !== undefined && prev.num === value.num) out.num = value.num;
@@ -482,6 +483,18 @@ export class Dataflow {
         return;
       }
       case "MemberExpression": {
+        // `d[k] = v` on a known dict or list, where the code surely runs: that entry is now v.
+        const obj = target.firstChild;
+        const open = obj?.nextSibling;
+        const index = open?.name === "[" ? open.nextSibling : null;
+        if (obj?.name === "VariableName" && index && index.nextSibling?.name === "]" && !add && this.condDepth === 0) {
+          const name = this.code.slice(obj.from, obj.to);
+          const updated = withItem(this.lookup(name), this.eval(index), value);
+          if (updated) {
+            this.env.set(name, updated);
+            return;
+          }
+        }
         // `obj.attr = v`, `obj[k] = v`: the object now also holds v.
         let base: SyntaxNode | null = target;
         while (base && base.name === "MemberExpression") base = base.firstChild;

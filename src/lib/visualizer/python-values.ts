@@ -487,6 +487,24 @@ export function dictValue(entries: Array<{ key: Value; value: Value }>): Value {
   return { refs: refsOf(entries.map((e) => e.value)), entries, items: entries.map((e) => e.key) };
 }
 
+/** `obj[key] = value` on a known dict (the entry replaced or added) or list (a known index replaced). */
+export function withItem(obj: Value, key: Value, value: Value): Value | undefined {
+  if (obj.entries) {
+    if (!isScalar(key)) return undefined;
+    const entries = obj.entries.filter((e) => sameScalar(e.key, key) !== true);
+    if (entries.length !== obj.entries.length && obj.entries.some((e) => sameScalar(e.key, key) === undefined)) return undefined;
+    return dictValue([...entries, { key, value }]);
+  }
+  if (obj.items && key.num !== undefined) {
+    const i = key.num < 0 ? key.num + obj.items.length : key.num;
+    if (i < 0 || i >= obj.items.length) return undefined;
+    const items = [...obj.items];
+    items[i] = value;
+    return listValue(items);
+  }
+  return undefined;
+}
+
 function dictGet(dict: Value, key: Value): Value | undefined {
   if (!dict.entries) return undefined;
   for (let i = dict.entries.length - 1; i >= 0; i--) {

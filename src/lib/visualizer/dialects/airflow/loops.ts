@@ -7,10 +7,10 @@
  * (`if i > 0:` in an unrolled loop) runs only the branch Python would.
  */
 import type { SyntaxNode } from "@lezer/common";
-import { EMPTY, refsValue, union, type Dataflow, type Value } from "../../dataflow";
+import { EMPTY, either, refsValue, union, type Dataflow, type Value } from "../../dataflow";
 import { dictValue, iterate, listValue, refsOf, truth } from "../../python-values";
 import { isPunctuation } from "../../syntax";
-import { MAX_UNROLL, type AirflowState } from "./state";
+import { AirflowFlow, MAX_UNROLL, type AirflowState } from "./state";
 
 
 /** Whether `count` more iterations may be unrolled; takes them from the budget if so. */
@@ -68,16 +68,15 @@ export function forStatement(state: AirflowState, stmt: SyntaxNode, flow: Datafl
   // Unknown (or too long): the body once, in a loop context. A loop over a known non-empty sequence surely runs, so
   // what its body assigns replaces what the names held; any other loop may not run at all.
   const surely = (elements?.length ?? 0) > 0;
-  flow.loopDepth++;
-  if (!surely) flow.condDepth++;
-  bindTargets(flow, targets, refsValue(it.refs));
-  flow.execBody(body);
-  flow.loopDepth--;
-  if (surely) flow.execBody(elseBody);
-  else {
-    flow.execBody(elseBody);
-    flow.condDepth--;
-  }
+  const once = (): void => {
+    flow.loopDepth++;
+    bindTargets(flow, targets, refsValue(it.refs));
+    flow.execBody(body);
+    flow.loopDepth--;
+  };
+  if (surely) once();
+  else eitherBranch(flow, [once], true);
+  flow.execBody(elseBody);
 }
 
 interface Clause {
@@ -199,12 +198,47 @@ export function comprehension(state: AirflowState, node: SyntaxNode, flow: Dataf
 }
 
 /**
+ * Runs code that may or may not run — each of `branches` (an `if`'s bodies; or one loop body, with `mayBeSkipped`)
+ * — as if it surely did, then merges: a name a branch assigned holds either branch's value (or, where some branch did
+ * not assign it or none may run, the value before). Inside each branch, assignments replace as in straight code.
+ */
+export function eitherBranch(flow: Dataflow, branches: ReadonlyArray<() => void>, mayBeSkipped: boolean): void {
+  if (!(flow instanceof AirflowFlow)) {
+    flow.condDepth++;
+    for (const b of branches) b();
+    flow.condDepth--;
+    return;
+  }
+  const env = flow.env;
+  const outcomes: Array<Map<string, Value | undefined>> = [];
+  const before = new Map<string, Value | undefined>();
+  for (const run of branches) {
+    const mark = env.journal.length;
+    run();
+    const after = env.undoTo(mark);
+    for (const name of after.keys()) if (!before.has(name)) before.set(name, env.get(name));
+    outcomes.push(after);
+  }
+  for (const [name, prior] of before) {
+    let merged: Value | undefined = mayBeSkipped || outcomes.some((o) => !o.has(name)) ? prior : undefined;
+    for (const o of outcomes) {
+      if (!o.has(name)) continue;
+      const v = o.get(name);
+      if (v === undefined) continue;
+      merged = merged ? either(merged, v) : v;
+    }
+    if (merged) env.set(name, merged);
+    else env.delete(name);
+  }
+}
+
+/**
  * `if`/`elif`/`else`: where every test up to a branch is known, only that branch runs (and surely runs); from the
- * first unknown test on, every remaining branch may run.
+ * first unknown test on, each remaining branch may run (and with no `else`, none may).
  */
 export function ifStatement(stmt: SyntaxNode, flow: Dataflow): void {
-  let decided = false;
-  let unsure = false;
+  const maybe: Array<() => void> = [];
+  let hasElse = false;
   let test: SyntaxNode | null = null;
   let keyword = "";
   for (let c = stmt.firstChild; c; c = c.nextSibling) {
@@ -213,20 +247,21 @@ export function ifStatement(stmt: SyntaxNode, flow: Dataflow): void {
       keyword = n;
       test = null;
     } else if (n === "Body") {
-      if (decided) continue;
+      const body = c;
       let t: boolean | undefined = true;
       if (keyword !== "else") t = test ? truth(flow.eval(test)) : undefined;
       if (t === false) continue;
-      if (t === true && !unsure) {
-        flow.execBody(c);
-        decided = true;
-        continue;
+      if (t === true && !maybe.length) {
+        flow.execBody(body);
+        return;
       }
-      unsure = true;
-      flow.condDepth++;
-      flow.execBody(c);
-      flow.condDepth--;
-      if (t === true) decided = true;
+      maybe.push(() => flow.execBody(body));
+      if (t === true) {
+        hasElse = true;
+        break;
+      }
     } else if (!isPunctuation(c)) test = c;
   }
+  if (keyword === "else" && maybe.length) hasElse = true;
+  if (maybe.length) eitherBranch(flow, maybe, !hasElse);
 }

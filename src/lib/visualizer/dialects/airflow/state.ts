@@ -69,10 +69,44 @@ export interface DagFunction {
 }
 
 /**
+ * Variables with a journal of their changes, so that a branch that may not run can be run as if it surely did and
+ * then undone, its assignments merged with the other branches' (see `loops.ts`). No copy of the variables is made.
+ */
+export class JournaledEnv extends Map<string, Value> {
+  /** [name, value before] for every change since the journal was opened. */
+  readonly journal: Array<[string, Value | undefined]> = [];
+
+  override set(name: string, value: Value): this {
+    this.journal.push([name, super.get(name)]);
+    return super.set(name, value);
+  }
+
+  override delete(name: string): boolean {
+    this.journal.push([name, super.get(name)]);
+    return super.delete(name);
+  }
+
+  /** Undoes every change after `mark`; returns the values the changed names held just before the undo. */
+  undoTo(mark: number): Map<string, Value | undefined> {
+    const after = new Map<string, Value | undefined>();
+    for (let i = this.journal.length - 1; i >= mark; i--) {
+      const [name, before] = this.journal[i] ?? ["", undefined];
+      if (!after.has(name)) after.set(name, super.get(name));
+      if (before === undefined) super.delete(name);
+      else super.set(name, before);
+    }
+    this.journal.length = mark;
+    return after;
+  }
+}
+
+/**
  * A Dataflow whose unknown names are looked up in the scope it runs in (module globals, an enclosing function), and
  * whose statements count against the script's work budget.
  */
 export class AirflowFlow extends Dataflow {
+  override readonly env = new JournaledEnv();
+
   constructor(
     readonly state: AirflowState,
     readonly outer: Dataflow | null,
