@@ -482,9 +482,11 @@ export function knownBuiltin(name: string, args: readonly KnownArg[]): Value | n
   }
 }
 
+/** A dict of known entries; its refs are those of its keys and values. Unknown past MAX_KNOWN_ITEMS. */
 export function dictValue(entries: Array<{ key: Value; value: Value }>): Value {
-  if (entries.length > MAX_KNOWN_ITEMS) return { refs: refsOf(entries.map((e) => e.value)) };
-  return { refs: refsOf(entries.map((e) => e.value)), entries, items: entries.map((e) => e.key) };
+  const refs = refsOf(entries.flatMap((e) => [e.key, e.value]));
+  if (entries.length > MAX_KNOWN_ITEMS) return { refs };
+  return { refs, entries, items: entries.map((e) => e.key) };
 }
 
 /** `obj[key] = value` on a known dict (the entry replaced or added) or list (a known index replaced). */

@@ -36,7 +36,7 @@ export function openDag(state: AirflowState, name: string, node: SyntaxNode, def
 export function dagCall(state: AirflowState, node: SyntaxNode, args: readonly EvaluatedArg[]): Value {
   const idValue = arg(args, 0, "dag_id");
   const dag = openDag(state, (idValue && displayText(idValue)) ?? "dag", node, null);
-  scheduleDatasets(state, dag.id, arg(args, -1, "schedule") ?? arg(args, -1, "schedule_interval"), node);
+  scheduleDatasets(state, dag.id, arg(args, -1, "schedule") ?? arg(args, -1, "schedule_on") ?? arg(args, -1, "schedule_interval"), node);
   return withFacts({ dag: dag.id });
 }
 
@@ -231,7 +231,7 @@ export function runDagFunction(state: AirflowState, df: DagFunction, stmt: Synta
   const top = state.top;
   const idValue = decoratorArg(top, df, "dag_id", 0);
   const dag = openDag(state, (idValue && displayText(idValue)) ?? df.fn.name, stmt, df.fn.definition);
-  scheduleDatasets(state, dag.id, decoratorArg(top, df, "schedule") ?? decoratorArg(top, df, "schedule_interval"), stmt);
+  scheduleDatasets(state, dag.id, decoratorArg(top, df, "schedule") ?? decoratorArg(top, df, "schedule_on") ?? decoratorArg(top, df, "schedule_interval"), stmt);
   within(state, dag, null, () => {
     runFunction(state, top, df.fn, [], true);
   });
