@@ -3,10 +3,12 @@
  * warnings a broken DAG gets, the bounds on unrolling, helper evaluation and dependencies, and the fallbacks when a
  * loop or a test is not known. The graphs of real DAG patterns are the golden files.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { visualize } from "~/lib/visualizer";
 import { MAX_EDGES, MAX_UNROLL, MAX_UNROLL_TOTAL } from "~/lib/visualizer/dialects/airflow/state";
-import { byLabel, edgeStrings, expectEdge, expectNoEdge, graphOf } from "./helpers";
+import { byLabel, edgeStrings, expectEdge, expectNoEdge, graphOf, repoRoot } from "./helpers";
 
 const HEAD = `from airflow import DAG
 from airflow.models.baseoperator import chain, cross_downstream
@@ -60,6 +62,15 @@ pipeline()
     expect(byLabel(g, "extract").source?.startLine).toBe(15);
     expect(byLabel(g, "after").source?.startLine).toBe(6);
     expectEdge(g, "extract", "after");
+  });
+
+  it("gives tasks, groups and DAGs the first line of their function's docstring", () => {
+    const g = visualize(readFileSync(path.join(repoRoot, "tests/fixtures/visualizer/airflow/taskflow_etl.py"), "utf8"));
+    expect(byLabel(g, "tutorial_taskflow_api").doc).toBe("A simple extract, transform, load pipeline.");
+    expect(byLabel(g, "extract").doc).toBe("Reads the orders (a hard-coded JSON string here).");
+    expect(byLabel(g, "transform").doc).toBeUndefined();
+    const classic = visualize(readFileSync(path.join(repoRoot, "tests/fixtures/visualizer/airflow/classic_dag_objects.py"), "utf8"));
+    expect(byLabel(classic, "report").doc).toBe("Collects yesterday's numbers into a report.");
   });
 
   it("keeps every task of a DAG written the old way (dag=) in that DAG", () => {

@@ -8,7 +8,7 @@ import type { SyntaxNode } from "@lezer/common";
 import { EMPTY, union, type Dataflow, type Value } from "../../dataflow";
 import type { FunctionInfo } from "../../module-index";
 import { listValue } from "../../python-values";
-import { child, isPunctuation } from "../../syntax";
+import { child, isPunctuation, statements, stringValue } from "../../syntax";
 import type { NodeRole } from "../../types";
 import { MAX_CALL_DEPTH, functionsByName, type AirflowFlow, type AirflowState } from "./state";
 
@@ -142,6 +142,15 @@ export function bindParams(flow: Dataflow, fn: FunctionInfo, args: readonly Eval
     flow.env.set(p.name, v ?? EMPTY);
   }
   return passed;
+}
+
+/** The first line of a function's docstring, for the details panel. */
+export function docOf(code: string, fn: FunctionInfo): string | undefined {
+  const first = statements(fn.body)[0];
+  const expr = first?.name === "ExpressionStatement" ? first.firstChild : null;
+  const text = expr ? stringValue(code, expr) : null;
+  const line = text?.split("\n").find((l) => l.trim())?.trim();
+  return line ? line.slice(0, 200) : undefined;
 }
 
 /** What a function body returned: its one `return` value, else the union of all of them. */

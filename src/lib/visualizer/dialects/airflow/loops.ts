@@ -214,7 +214,12 @@ export function eitherBranch(flow: Dataflow, branches: ReadonlyArray<() => void>
   const before = new Map<string, Value | undefined>();
   for (const run of branches) {
     const mark = env.journal.length;
-    run();
+    env.open++;
+    try {
+      run();
+    } finally {
+      env.open--;
+    }
     const after = env.undoTo(mark);
     for (const name of after.keys()) if (!before.has(name)) before.set(name, env.get(name));
     outcomes.push(after);

@@ -13,7 +13,7 @@ import type { SourceSpan } from "../../types";
 import { scheduleDatasets } from "./datasets";
 import { addDependency } from "./dependencies";
 import { factsOf, withFacts } from "./facts";
-import { evalArgs, returnedValue, runFunction, type EvaluatedArg } from "./functions";
+import { docOf, evalArgs, returnedValue, runFunction, type EvaluatedArg } from "./functions";
 import type { AirflowState, DagFunction, DagScope, GroupFunction, GroupScope } from "./state";
 import { dagPrefix } from "./tasks";
 
@@ -218,6 +218,9 @@ export function callGroupFunction(
     suffixOnCollision: true,
     many: opts.many || flow.loopDepth > 0,
   });
+  const doc = docOf(state.ctx.code, gf.fn);
+  const node0 = state.graph.get(group.id);
+  if (doc && node0) node0.doc = doc;
   let returned: Value = EMPTY;
   within(state, state.dag, group, () => {
     const run = runFunction(state, flow, gf.fn, args);
@@ -231,6 +234,9 @@ export function runDagFunction(state: AirflowState, df: DagFunction, stmt: Synta
   const top = state.top;
   const idValue = decoratorArg(top, df, "dag_id", 0);
   const dag = openDag(state, (idValue && displayText(idValue)) ?? df.fn.name, stmt, df.fn.definition);
+  const doc = docOf(state.ctx.code, df.fn);
+  const node = state.graph.get(dag.id);
+  if (doc && node) node.doc = doc;
   scheduleDatasets(state, dag.id, decoratorArg(top, df, "schedule") ?? decoratorArg(top, df, "schedule_on") ?? decoratorArg(top, df, "schedule_interval"), stmt);
   within(state, dag, null, () => {
     runFunction(state, top, df.fn, [], true);

@@ -73,16 +73,18 @@ export interface DagFunction {
  * then undone, its assignments merged with the other branches' (see `loops.ts`). No copy of the variables is made.
  */
 export class JournaledEnv extends Map<string, Value> {
-  /** [name, value before] for every change since the journal was opened. */
+  /** [name, value before] for every change made while a branch is open. */
   readonly journal: Array<[string, Value | undefined]> = [];
+  /** Branches open (nested); changes are journaled only inside one. */
+  open = 0;
 
   override set(name: string, value: Value): this {
-    this.journal.push([name, super.get(name)]);
+    if (this.open) this.journal.push([name, super.get(name)]);
     return super.set(name, value);
   }
 
   override delete(name: string): boolean {
-    this.journal.push([name, super.get(name)]);
+    if (this.open) this.journal.push([name, super.get(name)]);
     return super.delete(name);
   }
 

@@ -12,7 +12,7 @@ import type { NodeRole, SourceSpan } from "../../types";
 import { connectData } from "./dependencies";
 import { taskDatasets } from "./datasets";
 import { factsOf } from "./facts";
-import { paramsOf, type EvaluatedArg } from "./functions";
+import { docOf, paramsOf, type EvaluatedArg } from "./functions";
 import type { AirflowState, DagScope, GroupScope, TaskFunction } from "./state";
 
 export interface NewTask {
@@ -116,8 +116,11 @@ export function operatorTask(state: AirflowState, flow: Dataflow, node: SyntaxNo
   const tg = argValue(args, "task_group");
   const group = tg ? state.groupOf(tg) : null;
   const callable = args.find((a) => a.name === "python_callable")?.node;
-  const definition = callable?.name === "VariableName" ? (state.ctx.fn(state.ctx.text(callable))?.definition ?? null) : null;
-  const id = createTask(state, flow, { label, node, definition, role: operatorRole(cls), detail: cls, many, taskflow: false, dag, group });
+  const fn = callable?.name === "VariableName" ? state.ctx.fn(state.ctx.text(callable)) : undefined;
+  const id = createTask(state, flow, { label, node, definition: fn?.definition ?? null, role: operatorRole(cls), detail: cls, many, taskflow: false, dag, group });
+  const doc = fn && docOf(state.ctx.code, fn);
+  const created = state.graph.get(id);
+  if (doc && created && !created.doc) created.doc = doc;
   connectData(state, union(args.filter((a) => a.name === null || !NOT_DATA.has(a.name)).map((a) => a.value)).refs, id, node);
   const ds = taskDatasets(state, id, argValue(args, "outlets"), argValue(args, "inlets"), node);
   setInputsOutputs(state, id, ds.inputs, ds.outputs);
@@ -170,6 +173,9 @@ export function taskflowTask(
     many: opts.many,
     taskflow: true,
   });
+  const doc = docOf(state.ctx.code, t.fn);
+  const created = state.graph.get(id);
+  if (doc && created && !created.doc) created.doc = doc;
   if (t.detail === "@setup") state.setups.add(id);
   if (t.detail === "@teardown") state.teardowns.add(id);
   connectData(state, union(args.map((a) => a.value)).refs, id, node);
