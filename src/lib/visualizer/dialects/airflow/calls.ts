@@ -101,7 +101,8 @@ export function airflowCall(state: AirflowState, node: SyntaxNode, flow: Dataflo
         // expand_kwargs(list_of_dicts) passes each dict as keyword arguments: like `**kwargs`, it names no parameter.
         const mapped = evalArgs(flow, args).map((a): EvaluatedArg => (m.property === "expand_kwargs" && a.name === null ? { ...a, star: 2 } : a));
         const all = [...p.partials.flatMap((list) => evalArgs(flow, list)), ...mapped];
-        return callTarget(state, flow, node, p, all, true);
+        // Not a task: the arguments are evaluated already, so the call is worth them and what it is called on.
+        return callTarget(state, flow, node, p, all, true) ?? union([flow.eval(p.base), ...all.map((a) => a.value)]);
       }
       case "set_downstream":
       case "set_upstream": {

@@ -9,7 +9,7 @@ import type { SyntaxNode } from "@lezer/common";
 import type { Value } from "../../dataflow";
 import { displayText } from "../../python-values";
 import { addDependency } from "./dependencies";
-import { datasetsOf, factsOf, withFacts, type DatasetRef } from "./facts";
+import { datasetsOf, withFacts, type DatasetRef } from "./facts";
 import type { EvaluatedArg } from "./functions";
 import type { AirflowState } from "./state";
 
@@ -75,5 +75,3 @@ export function scheduleDatasets(state: AirflowState, dagId: string, schedule: V
   const node = state.graph.get(dagId);
   if (node) node.inputs = [...(node.inputs ?? []), ...refs.map((d) => d.key)];
 }
-
-export { factsOf };

@@ -13,7 +13,7 @@ import type { SourceSpan } from "../../types";
 import { scheduleDatasets } from "./datasets";
 import { addDependency } from "./dependencies";
 import { factsOf, withFacts } from "./facts";
-import { docOf, evalArgs, returnedValue, runFunction, type EvaluatedArg } from "./functions";
+import { docOf, returnedValue, runFunction, type EvaluatedArg } from "./functions";
 import type { AirflowState, DagFunction, DagScope, GroupFunction, GroupScope } from "./state";
 import { dagPrefix } from "./tasks";
 
@@ -45,7 +45,6 @@ interface GroupOptions {
   dag: DagScope | null;
   parent: GroupScope | null;
   prefix: boolean;
-  detail?: string;
   definition: SourceSpan | null;
   /** `@task_group` called again: Airflow's `group__1`, `group__2`. */
   suffixOnCollision: boolean;
@@ -130,13 +129,11 @@ export function withStatement(state: AirflowState, stmt: SyntaxNode, flow: Dataf
       continue;
     }
     if (c.name === "with" || c.name === "async" || isPunctuation(c)) continue;
-    // A context manager's DAG or group holds until the end of the body.
-    const saved = { dag: state.dag, group: state.group };
-    state.dag = dag;
-    state.group = group;
-    last = flow.eval(c);
-    state.dag = saved.dag;
-    state.group = saved.group;
+    // An item is read inside the DAG or group the items before it opened (`with DAG(…), TaskGroup(…):`).
+    const item = c;
+    within(state, dag, group, () => {
+      last = flow.eval(item);
+    });
     const d = state.dagOf(factsOf(last)?.dag);
     const tg = state.groupOf(last);
     if (d) {
@@ -242,10 +239,3 @@ export function runDagFunction(state: AirflowState, df: DagFunction, stmt: Synta
     runFunction(state, top, df.fn, [], true);
   });
 }
-
-/** `@dag` function called as a DAG object (`my_dag()`): nothing more to draw. */
-export function dagFunctionCall(): Value {
-  return union([]);
-}
-
-export { evalArgs };

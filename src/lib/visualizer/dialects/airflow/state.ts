@@ -4,7 +4,7 @@
  */
 import type { SyntaxNode } from "@lezer/common";
 import type { Ctx } from "../../context";
-import { Dataflow, EMPTY, type FlowHooks, type Value } from "../../dataflow";
+import { Dataflow, type FlowHooks, type Value } from "../../dataflow";
 import type { FunctionInfo } from "../../module-index";
 import type { DecoratorInfo } from "../../syntax";
 import type { NodeRole } from "../../types";
@@ -228,5 +228,3 @@ export function functionsByName<T>(table: Map<string, T[]>, name: string, entry:
   if (list) list.push(entry);
   else table.set(name, [entry]);
 }
-
-export { EMPTY };
