@@ -171,6 +171,12 @@ const NO_VALUE = new Set(["None", "Ellipsis", "LambdaExpression", "PropertyName"
 /** Operator tokens of a BinaryExpression (the rest of its children are operands). */
 const OPERATORS = new Set(["ArithOp", "BitOp", "CompareOp", "or", "and", "in", "not", "is", "*", "**", "@"]);
 
+/** `f(x for x in xs)`: an argument list that is one generator (a `for` among its direct children). */
+function isGenerator(list: SyntaxNode): boolean {
+  for (let c = list.firstChild; c; c = c.nextSibling) if (c.name === "for") return true;
+  return false;
+}
+
 /** Module constants read as literals, once per constant node. */
 const constantCache = new WeakMap<SyntaxNode, Value>();
 
@@ -792,7 +798,7 @@ export class Dataflow {
 
   /** Evaluates each argument of an ArgList; `f(x for x in xs)` has one argument, the generator. */
   evalArgs(list: SyntaxNode | null): Array<{ arg: Arg; value: Value }> {
-    if (list && child(list, "for")) return [{ arg: { name: null, value: list, star: 0 }, value: this.evalComprehension(list) }];
+    if (list && isGenerator(list)) return [{ arg: { name: null, value: list, star: 0 }, value: this.evalComprehension(list) }];
     return argList(this.code, list).map((arg) => {
       const value = this.eval(arg.value);
       if (arg.binds) this.bind(arg.binds, value);

@@ -98,7 +98,8 @@ export function leavesOf(state: AirflowState, group: GroupScope): string[] {
 }
 
 /** The tasks a value stands for on one side of a dependency: groups become their leaves (upstream) or roots. */
-function tasksOf(state: AirflowState, refs: readonly string[], side: "up" | "down"): string[] {
+function tasksOf(state: AirflowState, refs: readonly string[], side: "up" | "down"): readonly string[] {
+  if (refs.length === 1 && !state.groups.has(refs[0] ?? "") && !state.dags.has(refs[0] ?? "")) return refs;
   const out: string[] = [];
   for (const r of refs) {
     const group = state.groups.get(r);

@@ -121,9 +121,13 @@ export function operatorTask(state: AirflowState, flow: Dataflow, node: SyntaxNo
   const doc = fn && docOf(state.ctx.code, fn);
   const created = state.graph.get(id);
   if (doc && created && !created.doc) created.doc = doc;
-  connectData(state, union(args.filter((a) => a.name === null || !NOT_DATA.has(a.name)).map((a) => a.value)).refs, id, node);
-  const ds = taskDatasets(state, id, argValue(args, "outlets"), argValue(args, "inlets"), node);
-  setInputsOutputs(state, id, ds.inputs, ds.outputs);
+  for (const a of args) if (a.value.refs.length && (a.name === null || !NOT_DATA.has(a.name))) connectData(state, a.value.refs, id, node);
+  const outlets = argValue(args, "outlets");
+  const inlets = argValue(args, "inlets");
+  if (outlets || inlets) {
+    const ds = taskDatasets(state, id, outlets, inlets, node);
+    setInputsOutputs(state, id, ds.inputs, ds.outputs);
+  }
   return { refs: [id] };
 }
 
