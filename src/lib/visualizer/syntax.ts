@@ -63,6 +63,8 @@ export interface Arg {
   name: string | null;
   value: SyntaxNode;
   star: 0 | 1 | 2;
+  /** `f(x := g())`: the name the argument's value is also bound to. */
+  binds?: SyntaxNode;
 }
 
 /** The arguments of an `ArgList` (or of a `Decorator`'s ArgList). */
@@ -83,7 +85,8 @@ export function argList(code: string, list: SyntaxNode | null): Arg[] {
     const second = nodes[1];
     if (first.name === "VariableName" && second?.name === "AssignOp") {
       const v = nodes[2];
-      if (v) out.push({ name: text(code, first), value: v, star: 0 });
+      if (v && text(code, second) === ":=") out.push({ name: null, value: v, star: 0, binds: first });
+      else if (v) out.push({ name: text(code, first), value: v, star: 0 });
       return;
     }
     out.push({ name: null, value: first, star: 0 });
