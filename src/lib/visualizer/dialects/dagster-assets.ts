@@ -286,7 +286,6 @@ export function extractDagsterAssets(ctx: Ctx): void {
         role: d.role,
         detail: d.detail,
         inputs: [...new Set([...dataKeys, ...flowKeys].map(joinKey))],
-        fn: d.fn,
       });
     }
   }

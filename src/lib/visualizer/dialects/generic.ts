@@ -115,7 +115,6 @@ class GenericReader {
       role: "function",
       detail: ref.qualified ?? ref.fn?.name,
       inputs: params.map((p) => p.name),
-      fn: ref.fn,
     });
     return { refs: [id] };
   }

@@ -1,11 +1,11 @@
 /**
  * What the details panel shows of a step, for the dataflow dialects (Prefect, Dagster, plain Python): the function's
- * parameters (with their annotations, to tell Dagster's context, config and resources from its inputs), the first
- * line of its docstring, and a setter for a node's role, detail, inputs and outputs.
+ * parameters (with their annotations, to tell Dagster's context, config and resources from its inputs), and a setter
+ * for a node's role, detail, inputs and outputs. (Docstrings are added for every dialect by docstrings.ts.)
  */
 import type { Ctx } from "../context";
 import type { FunctionInfo } from "../module-index";
-import { child, stringValue } from "../syntax";
+import { child } from "../syntax";
 import type { GraphNode, NodeRole } from "../types";
 
 export interface Param {
@@ -56,28 +56,11 @@ export function paramsOf(ctx: Ctx, fn: FunctionInfo): Param[] {
   return out;
 }
 
-/** The first line of a function's docstring, if it has one. */
-export function docLine(ctx: Ctx, fn: FunctionInfo | null | undefined): string | undefined {
-  let first = fn?.body?.firstChild ?? null;
-  while (first && (first.name === ":" || first.name === "Comment")) first = first.nextSibling;
-  if (first?.name === "StatementGroup") first = first.firstChild;
-  if (first?.name !== "ExpressionStatement" || !first.firstChild) return undefined;
-  const s = stringValue(ctx.code, first.firstChild);
-  const line = s
-    ?.split("\n")
-    .map((l) => l.trim())
-    .find((l) => l.length > 0);
-  return line || undefined;
-}
-
 export interface StepFacts {
   role?: NodeRole;
   detail?: string | null;
   inputs?: readonly string[];
   outputs?: readonly string[];
-  /** The function behind the node, for its docstring; or the docstring line itself, when known already. */
-  fn?: FunctionInfo | null;
-  doc?: string;
 }
 
 /** Sets what the drawing and the details panel show of node `id` (a detail equal to the label is left out). */
@@ -88,7 +71,5 @@ export function describe(ctx: Ctx, id: string, facts: StepFacts): GraphNode | un
   if (facts.detail && facts.detail !== node.label) node.detail = facts.detail;
   if (facts.inputs?.length) node.inputs = [...facts.inputs];
   if (facts.outputs?.length) node.outputs = [...facts.outputs];
-  const doc = "doc" in facts ? facts.doc : docLine(ctx, facts.fn);
-  if (doc) node.doc = doc;
   return node;
 }

@@ -31,7 +31,7 @@ import {
 } from "../syntax";
 import type { EdgeKind, NodeRole } from "../types";
 import { importedStep } from "./imported-steps";
-import { describe, docLine, paramsOf, type StepFacts } from "./step-nodes";
+import { describe, paramsOf, type StepFacts } from "./step-nodes";
 
 /** `task`, `prefect.task`, `dg.op(...)` all match "task" / "op". */
 export function decoratorIs(dec: DecoratorInfo, names: readonly string[]): boolean {
@@ -268,7 +268,7 @@ export class Composer {
       source: this.ctx.span(source ?? fn.declaration),
       definition: fn.definition,
     });
-    describe(this.ctx, groupId, { role, detail: fn.name, fn });
+    describe(this.ctx, groupId, { role, detail: fn.name });
     this.walk(def, groupId, [def], new Map());
   }
 
@@ -347,7 +347,7 @@ export class Composer {
         parent: scope.groupId,
         many,
       });
-      describe(this.ctx, groupId, { role: this.spec.containerRole(def, true), detail: def.fn.name, fn: def.fn });
+      describe(this.ctx, groupId, { role: this.spec.containerRole(def, true), detail: def.fn.name });
       // Arguments bind the container's parameters; order-only arguments wait for the whole group.
       const params = paramsOf(this.ctx, def.fn);
       const bindings = new Map<string, Value>();
@@ -388,7 +388,6 @@ export class Composer {
         ]),
       ],
       outputs: this.spec.declared?.(this.ctx, def, "out") ?? [],
-      doc: docLine(this.ctx, def.fn),
     };
     this.facts.set(def, facts);
     return facts;
