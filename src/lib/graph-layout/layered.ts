@@ -1,0 +1,779 @@
+/**
+ * One flat layered (Sugiyama) layout with its edge routes, in top-to-bottom space: the boxes of one container (the
+ * drawing's top level or one group frame) and the links between them.
+ *
+ * 1. Links the caller marked `back` (they close a cycle) point up: the layering sees them reversed. Complete
+ *    bipartite joins (sources with identical target sets, ≥ 3 × 3 or so) go through a junction node: |S| + |T|
+ *    links instead of |S| × |T| (Airflow's `[a, b, …] >> [c, d, …]`).
+ * 2. Layers by longest path, then sources and fan-out nodes pulled down towards their successors. A labelled link
+ *    spans at least two layers: its label is a box in the middle layer, placed like a node, so it never lands on a
+ *    node or another label and the edge runs through it.
+ * 3. Long links get one dummy per layer crossed; the order in each layer comes from barycenter sweeps, keeping the
+ *    order with the fewest crossings (fewer sweeps on big inputs: the cost stays bounded).
+ * 4. Cross-axis coordinates: each layer in turn is placed at the weighted mean of its neighbours, subject to the
+ *    order and the minimum gaps, by pool-adjacent-violators (an exact least-squares fit, linear time).
+ * 5. Routes: inside a layer's band an edge runs straight along the rank axis at its dummy's (or port's) position,
+ *    which the coordinates keep clear of every box of that layer; between two bands, where there are no boxes, it
+ *    is an S-curve. So no route crosses a box of its container, by construction. Each end has its own port on the
+ *    face it uses; back links leave and enter by the right side through lanes reserved beside the box (the box is
+ *    laid out wider), self-loops are loops on the left side with their label beside them.
+ */
+import type { Pt, SegKind, Waypoints } from "./geometry";
+import { SPACING } from "./node-size";
+
+export interface Size {
+  w: number;
+  h: number;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface LNode {
+  /** Box size: cross axis, rank axis. Boundary nodes are points (0 × 0). */
+  w: number;
+  h: number;
+  /** `top` / `bottom`: a point on the container's top or bottom edge, where an edge enters or leaves the frame. */
+  role: "node" | "top" | "bottom";
+  /** Where the node's centre was on the cross axis in the previous drawing (pulls it back there). */
+  anchor?: number | null;
+}
+
+export interface LLink {
+  s: number;
+  t: number;
+  /** The link points against the layers (closes a cycle). Ignored for self-loops. */
+  back: boolean;
+  /** The label's box size (top-to-bottom space), or null. */
+  label: Size | null;
+  /** The end attaches by the side lanes (the real end of a back link), else by a port on its face. */
+  sSide: boolean;
+  tSide: boolean;
+  /** A port fixed by the caller (offset from the box's left), e.g. where an edge leaves a group frame. */
+  sPort?: number;
+  tPort?: number;
+  /** May be merged with others into a junction (plain edges between plain nodes). */
+  concentrate: boolean;
+}
+
+export interface LPiece extends Waypoints {
+  /** Points where this route merges with others (junctions, frame crossings): shared stretches run between them. */
+  junctions: Pt[];
+  label: Box | null;
+}
+
+export interface LOut {
+  /** Box centres per input node. */
+  cx: Float64Array;
+  cy: Float64Array;
+  width: number;
+  height: number;
+  /** Route per input link, in the link's direction. */
+  pieces: LPiece[];
+}
+
+export interface LayeredOptions {
+  /** Decrossing sweeps at most (fewer past a size). */
+  maxSweeps?: number;
+}
+
+const GAP_NODE = SPACING.node;
+const GAP_MIXED = 16;
+const GAP_THIN = 12;
+const RANK_GAP = SPACING.rank;
+const BOUNDARY_GAP = 28;
+const LANE_FIRST = 12;
+const LANE = 9;
+const LOOP_FIRST = 14;
+const PORT_MIN_GAP = 8;
+
+/** Bicliques at least this big (|S| × |T|, both ≥ 2) go through a junction. */
+export const JUNCTION_MIN_EDGES = 9;
+/** Past this many items + links the decrossing makes only a few sweeps. */
+const BIG = 20_000;
+
+type ItemKind = 0 | 1 | 2 | 3; // node, junction, dummy, label dummy
+const NODE = 0;
+const JUNCTION = 1;
+const DUMMY = 2;
+const LABEL = 3;
+
+interface ILink {
+  s: number;
+  t: number;
+  back: boolean;
+  label: Size | null;
+  sSide: boolean;
+  tSide: boolean;
+  sPort: number | undefined;
+  tPort: number | undefined;
+}
+
+export function layoutLayers(nodes: readonly LNode[], links: readonly LLink[], options: LayeredOptions = {}): LOut {
+  const n = nodes.length;
+  // Node arrays (junctions appended after the input nodes).
+  const nw: number[] = [];
+  const nh: number[] = [];
+  const role: Array<LNode["role"] | "junction"> = [];
+  for (const v of nodes) {
+    nw.push(v.w);
+    nh.push(v.h);
+    role.push(v.role);
+  }
+
+  /* ---------------- 1. links, self-loops, junctions ---------------- */
+  const ilinks: ILink[] = [];
+  const origParts: number[][] = new Array(links.length);
+  const loopsOf = new Map<number, number[]>();
+  const used = new Uint8Array(links.length);
+  // Bicliques: candidate sources grouped by direction and target set.
+  const outsOf = new Map<string, number[]>();
+  for (let i = 0; i < links.length; i++) {
+    const l = links[i]!;
+    if (l.s === l.t) continue;
+    if (!l.concentrate || l.label || l.sPort !== undefined || l.tPort !== undefined) continue;
+    if (role[l.s] !== "node" || role[l.t] !== "node") continue;
+    const key = `${l.back ? 1 : 0}:${l.s}`;
+    let list = outsOf.get(key);
+    if (!list) outsOf.set(key, (list = []));
+    list.push(i);
+  }
+  const groups = new Map<string, Array<{ s: number; links: number[] }>>();
+  for (const [key, list] of outsOf) {
+    if (list.length < 2) continue;
+    const targets = list.map((i) => links[i]!.t).sort((a, b) => a - b);
+    let dup = false;
+    for (let k = 1; k < targets.length; k++) if (targets[k] === targets[k - 1]) dup = true;
+    if (dup) continue;
+    const back = key.startsWith("1");
+    const gkey = `${back ? 1 : 0}:${targets.join(",")}`;
+    let g = groups.get(gkey);
+    if (!g) groups.set(gkey, (g = []));
+    g.push({ s: links[list[0]!]!.s, links: list });
+  }
+  for (const [gkey, members] of groups) {
+    const targetCount = members[0]!.links.length;
+    if (members.length < 2 || members.length * targetCount < JUNCTION_MIN_EDGES) continue;
+    const back = gkey.startsWith("1");
+    const j = nw.length;
+    nw.push(0);
+    nh.push(0);
+    role.push("junction");
+    const first = members[0]!.links.map((i) => links[i]!).sort((a, b) => a.t - b.t);
+    const toTarget = new Map<number, number>();
+    for (const l of first) {
+      toTarget.set(l.t, ilinks.length);
+      ilinks.push({ s: j, t: l.t, back, label: null, sSide: false, tSide: l.tSide, sPort: undefined, tPort: undefined });
+    }
+    for (const m of members) {
+      const fromSource = ilinks.length;
+      const l0 = links[m.links[0]!]!;
+      ilinks.push({ s: m.s, t: j, back, label: null, sSide: l0.sSide, tSide: false, sPort: undefined, tPort: undefined });
+      for (const i of m.links) {
+        used[i] = 1;
+        origParts[i] = [fromSource, toTarget.get(links[i]!.t)!];
+      }
+    }
+  }
+  for (let i = 0; i < links.length; i++) {
+    if (used[i]) continue;
+    const l = links[i]!;
+    if (l.s === l.t) {
+      let list = loopsOf.get(l.s);
+      if (!list) loopsOf.set(l.s, (list = []));
+      list.push(i);
+      origParts[i] = [];
+      continue;
+    }
+    origParts[i] = [ilinks.length];
+    ilinks.push({ s: l.s, t: l.t, back: l.back, label: l.label, sSide: l.sSide, tSide: l.tSide, sPort: l.sPort, tPort: l.tPort });
+  }
+  const N = nw.length;
+
+  /* ---------------- margins: lanes on the right, loops on the left ---------------- */
+  const upLanes: number[][] = Array.from({ length: N }, () => []); // ilinks leaving this node upwards (by the side)
+  const downLanes: number[][] = Array.from({ length: N }, () => []); // ilinks entering this node from below
+  for (let i = 0; i < ilinks.length; i++) {
+    const l = ilinks[i]!;
+    if (!l.back) continue;
+    if (l.sSide) upLanes[l.s]!.push(i);
+    if (l.tSide) downLanes[l.t]!.push(i);
+  }
+  const marginR = new Float64Array(N);
+  const marginL = new Float64Array(N);
+  const rankSize = new Float64Array(N);
+  const loopDist = new Map<number, number[]>();
+  for (let v = 0; v < N; v++) {
+    const lanes = Math.max(upLanes[v]!.length, downLanes[v]!.length);
+    if (lanes > 0) marginR[v] = LANE_FIRST + (lanes - 1) * LANE + 6;
+    rankSize[v] = nh[v]!;
+    const loops = loopsOf.get(v);
+    if (loops) {
+      const dists: number[] = [];
+      let prevHalf = 0;
+      let dist = 0;
+      for (let k = 0; k < loops.length; k++) {
+        const label = links[loops[k]!]!.label;
+        const half = label ? label.w / 2 : 0;
+        dist = k === 0 ? Math.max(LOOP_FIRST, half + 8) : dist + Math.max(LANE, prevHalf + half + 6);
+        dists.push(dist);
+        prevHalf = half;
+        if (label) rankSize[v] = Math.max(rankSize[v]!, label.h);
+      }
+      loopDist.set(v, dists);
+      marginL[v] = dist + Math.max(6, prevHalf + 4);
+    }
+  }
+
+  /* ---------------- 2. layering ---------------- */
+  const outL: number[][] = Array.from({ length: N }, () => []); // oriented ilink indices
+  const indeg = new Int32Array(N);
+  const upper = (l: ILink) => (l.back ? l.t : l.s);
+  const lower = (l: ILink) => (l.back ? l.s : l.t);
+  const minlen = (l: ILink) => (l.label ? 2 : 1);
+  for (let i = 0; i < ilinks.length; i++) {
+    const l = ilinks[i]!;
+    outL[upper(l)]!.push(i);
+    indeg[lower(l)]!++;
+  }
+  let hasTop = false;
+  let hasBottom = false;
+  for (let v = 0; v < N; v++) {
+    if (role[v] === "top") hasTop = true;
+    if (role[v] === "bottom") hasBottom = true;
+  }
+  const layer = new Int32Array(N);
+  for (let v = 0; v < N; v++) layer[v] = hasTop && role[v] !== "top" ? 1 : 0;
+  const topo: number[] = [];
+  {
+    const deg = indeg.slice();
+    const queue: number[] = [];
+    for (let v = 0; v < N; v++) if (deg[v] === 0) queue.push(v);
+    for (let q = 0; q < queue.length; q++) {
+      const u = queue[q]!;
+      topo.push(u);
+      for (const i of outL[u]!) {
+        const l = ilinks[i]!;
+        const w = lower(l);
+        const want = layer[u]! + minlen(l);
+        if (want > layer[w]!) layer[w] = want;
+        if (--deg[w]! === 0) queue.push(w);
+      }
+    }
+    if (topo.length !== N) throw new Error("layered layout: the links still form a cycle");
+  }
+  // Pull sources and fan-out nodes down towards their successors (shorter edges).
+  for (let k = topo.length - 1; k >= 0; k--) {
+    const v = topo[k]!;
+    if (role[v] === "top" || role[v] === "bottom") continue;
+    let limit = Infinity;
+    let outs = 0;
+    for (const i of outL[v]!) {
+      const l = ilinks[i]!;
+      const w = lower(l);
+      if (role[w] === "bottom") continue;
+      outs++;
+      limit = Math.min(limit, layer[w]! - minlen(l));
+    }
+    if (outs === 0 || limit === Infinity) continue;
+    if ((indeg[v] === 0 || outs > indeg[v]!) && limit > layer[v]!) layer[v] = limit;
+  }
+  if (hasBottom) {
+    let max = hasTop ? 0 : -1;
+    for (let v = 0; v < N; v++) if (role[v] !== "bottom") max = Math.max(max, layer[v]!);
+    for (let v = 0; v < N; v++) if (role[v] === "bottom") layer[v] = max + 1;
+  }
+
+  /* ---------------- 3. dummies, then order ---------------- */
+  const kind: ItemKind[] = [];
+  const itemLayer: number[] = [];
+  const itemNode: number[] = [];
+  const ext: number[] = []; // half width of label dummies
+  const labelH: number[] = [];
+  for (let v = 0; v < N; v++) {
+    kind.push(role[v] === "junction" ? JUNCTION : NODE);
+    itemLayer.push(layer[v]!);
+    itemNode.push(v);
+    ext.push(0);
+    labelH.push(0);
+  }
+  const chains: number[][] = new Array(ilinks.length);
+  const labelItem = new Int32Array(ilinks.length).fill(-1);
+  for (let i = 0; i < ilinks.length; i++) {
+    const l = ilinks[i]!;
+    const u = upper(l);
+    const w = lower(l);
+    const chain = [u];
+    const span = layer[w]! - layer[u]!;
+    const mid = l.label ? layer[u]! + Math.floor(span / 2) : -1;
+    for (let L = layer[u]! + 1; L < layer[w]!; L++) {
+      const item = kind.length;
+      const isLabel = L === mid;
+      kind.push(isLabel ? LABEL : DUMMY);
+      itemLayer.push(L);
+      itemNode.push(-1);
+      ext.push(isLabel ? l.label!.w / 2 : 0);
+      labelH.push(isLabel ? l.label!.h : 0);
+      if (isLabel) labelItem[i] = item;
+      chain.push(item);
+    }
+    chain.push(w);
+    chains[i] = chain;
+  }
+  const items = kind.length;
+  // Compact empty layers.
+  let maxLayer = 0;
+  for (let x = 0; x < items; x++) maxLayer = Math.max(maxLayer, itemLayer[x]!);
+  const usedLayer = new Int32Array(maxLayer + 1).fill(-1);
+  for (let x = 0; x < items; x++) usedLayer[itemLayer[x]!] = 1;
+  let count = 0;
+  for (let L = 0; L <= maxLayer; L++) if (usedLayer[L] === 1) usedLayer[L] = count++;
+  for (let x = 0; x < items; x++) itemLayer[x] = usedLayer[itemLayer[x]!]!;
+  const layerCount = count;
+
+  const up: number[][] = Array.from({ length: items }, () => []);
+  const down: number[][] = Array.from({ length: items }, () => []);
+  for (const chain of chains) {
+    for (let k = 0; k + 1 < chain.length; k++) {
+      down[chain[k]!]!.push(chain[k + 1]!);
+      up[chain[k + 1]!]!.push(chain[k]!);
+    }
+  }
+
+  // Initial order: depth-first from the top, so subtrees start together.
+  const layers: number[][] = Array.from({ length: layerCount }, () => []);
+  {
+    const seen = new Uint8Array(items);
+    const starts = Array.from({ length: items }, (_, x) => x).sort((a, b) => itemLayer[a]! - itemLayer[b]! || a - b);
+    const stack: number[] = [];
+    for (const s of starts) {
+      if (seen[s]) continue;
+      stack.push(s);
+      seen[s] = 1;
+      while (stack.length > 0) {
+        const x = stack.pop()!;
+        layers[itemLayer[x]!]!.push(x);
+        const ds = down[x]!;
+        for (let k = ds.length - 1; k >= 0; k--) {
+          const y = ds[k]!;
+          if (!seen[y]) {
+            seen[y] = 1;
+            stack.push(y);
+          }
+        }
+      }
+    }
+  }
+  const pos = new Float64Array(items);
+  const setPos = () => {
+    for (const row of layers) for (let k = 0; k < row.length; k++) pos[row[k]!] = k;
+  };
+  setPos();
+  const sweepLimit = options.maxSweeps ?? (items + ilinks.length > BIG ? 3 : 12);
+  let best = layers.map((r) => r.slice());
+  let bestCrossings = countCrossings(layers, down, pos);
+  let stale = 0;
+  for (let it = 0; it < sweepLimit && bestCrossings > 0; it++) {
+    sweep(layers, up, pos, 1);
+    sweep(layers, down, pos, -1);
+    const c = countCrossings(layers, down, pos);
+    if (c < bestCrossings) {
+      bestCrossings = c;
+      best = layers.map((r) => r.slice());
+      stale = 0;
+    } else if (++stale >= 3) break;
+  }
+  for (let L = 0; L < layerCount; L++) layers[L] = best[L]!;
+  setPos();
+
+  /* ---------------- 4. coordinates ---------------- */
+  const left = new Float64Array(items);
+  const right = new Float64Array(items);
+  const cls = new Uint8Array(items); // 0 thin, 1 label, 2 box
+  for (let x = 0; x < items; x++) {
+    if (kind[x] === NODE) {
+      const v = itemNode[x]!;
+      left[x] = nw[v]! / 2 + marginL[v]!;
+      right[x] = nw[v]! / 2 + marginR[v]!;
+      cls[x] = role[v] === "node" && nw[v]! > 0 ? 2 : 0;
+    } else if (kind[x] === LABEL) {
+      left[x] = right[x] = ext[x]!;
+      cls[x] = 1;
+    }
+  }
+  const gapBetween = (a: number, b: number) => {
+    const ca = cls[a]!;
+    const cb = cls[b]!;
+    if (ca === 2 && cb === 2) return GAP_NODE;
+    if (ca === 2 || cb === 2) return GAP_MIXED;
+    return GAP_THIN;
+  };
+  const heavy = (x: number) => kind[x] !== NODE || role[itemNode[x]!] !== "node";
+  const anchorOf = new Float64Array(items).fill(NaN);
+  for (let v = 0; v < n; v++) {
+    const a = nodes[v]!.anchor;
+    if (a !== undefined && a !== null && Number.isFinite(a)) anchorOf[v] = a;
+  }
+  const c = new Float64Array(items);
+  for (const row of layers) {
+    let cursor = 0;
+    for (let k = 0; k < row.length; k++) {
+      const x = row[k]!;
+      if (k > 0) cursor += right[row[k - 1]!]! + gapBetween(row[k - 1]!, x) + left[x]!;
+      c[x] = cursor;
+    }
+  }
+  const place = (row: number[], mode: number) => {
+    const m = row.length;
+    const desired = new Float64Array(m);
+    const weight = new Float64Array(m);
+    for (let k = 0; k < m; k++) {
+      const x = row[k]!;
+      let sw = 0;
+      let sx = 0;
+      const add = (nbs: number[]) => {
+        for (const y of nbs) {
+          const w = heavy(x) && heavy(y) ? 8 : heavy(x) || heavy(y) ? 2 : 1;
+          sw += w;
+          sx += w * c[y]!;
+        }
+      };
+      if (mode >= 0) add(up[x]!);
+      if (mode <= 0) add(down[x]!);
+      if (!Number.isNaN(anchorOf[x]!)) {
+        sw += 50;
+        sx += 50 * anchorOf[x]!;
+      }
+      if (sw === 0) {
+        desired[k] = c[x]!;
+        weight[k] = 0.01;
+      } else {
+        desired[k] = sx / sw;
+        weight[k] = sw;
+      }
+    }
+    const offsets = new Float64Array(m);
+    for (let k = 1; k < m; k++) offsets[k] = offsets[k - 1]! + right[row[k - 1]!]! + gapBetween(row[k - 1]!, row[k]!) + left[row[k]!]!;
+    const fit = isotonic(desired.map((d, k) => d - offsets[k]!), weight);
+    for (let k = 0; k < m; k++) c[row[k]!] = fit[k]! + offsets[k]!;
+  };
+  const rounds = items > BIG ? 3 : 6;
+  for (let r = 0; r < rounds; r++) {
+    for (let L = 1; L < layerCount; L++) place(layers[L]!, 1);
+    for (let L = layerCount - 2; L >= 0; L--) place(layers[L]!, -1);
+  }
+  for (let r = 0; r < 2; r++) for (let L = 0; L < layerCount; L++) place(layers[L]!, 0);
+  let minX = Infinity;
+  let maxX = -Infinity;
+  for (let x = 0; x < items; x++) {
+    minX = Math.min(minX, c[x]! - left[x]!);
+    maxX = Math.max(maxX, c[x]! + right[x]!);
+  }
+  if (items === 0) minX = maxX = 0;
+  for (let x = 0; x < items; x++) c[x] = c[x]! - minX;
+  const width = maxX - minX;
+
+  /* ---------------- y: one band per layer ---------------- */
+  const bandTop = new Float64Array(layerCount);
+  const bandBottom = new Float64Array(layerCount);
+  const layerY = new Float64Array(layerCount);
+  const isBoundary = (row: number[]) => row.length > 0 && row.every((x) => kind[x] === NODE && (role[itemNode[x]!] === "top" || role[itemNode[x]!] === "bottom"));
+  {
+    let cursor = 0;
+    for (let L = 0; L < layerCount; L++) {
+      let H = 0;
+      for (const x of layers[L]!) {
+        if (kind[x] === NODE || kind[x] === JUNCTION) H = Math.max(H, rankSize[itemNode[x]!]!);
+        else if (kind[x] === LABEL) H = Math.max(H, labelH[x]!);
+      }
+      bandTop[L] = cursor;
+      layerY[L] = cursor + H / 2;
+      bandBottom[L] = cursor + H;
+      const next = layers[L + 1];
+      const gap = next && (isBoundary(layers[L]!) || isBoundary(next)) ? BOUNDARY_GAP : RANK_GAP;
+      cursor += H + gap;
+    }
+  }
+  const height = layerCount > 0 ? bandBottom[layerCount - 1]! : 0;
+  const cx = new Float64Array(n);
+  const cy = new Float64Array(n);
+  for (let v = 0; v < n; v++) {
+    cx[v] = c[v]!;
+    cy[v] = layerY[itemLayer[v]!]!;
+  }
+  const yOf = (x: number) => layerY[itemLayer[x]!]!;
+
+  /* ---------------- 5. ports, lanes, routes ---------------- */
+  const isHub = (x: number) => kind[x] === JUNCTION || (kind[x] === NODE && role[itemNode[x]!] !== "node");
+  // Face ports: per node, the ends on its bottom face (chains leaving downwards) and on its top face.
+  const portX = new Map<string, number>(); // `${ilink}:top|bottom` → x
+  const bottomEnds: Array<Array<{ i: number; other: number; fixed: number | undefined }>> = Array.from({ length: N }, () => []);
+  const topEnds: Array<Array<{ i: number; other: number; fixed: number | undefined }>> = Array.from({ length: N }, () => []);
+  for (let i = 0; i < ilinks.length; i++) {
+    const l = ilinks[i]!;
+    const chain = chains[i]!;
+    const u = chain[0]!;
+    const w = chain[chain.length - 1]!;
+    const topSide = l.back ? l.tSide : l.sSide;
+    const bottomSide = l.back ? l.sSide : l.tSide;
+    const topPort = l.back ? l.tPort : l.sPort;
+    const bottomPort = l.back ? l.sPort : l.tPort;
+    if (!topSide) bottomEnds[u]!.push({ i, other: c[chain[1]!]!, fixed: topPort });
+    if (!bottomSide) topEnds[w]!.push({ i, other: c[chain[chain.length - 2]!]!, fixed: bottomPort });
+  }
+  const assignPorts = (v: number, ends: Array<{ i: number; other: number; fixed: number | undefined }>, face: "top" | "bottom") => {
+    if (ends.length === 0) return;
+    const boxLeft = c[v]! - nw[v]! / 2;
+    const fixed: number[] = [];
+    const free: typeof ends = [];
+    for (const e of ends) {
+      if (e.fixed !== undefined) {
+        portX.set(`${e.i}:${face}`, boxLeft + e.fixed);
+        fixed.push(boxLeft + e.fixed);
+      } else free.push(e);
+    }
+    if (free.length === 0) return;
+    if (nw[v]! === 0) {
+      for (const e of free) portX.set(`${e.i}:${face}`, c[v]!);
+      return;
+    }
+    free.sort((a, b) => a.other - b.other || a.i - b.i);
+    const w = nw[v]!;
+    const k = free.length;
+    for (let j = 0; j < k; j++) {
+      let x = boxLeft + (w * (j + 1)) / (k + 1);
+      if (fixed.length > 0) {
+        // Keep clear of ports fixed by the frame's content (edges crossing it).
+        for (let step = 1; step < 40 && fixed.some((f) => Math.abs(f - x) < PORT_MIN_GAP); step++) {
+          const delta = Math.ceil(step / 2) * 3 * (step % 2 ? 1 : -1);
+          x = Math.min(boxLeft + w - 2, Math.max(boxLeft + 2, boxLeft + (w * (j + 1)) / (k + 1) + delta));
+        }
+      }
+      portX.set(`${free[j]!.i}:${face}`, x);
+    }
+  };
+  for (let v = 0; v < N; v++) {
+    assignPorts(v, bottomEnds[v]!, "bottom");
+    assignPorts(v, topEnds[v]!, "top");
+  }
+  // Side lanes: lane index and stub position per (ilink, end).
+  const laneX = new Map<string, number>();
+  const stubY = new Map<string, number>();
+  for (let v = 0; v < N; v++) {
+    const ups = upLanes[v]!;
+    const downs = downLanes[v]!;
+    if (ups.length === 0 && downs.length === 0) continue;
+    const boxRight = c[v]! + nw[v]! / 2;
+    const top = yOf(v) - nh[v]! / 2;
+    const slots = ups.length + downs.length;
+    const slotY = (k: number) => top + (nh[v]! * (k + 1)) / (slots + 1);
+    // Up lanes: sorted by where they go; the outermost lane takes the lowest stub (no crossings in the margin).
+    const upSorted = ups
+      .map((i) => ({ i, other: c[chains[i]![chains[i]!.length - 2]!]! }))
+      .sort((a, b) => a.other - b.other || a.i - b.i);
+    upSorted.forEach(({ i }, j) => {
+      laneX.set(`${i}:s`, boxRight + LANE_FIRST + j * LANE);
+      stubY.set(`${i}:s`, slotY(j));
+    });
+    const downSorted = downs.map((i) => ({ i, other: c[chains[i]![1]!]! })).sort((a, b) => a.other - b.other || a.i - b.i);
+    downSorted.forEach(({ i }, j) => {
+      laneX.set(`${i}:t`, boxRight + LANE_FIRST + j * LANE);
+      stubY.set(`${i}:t`, slotY(slots - 1 - j));
+    });
+  }
+
+  const ipieces: LPiece[] = new Array(ilinks.length);
+  for (let i = 0; i < ilinks.length; i++) {
+    const l = ilinks[i]!;
+    const chain = chains[i]!;
+    const u = chain[0]!;
+    const w = chain[chain.length - 1]!;
+    const Lu = itemLayer[u]!;
+    const Lw = itemLayer[w]!;
+    const pts: Pt[] = [];
+    const kinds: SegKind[] = [];
+    const push = (p: Pt, k: SegKind) => {
+      if (pts.length > 0) kinds.push(k);
+      pts.push(p);
+    };
+    const junctions: Pt[] = [];
+    // Top end.
+    const topSide = l.back ? l.tSide : l.sSide;
+    if (topSide) {
+      const key = `${i}:${l.back ? "t" : "s"}`;
+      const ys = stubY.get(key)!;
+      const lx = laneX.get(key)!;
+      push([c[u]! + nw[u]! / 2, ys], "line");
+      push([lx, ys], "line");
+      push([lx, bandBottom[Lu]!], "line");
+    } else {
+      const px = portX.get(`${i}:bottom`)!;
+      push([px, yOf(u) + nh[u]! / 2], "line");
+      push([px, bandBottom[Lu]!], "line");
+      if (isHub(u)) junctions.push([px, bandTop[Lu]!], [px, bandBottom[Lu]!]);
+    }
+    // Dummies.
+    for (let k = 1; k < chain.length - 1; k++) {
+      const d = chain[k]!;
+      const L = itemLayer[d]!;
+      push([c[d]!, bandTop[L]!], isHub(chain[k - 1]!) ? "line" : "curve");
+      push([c[d]!, bandBottom[L]!], "line");
+    }
+    // Bottom end.
+    const bottomSide = l.back ? l.sSide : l.tSide;
+    const intoHub = isHub(w) || isHub(chain[chain.length - 2]!);
+    if (bottomSide) {
+      const key = `${i}:${l.back ? "s" : "t"}`;
+      const ys = stubY.get(key)!;
+      const lx = laneX.get(key)!;
+      push([lx, bandTop[Lw]!], intoHub ? "line" : "curve");
+      push([lx, ys], "line");
+      push([c[w]! + nw[w]! / 2, ys], "line");
+    } else {
+      const px = portX.get(`${i}:top`)!;
+      push([px, bandTop[Lw]!], intoHub ? "line" : "curve");
+      push([px, yOf(w) - nh[w]! / 2], "line");
+      if (isHub(w)) junctions.push([px, bandTop[Lw]!], [px, bandBottom[Lw]!]);
+    }
+    let label: Box | null = null;
+    const li = labelItem[i]!;
+    if (li >= 0 && l.label) {
+      label = { x: c[li]! - l.label.w / 2, y: yOf(li) - l.label.h / 2, width: l.label.w, height: l.label.h };
+    }
+    if (l.back) {
+      pts.reverse();
+      kinds.reverse();
+    }
+    ipieces[i] = { points: pts, kinds, junctions, label };
+  }
+
+  /* ---------------- pieces per input link ---------------- */
+  const pieces: LPiece[] = new Array(links.length);
+  for (let i = 0; i < links.length; i++) {
+    const l = links[i]!;
+    const parts = origParts[i]!;
+    if (l.s === l.t) {
+      pieces[i] = selfLoop(i);
+      continue;
+    }
+    if (parts.length === 1) {
+      pieces[i] = ipieces[parts[0]!]!;
+      continue;
+    }
+    const a = ipieces[parts[0]!]!;
+    const b = ipieces[parts[1]!]!;
+    const points = a.points.concat(b.points.slice(1));
+    const kinds = a.kinds.concat(b.kinds);
+    const seen = new Set<string>();
+    const junctions: Pt[] = [];
+    for (const p of [...a.junctions, ...b.junctions]) {
+      const k = `${p[0]},${p[1]}`;
+      if (!seen.has(k)) {
+        seen.add(k);
+        junctions.push(p);
+      }
+    }
+    pieces[i] = { points, kinds, junctions, label: null };
+  }
+
+  function selfLoop(i: number): LPiece {
+    const l = links[i]!;
+    const v = l.s;
+    const loops = loopsOf.get(v)!;
+    const k = loops.indexOf(i);
+    const dist = loopDist.get(v)![k]!;
+    const boxLeft = c[v]! - nw[v]! / 2;
+    const cyv = yOf(v);
+    const avail = Math.max(4, nh[v]! / 2 - 4);
+    const S = loops.length;
+    const spread = S === 1 ? avail : Math.min(avail, 4 + ((k + 1) * (avail - 4)) / S);
+    const lx = boxLeft - dist;
+    const points: Pt[] = [
+      [boxLeft, cyv - spread],
+      [lx, cyv - spread],
+      [lx, cyv + spread],
+      [boxLeft, cyv + spread],
+    ];
+    const label = l.label ? { x: lx - l.label.w / 2, y: cyv - l.label.h / 2, width: l.label.w, height: l.label.h } : null;
+    return { points, kinds: ["line", "line", "line"], junctions: [], label };
+  }
+
+  return { cx, cy, width, height, pieces };
+}
+
+/** Weighted isotonic regression (non-decreasing fit) by pool-adjacent-violators. */
+function isotonic(values: Float64Array, weights: Float64Array): Float64Array {
+  const m = values.length;
+  const blockMean: number[] = [];
+  const blockWeight: number[] = [];
+  const blockSize: number[] = [];
+  for (let k = 0; k < m; k++) {
+    let mean = values[k]!;
+    let weight = weights[k]!;
+    let size = 1;
+    while (blockMean.length > 0 && blockMean[blockMean.length - 1]! > mean) {
+      const pm = blockMean.pop()!;
+      const pw = blockWeight.pop()!;
+      const ps = blockSize.pop()!;
+      mean = (pm * pw + mean * weight) / (pw + weight);
+      weight += pw;
+      size += ps;
+    }
+    blockMean.push(mean);
+    blockWeight.push(weight);
+    blockSize.push(size);
+  }
+  const out = new Float64Array(m);
+  let k = 0;
+  for (let b = 0; b < blockMean.length; b++) for (let s = 0; s < blockSize[b]!; s++) out[k++] = blockMean[b]!;
+  return out;
+}
+
+/** One barycenter sweep: `dir` 1 goes down (each layer by its upper neighbours), -1 goes up. */
+function sweep(layers: number[][], nbrs: number[][], pos: Float64Array, dir: 1 | -1) {
+  const count = layers.length;
+  const start = dir === 1 ? 1 : count - 2;
+  for (let L = start; L >= 0 && L < count; L += dir) {
+    const row = layers[L]!;
+    const keyed = row.map((x) => {
+      const ns = nbrs[x]!;
+      if (ns.length === 0) return { x, key: pos[x]!, tie: pos[x]! };
+      let sum = 0;
+      for (const y of ns) sum += pos[y]!;
+      return { x, key: sum / ns.length, tie: pos[x]! };
+    });
+    // Items without neighbours keep their place: sort only the others, around them.
+    keyed.sort((a, b) => a.key - b.key || a.tie - b.tie);
+    for (let k = 0; k < keyed.length; k++) {
+      row[k] = keyed[k]!.x;
+      pos[keyed[k]!.x] = k;
+    }
+  }
+}
+
+/** Crossings between consecutive layers, by counting inversions (Barth, Jünger, Mutzel) with a Fenwick tree. */
+export function countCrossings(layers: number[][], down: number[][], pos: Float64Array): number {
+  let total = 0;
+  for (let L = 0; L + 1 < layers.length; L++) {
+    const pairs: Array<[number, number]> = [];
+    for (const x of layers[L]!) for (const y of down[x]!) pairs.push([pos[x]!, pos[y]!]);
+    if (pairs.length < 2) continue;
+    pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const size = layers[L + 1]!.length;
+    const tree = new Int32Array(size + 1);
+    let seen = 0;
+    for (const [, q] of pairs) {
+      // Count earlier pairs with a larger lower position.
+      let le = 0;
+      for (let i = q + 1; i > 0; i -= i & -i) le += tree[i]!;
+      total += seen - le;
+      for (let i = q + 1; i <= size; i += i & -i) tree[i]!++;
+      seen++;
+    }
+  }
+  return total;
+}
