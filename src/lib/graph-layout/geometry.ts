@@ -79,82 +79,76 @@ export function simplify(w: Waypoints): Waypoints {
   return { points: outP, kinds: outK };
 }
 
-function cubicAt(p0: Pt, p1: Pt, p2: Pt, p3: Pt, t: number): Pt {
-  const u = 1 - t;
-  const a = u * u * u;
-  const b = 3 * u * u * t;
-  const c = 3 * u * t * t;
-  const d = t * t * t;
-  return [a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0], a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1]];
-}
-
-function quadAt(p0: Pt, p1: Pt, p2: Pt, t: number): Pt {
-  const u = 1 - t;
-  return [u * u * p0[0] + 2 * u * t * p1[0] + t * t * p2[0], u * u * p0[1] + 2 * u * t * p1[1] + t * t * p2[1]];
-}
-
 /**
  * SVG path data and the sampled polyline of waypoints given in top-to-bottom space, mapped to `direction`
  * (LR swaps the axes). Lines that turn get a small rounded corner (inside the corner, so never nearer to a box
  * than the sharp corner was); S-curves keep their tangents on the rank axis.
  */
 export function toPathAndPoints(w: Waypoints, direction: LayoutDirection): { path: string; points: Pt[] } {
-  const map = direction === "LR" ? (p: Pt): Pt => [p[1], p[0]] : (p: Pt): Pt => p;
+  const swap = direction === "LR";
   const pts = w.points;
   if (pts.length === 0) return { path: "", points: [] };
-  const d: string[] = [];
+  let d = "";
   const out: Pt[] = [];
-  const move = (p: Pt) => {
-    const m = map(p);
-    d.push(`M${fmt(m[0])},${fmt(m[1])}`);
-    out.push(m);
-  };
-  const line = (p: Pt) => {
-    const m = map(p);
-    d.push(`L${fmt(m[0])},${fmt(m[1])}`);
-    out.push(m);
-  };
-  move(pts[0]!);
-  // `cursor` is where the path currently is (may be before pts[i] when a corner was cut).
-  let cursor: Pt = pts[0]!;
+  // `X`/`Y` map top-to-bottom coordinates to the drawing's.
+  const X = (x: number, y: number) => (swap ? y : x);
+  const Y = (x: number, y: number) => (swap ? x : y);
+  const p0 = pts[0]!;
+  d += `M${fmt(X(p0[0], p0[1]))},${fmt(Y(p0[0], p0[1]))}`;
+  out.push([X(p0[0], p0[1]), Y(p0[0], p0[1])]);
+  // (ax, ay) is where the path currently is (before pts[i + 1] when a corner was cut).
+  let ax = p0[0];
+  let ay = p0[1];
   for (let i = 0; i < pts.length - 1; i++) {
-    const a = cursor;
     const b = pts[i + 1]!;
+    const bx = b[0];
+    const by = b[1];
     const kind = w.kinds[i] ?? "line";
-    if (kind === "curve" && Math.abs(a[0] - b[0]) > 1e-6 && Math.abs(a[1] - b[1]) > 1e-6) {
-      const my = (a[1] + b[1]) / 2;
-      const c1: Pt = [a[0], my];
-      const c2: Pt = [b[0], my];
-      const m1 = map(c1);
-      const m2 = map(c2);
-      const mb = map(b);
-      d.push(`C${fmt(m1[0])},${fmt(m1[1])} ${fmt(m2[0])},${fmt(m2[1])} ${fmt(mb[0])},${fmt(mb[1])}`);
-      for (let k = 1; k <= CURVE_SAMPLES; k++) out.push(map(cubicAt(a, c1, c2, b, k / CURVE_SAMPLES)));
-      cursor = b;
+    if (kind === "curve" && Math.abs(ax - bx) > 1e-6 && Math.abs(ay - by) > 1e-6) {
+      const my = (ay + by) / 2;
+      d += ` C${fmt(X(ax, my))},${fmt(Y(ax, my))} ${fmt(X(bx, my))},${fmt(Y(bx, my))} ${fmt(X(bx, by))},${fmt(Y(bx, by))}`;
+      for (let k = 1; k <= CURVE_SAMPLES; k++) {
+        const t = k / CURVE_SAMPLES;
+        const u = 1 - t;
+        // Cubic with control points (ax, my) and (bx, my).
+        const x = u * u * u * ax + 3 * u * u * t * ax + 3 * u * t * t * bx + t * t * t * bx;
+        const y = u * u * u * ay + 3 * u * u * t * my + 3 * u * t * t * my + t * t * t * by;
+        out.push([X(x, y), Y(x, y)]);
+      }
+      ax = bx;
+      ay = by;
       continue;
     }
     // A straight segment; round the corner at b when the next segment is a line that turns.
     const c = pts[i + 2];
-    const nextKind = w.kinds[i + 1];
-    if (c && nextKind === "line") {
-      const l1 = Math.hypot(b[0] - a[0], b[1] - a[1]);
-      const l2 = Math.hypot(c[0] - b[0], c[1] - b[1]);
-      const cross = (b[0] - a[0]) * (c[1] - b[1]) - (b[1] - a[1]) * (c[0] - b[0]);
+    if (c && w.kinds[i + 1] === "line") {
+      const l1 = Math.hypot(bx - ax, by - ay);
+      const l2 = Math.hypot(c[0] - bx, c[1] - by);
+      const cross = (bx - ax) * (c[1] - by) - (by - ay) * (c[0] - bx);
       const r = Math.min(CORNER, l1 / 2, l2 / 2);
       if (Math.abs(cross) > 1e-6 && r > 0.5) {
-        const p1: Pt = [b[0] - ((b[0] - a[0]) / l1) * r, b[1] - ((b[1] - a[1]) / l1) * r];
-        const p2: Pt = [b[0] + ((c[0] - b[0]) / l2) * r, b[1] + ((c[1] - b[1]) / l2) * r];
-        line(p1);
-        const mb = map(b);
-        const m2 = map(p2);
-        d.push(`Q${fmt(mb[0])},${fmt(mb[1])} ${fmt(m2[0])},${fmt(m2[1])}`);
-        for (let k = 1; k <= 4; k++) out.push(map(quadAt(p1, b, p2, k / 4)));
-        cursor = p2;
+        const q1x = bx - ((bx - ax) / l1) * r;
+        const q1y = by - ((by - ay) / l1) * r;
+        const q2x = bx + ((c[0] - bx) / l2) * r;
+        const q2y = by + ((c[1] - by) / l2) * r;
+        d += ` L${fmt(X(q1x, q1y))},${fmt(Y(q1x, q1y))} Q${fmt(X(bx, by))},${fmt(Y(bx, by))} ${fmt(X(q2x, q2y))},${fmt(Y(q2x, q2y))}`;
+        out.push([X(q1x, q1y), Y(q1x, q1y)]);
+        for (let k = 1; k <= 4; k++) {
+          const t = k / 4;
+          const u = 1 - t;
+          const x = u * u * q1x + 2 * u * t * bx + t * t * q2x;
+          const y = u * u * q1y + 2 * u * t * by + t * t * q2y;
+          out.push([X(x, y), Y(x, y)]);
+        }
+        ax = q2x;
+        ay = q2y;
         continue;
       }
     }
-    line(b);
-    cursor = b;
+    d += ` L${fmt(X(bx, by))},${fmt(Y(bx, by))}`;
+    out.push([X(bx, by), Y(bx, by)]);
+    ax = bx;
+    ay = by;
   }
-  return { path: d.join(" "), points: out };
+  return { path: d, points: out };
 }

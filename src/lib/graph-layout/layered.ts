@@ -412,54 +412,64 @@ export function layoutLayers(nodes: readonly LNode[], links: readonly LLink[], o
     if (ca === 2 || cb === 2) return GAP_MIXED;
     return GAP_THIN;
   };
-  const heavy = (x: number) => kind[x] !== NODE || role[itemNode[x]!] !== "node";
+  // Long edges stay straight: links between dummies pull hardest (Gansner et al.'s Ω weights, 1 / 2 / 8).
+  const heavy = new Uint8Array(items);
+  for (let x = 0; x < items; x++) heavy[x] = kind[x] !== NODE || role[itemNode[x]!] !== "node" ? 1 : 0;
   const anchorOf = new Float64Array(items).fill(NaN);
   for (let v = 0; v < n; v++) {
     const a = nodes[v]!.anchor;
     if (a !== undefined && a !== null && Number.isFinite(a)) anchorOf[v] = a;
   }
   const c = new Float64Array(items);
+  // Offsets of each item from its layer's first item when packed tight: the order constraints, fixed from here on.
+  const offsets = new Float64Array(items);
   for (const row of layers) {
-    let cursor = 0;
-    for (let k = 0; k < row.length; k++) {
-      const x = row[k]!;
-      if (k > 0) cursor += right[row[k - 1]!]! + gapBetween(row[k - 1]!, x) + left[x]!;
-      c[x] = cursor;
+    for (let k = 1; k < row.length; k++) {
+      offsets[row[k]!] = offsets[row[k - 1]!]! + right[row[k - 1]!]! + gapBetween(row[k - 1]!, row[k]!) + left[row[k]!]!;
     }
+    for (const x of row) c[x] = offsets[x]!;
   }
+  let widest = 0;
+  for (const row of layers) widest = Math.max(widest, row.length);
+  const target = new Float64Array(widest);
+  const weight = new Float64Array(widest);
+  const fit = new Float64Array(widest);
   const place = (row: number[], mode: number) => {
     const m = row.length;
-    const desired = new Float64Array(m);
-    const weight = new Float64Array(m);
     for (let k = 0; k < m; k++) {
       const x = row[k]!;
       let sw = 0;
       let sx = 0;
-      const add = (nbs: number[]) => {
-        for (const y of nbs) {
-          const w = heavy(x) && heavy(y) ? 8 : heavy(x) || heavy(y) ? 2 : 1;
+      const hx = heavy[x]!;
+      if (mode >= 0) {
+        for (const y of up[x]!) {
+          const w = hx & heavy[y]! ? 8 : hx | heavy[y]! ? 2 : 1;
           sw += w;
           sx += w * c[y]!;
         }
-      };
-      if (mode >= 0) add(up[x]!);
-      if (mode <= 0) add(down[x]!);
-      if (!Number.isNaN(anchorOf[x]!)) {
+      }
+      if (mode <= 0) {
+        for (const y of down[x]!) {
+          const w = hx & heavy[y]! ? 8 : hx | heavy[y]! ? 2 : 1;
+          sw += w;
+          sx += w * c[y]!;
+        }
+      }
+      const an = anchorOf[x]!;
+      if (an === an) {
         sw += 50;
-        sx += 50 * anchorOf[x]!;
+        sx += 50 * an;
       }
       if (sw === 0) {
-        desired[k] = c[x]!;
+        target[k] = c[x]! - offsets[x]!;
         weight[k] = 0.01;
       } else {
-        desired[k] = sx / sw;
+        target[k] = sx / sw - offsets[x]!;
         weight[k] = sw;
       }
     }
-    const offsets = new Float64Array(m);
-    for (let k = 1; k < m; k++) offsets[k] = offsets[k - 1]! + right[row[k - 1]!]! + gapBetween(row[k - 1]!, row[k]!) + left[row[k]!]!;
-    const fit = isotonic(desired.map((d, k) => d - offsets[k]!), weight);
-    for (let k = 0; k < m; k++) c[row[k]!] = fit[k]! + offsets[k]!;
+    isotonic(target, weight, m, fit);
+    for (let k = 0; k < m; k++) c[row[k]!] = fit[k]! + offsets[row[k]!]!;
   };
   const rounds = items > BIG ? 3 : 6;
   for (let r = 0; r < rounds; r++) {
@@ -477,40 +487,11 @@ export function layoutLayers(nodes: readonly LNode[], links: readonly LLink[], o
   for (let x = 0; x < items; x++) c[x] = c[x]! - minX;
   const width = maxX - minX;
 
-  /* ---------------- y: one band per layer ---------------- */
-  const bandTop = new Float64Array(layerCount);
-  const bandBottom = new Float64Array(layerCount);
-  const layerY = new Float64Array(layerCount);
-  const isBoundary = (row: number[]) => row.length > 0 && row.every((x) => kind[x] === NODE && (role[itemNode[x]!] === "top" || role[itemNode[x]!] === "bottom"));
-  {
-    let cursor = 0;
-    for (let L = 0; L < layerCount; L++) {
-      let H = 0;
-      for (const x of layers[L]!) {
-        if (kind[x] === NODE || kind[x] === JUNCTION) H = Math.max(H, rankSize[itemNode[x]!]!);
-        else if (kind[x] === LABEL) H = Math.max(H, labelH[x]!);
-      }
-      bandTop[L] = cursor;
-      layerY[L] = cursor + H / 2;
-      bandBottom[L] = cursor + H;
-      const next = layers[L + 1];
-      const gap = next && (isBoundary(layers[L]!) || isBoundary(next)) ? BOUNDARY_GAP : RANK_GAP;
-      cursor += H + gap;
-    }
-  }
-  const height = layerCount > 0 ? bandBottom[layerCount - 1]! : 0;
-  const cx = new Float64Array(n);
-  const cy = new Float64Array(n);
-  for (let v = 0; v < n; v++) {
-    cx[v] = c[v]!;
-    cy[v] = layerY[itemLayer[v]!]!;
-  }
-  const yOf = (x: number) => layerY[itemLayer[x]!]!;
-
-  /* ---------------- 5. ports, lanes, routes ---------------- */
+  /* ---------------- 5. ports and lanes (cross axis) ---------------- */
   const isHub = (x: number) => kind[x] === JUNCTION || (kind[x] === NODE && role[itemNode[x]!] !== "node");
   // Face ports: per node, the ends on its bottom face (chains leaving downwards) and on its top face.
-  const portX = new Map<string, number>(); // `${ilink}:top|bottom` → x
+  const portBottom = new Float64Array(ilinks.length); // x of the port where a link leaves its upper end
+  const portTop = new Float64Array(ilinks.length); // x of the port where it enters its lower end
   const bottomEnds: Array<Array<{ i: number; other: number; fixed: number | undefined }>> = Array.from({ length: N }, () => []);
   const topEnds: Array<Array<{ i: number; other: number; fixed: number | undefined }>> = Array.from({ length: N }, () => []);
   for (let i = 0; i < ilinks.length; i++) {
@@ -532,60 +513,184 @@ export function layoutLayers(nodes: readonly LNode[], links: readonly LLink[], o
     const free: typeof ends = [];
     for (const e of ends) {
       if (e.fixed !== undefined) {
-        portX.set(`${e.i}:${face}`, boxLeft + e.fixed);
+        (face === "top" ? portTop : portBottom)[e.i] = boxLeft + e.fixed;
         fixed.push(boxLeft + e.fixed);
       } else free.push(e);
     }
     if (free.length === 0) return;
     if (nw[v]! === 0) {
-      for (const e of free) portX.set(`${e.i}:${face}`, c[v]!);
+      for (const e of free) (face === "top" ? portTop : portBottom)[e.i] = c[v]!;
       return;
     }
     free.sort((a, b) => a.other - b.other || a.i - b.i);
     const w = nw[v]!;
     const k = free.length;
     for (let j = 0; j < k; j++) {
-      let x = boxLeft + (w * (j + 1)) / (k + 1);
-      if (fixed.length > 0) {
-        // Keep clear of ports fixed by the frame's content (edges crossing it).
-        for (let step = 1; step < 40 && fixed.some((f) => Math.abs(f - x) < PORT_MIN_GAP); step++) {
-          const delta = Math.ceil(step / 2) * 3 * (step % 2 ? 1 : -1);
-          x = Math.min(boxLeft + w - 2, Math.max(boxLeft + 2, boxLeft + (w * (j + 1)) / (k + 1) + delta));
-        }
+      const even = boxLeft + (w * (j + 1)) / (k + 1);
+      let x = even;
+      // Keep clear of ports fixed by the frame's content (edges crossing it).
+      for (let step = 1; step < 60 && fixed.some((f) => Math.abs(f - x) < PORT_MIN_GAP); step++) {
+        const delta = Math.ceil(step / 2) * 3 * (step % 2 ? 1 : -1);
+        x = Math.min(boxLeft + w - 2, Math.max(boxLeft + 2, even + delta));
       }
-      portX.set(`${free[j]!.i}:${face}`, x);
+      (face === "top" ? portTop : portBottom)[free[j]!.i] = x;
     }
   };
   for (let v = 0; v < N; v++) {
     assignPorts(v, bottomEnds[v]!, "bottom");
     assignPorts(v, topEnds[v]!, "top");
   }
-  // Side lanes: lane index and stub position per (ilink, end).
-  const laneX = new Map<string, number>();
-  const stubY = new Map<string, number>();
+  // Side lanes: lane position and stub slot per (ilink, end).
+  // Per link: lane and stub slot at its real source (s) and real target (t) when they attach by the side.
+  const laneS = new Float64Array(ilinks.length);
+  const laneT = new Float64Array(ilinks.length);
+  const slotS = new Int32Array(ilinks.length);
+  const slotT = new Int32Array(ilinks.length);
+  const slotCount = new Int32Array(N);
   for (let v = 0; v < N; v++) {
     const ups = upLanes[v]!;
     const downs = downLanes[v]!;
     if (ups.length === 0 && downs.length === 0) continue;
     const boxRight = c[v]! + nw[v]! / 2;
-    const top = yOf(v) - nh[v]! / 2;
     const slots = ups.length + downs.length;
-    const slotY = (k: number) => top + (nh[v]! * (k + 1)) / (slots + 1);
-    // Up lanes: sorted by where they go; the outermost lane takes the lowest stub (no crossings in the margin).
-    const upSorted = ups
-      .map((i) => ({ i, other: c[chains[i]![chains[i]!.length - 2]!]! }))
-      .sort((a, b) => a.other - b.other || a.i - b.i);
+    slotCount[v] = slots;
+    // Up lanes, sorted by where they go; the outermost lane takes the lowest stub (no crossings in the margin).
+    const upSorted = ups.map((i) => ({ i, other: c[chains[i]![chains[i]!.length - 2]!]! })).sort((a, b) => a.other - b.other || a.i - b.i);
     upSorted.forEach(({ i }, j) => {
-      laneX.set(`${i}:s`, boxRight + LANE_FIRST + j * LANE);
-      stubY.set(`${i}:s`, slotY(j));
+      laneS[i] = boxRight + LANE_FIRST + j * LANE;
+      slotS[i] = j;
     });
     const downSorted = downs.map((i) => ({ i, other: c[chains[i]![1]!]! })).sort((a, b) => a.other - b.other || a.i - b.i);
     downSorted.forEach(({ i }, j) => {
-      laneX.set(`${i}:t`, boxRight + LANE_FIRST + j * LANE);
-      stubY.set(`${i}:t`, slotY(slots - 1 - j));
+      laneT[i] = boxRight + LANE_FIRST + j * LANE;
+      slotT[i] = slots - 1 - j;
     });
   }
+  // The column (cross position) of each chain item as the route passes it.
+  const topSideOf = (l: ILink) => (l.back ? l.tSide : l.sSide);
+  const bottomSideOf = (l: ILink) => (l.back ? l.sSide : l.tSide);
+  const colX = (i: number, k: number): number => {
+    const l = ilinks[i]!;
+    const chain = chains[i]!;
+    if (k === 0) return topSideOf(l) ? (l.back ? laneT[i]! : laneS[i]!) : portBottom[i]!;
+    if (k === chain.length - 1) return bottomSideOf(l) ? (l.back ? laneS[i]! : laneT[i]!) : portTop[i]!;
+    return c[chain[k]!]!;
+  };
 
+  /* ---------------- 6. gaps between layers: S-curves, or tracks for long jumps and hub fans ---------------- */
+  // A step from layer L to L + 1 that moves far sideways is drawn orthogonally on its own horizontal track in the
+  // gap (two such steps never share a stretch); the links fanning out of (into) a junction or frame point share one
+  // track, a bus, declared as their merge. Gaps grow with their tracks.
+  const TRACK = 7;
+  const FLAT = RANK_GAP * 0.75;
+  interface Step {
+    i: number;
+    k: number; // chain position of the upper item
+    x1: number;
+    x2: number;
+    track: number; // -1: S-curve (or a straight line into a hub)
+    bus: number; // -1, or the hub item whose bus this step rides
+  }
+  const stepsOf: Step[][] = Array.from({ length: Math.max(0, layerCount - 1) }, () => []);
+  const stepsByLink: Step[][] = new Array(ilinks.length);
+  for (let i = 0; i < ilinks.length; i++) {
+    const chain = chains[i]!;
+    const own: Step[] = (stepsByLink[i] = []);
+    for (let k = 0; k + 1 < chain.length; k++) {
+      const step: Step = { i, k, x1: colX(i, k), x2: colX(i, k + 1), track: -1, bus: -1 };
+      own.push(step);
+      stepsOf[itemLayer[chain[k]!]!]!.push(step);
+      const a = chain[k]!;
+      const b = chain[k + 1]!;
+      if (isHub(a) && down[a]!.length > 1) step.bus = a;
+      else if (isHub(b) && up[b]!.length > 1) step.bus = b;
+    }
+  }
+  const gapTracks = new Int32Array(Math.max(0, layerCount - 1));
+  for (let L = 0; L + 1 < layerCount; L++) {
+    interface Run {
+      lo: number;
+      hi: number;
+      steps: Step[];
+      order: number;
+    }
+    const runs: Run[] = [];
+    const buses = new Map<number, Step[]>();
+    for (const st of stepsOf[L]!) {
+      if (st.bus >= 0) {
+        let list = buses.get(st.bus);
+        if (!list) buses.set(st.bus, (list = []));
+        list.push(st);
+      } else if (Math.abs(st.x2 - st.x1) > FLAT) {
+        // Right-going steps starting further left go lower, left-going ones starting further right go lower:
+        // no crossings among steps going the same way.
+        runs.push({ lo: Math.min(st.x1, st.x2), hi: Math.max(st.x1, st.x2), steps: [st], order: st.x2 > st.x1 ? -st.x1 : 1e9 + st.x1 });
+      }
+    }
+    for (const [hub, list] of buses) {
+      const hubX = isHub(chains[list[0]!.i]![list[0]!.k]!) && chains[list[0]!.i]![list[0]!.k] === hub ? list[0]!.x1 : list[0]!.x2;
+      let lo = hubX;
+      let hi = hubX;
+      let spread = 0;
+      for (const st of list) {
+        const other = st.bus === chains[st.i]![st.k] ? st.x2 : st.x1;
+        lo = Math.min(lo, other);
+        hi = Math.max(hi, other);
+        spread = Math.max(spread, Math.abs(other - hubX));
+      }
+      if (spread <= FLAT) continue; // a small fan: straight lines meeting at the hub
+      runs.push({ lo, hi, steps: list, order: 5e8 + hubX });
+    }
+    runs.sort((a, b) => a.order - b.order);
+    const trackEnd: number[] = [];
+    for (const run of runs) {
+      let t = trackEnd.findIndex((end) => end < run.lo - 8);
+      if (t === -1) {
+        t = trackEnd.length;
+        trackEnd.push(run.hi);
+      } else trackEnd[t] = run.hi;
+      for (const st of run.steps) st.track = t;
+    }
+    gapTracks[L] = trackEnd.length;
+  }
+
+  /* ---------------- 7. y: one band per layer, gaps sized by their tracks ---------------- */
+  const bandTop = new Float64Array(layerCount);
+  const bandBottom = new Float64Array(layerCount);
+  const layerY = new Float64Array(layerCount);
+  const gapH = new Float64Array(Math.max(0, layerCount - 1));
+  const isBoundary = (row: number[]) => row.length > 0 && row.every((x) => kind[x] === NODE && (role[itemNode[x]!] === "top" || role[itemNode[x]!] === "bottom"));
+  {
+    let cursor = 0;
+    for (let L = 0; L < layerCount; L++) {
+      let H = 0;
+      for (const x of layers[L]!) {
+        if (kind[x] === NODE || kind[x] === JUNCTION) H = Math.max(H, rankSize[itemNode[x]!]!);
+        else if (kind[x] === LABEL) H = Math.max(H, labelH[x]!);
+      }
+      bandTop[L] = cursor;
+      layerY[L] = cursor + H / 2;
+      bandBottom[L] = cursor + H;
+      const next = layers[L + 1];
+      if (next) {
+        const base = isBoundary(layers[L]!) || isBoundary(next) ? BOUNDARY_GAP : RANK_GAP;
+        gapH[L] = Math.max(base, (gapTracks[L]! + 1) * TRACK + 16);
+        cursor += H + gapH[L]!;
+      }
+    }
+  }
+  const trackY = (L: number, t: number) => bandBottom[L]! + 8 + ((gapH[L]! - 16) * (t + 1)) / (gapTracks[L]! + 1);
+  const height = layerCount > 0 ? bandBottom[layerCount - 1]! : 0;
+  const cx = new Float64Array(n);
+  const cy = new Float64Array(n);
+  for (let v = 0; v < n; v++) {
+    cx[v] = c[v]!;
+    cy[v] = layerY[itemLayer[v]!]!;
+  }
+  const yOf = (x: number) => layerY[itemLayer[x]!]!;
+  const stubYOf = (slot: number, v: number) => yOf(v) - nh[v]! / 2 + (nh[v]! * (slot + 1)) / (slotCount[v]! + 1);
+
+  /* ---------------- 8. waypoints per link ---------------- */
   const ipieces: LPiece[] = new Array(ilinks.length);
   for (let i = 0; i < ilinks.length; i++) {
     const l = ilinks[i]!;
@@ -602,40 +707,41 @@ export function layoutLayers(nodes: readonly LNode[], links: readonly LLink[], o
     };
     const junctions: Pt[] = [];
     // Top end.
-    const topSide = l.back ? l.tSide : l.sSide;
-    if (topSide) {
-      const key = `${i}:${l.back ? "t" : "s"}`;
-      const ys = stubY.get(key)!;
-      const lx = laneX.get(key)!;
+    if (topSideOf(l)) {
+      const ys = stubYOf(l.back ? slotT[i]! : slotS[i]!, u);
+      const lx = l.back ? laneT[i]! : laneS[i]!;
       push([c[u]! + nw[u]! / 2, ys], "line");
       push([lx, ys], "line");
       push([lx, bandBottom[Lu]!], "line");
     } else {
-      const px = portX.get(`${i}:bottom`)!;
+      const px = portBottom[i]!;
       push([px, yOf(u) + nh[u]! / 2], "line");
       push([px, bandBottom[Lu]!], "line");
       if (isHub(u)) junctions.push([px, bandTop[Lu]!], [px, bandBottom[Lu]!]);
     }
-    // Dummies.
-    for (let k = 1; k < chain.length - 1; k++) {
-      const d = chain[k]!;
-      const L = itemLayer[d]!;
-      push([c[d]!, bandTop[L]!], isHub(chain[k - 1]!) ? "line" : "curve");
-      push([c[d]!, bandBottom[L]!], "line");
+    for (let k = 0; k + 1 < chain.length; k++) {
+      const st = stepsByLink[i]![k]!;
+      const L = itemLayer[chain[k]!]!;
+      const y2 = bandTop[L + 1]!;
+      if (st.track >= 0) {
+        const ty = trackY(L, st.track);
+        push([st.x1, ty], "line");
+        push([st.x2, ty], "line");
+        push([st.x2, y2], "line");
+        if (st.bus >= 0) junctions.push(st.bus === chain[k] ? [st.x2, ty] : [st.x1, ty]);
+      } else {
+        const toHub = isHub(chain[k]!) || isHub(chain[k + 1]!);
+        push([st.x2, y2], toHub ? "line" : "curve");
+      }
+      if (k + 1 < chain.length - 1) push([st.x2, bandBottom[L + 1]!], "line"); // through the next layer's band
     }
     // Bottom end.
-    const bottomSide = l.back ? l.sSide : l.tSide;
-    const intoHub = isHub(w) || isHub(chain[chain.length - 2]!);
-    if (bottomSide) {
-      const key = `${i}:${l.back ? "s" : "t"}`;
-      const ys = stubY.get(key)!;
-      const lx = laneX.get(key)!;
-      push([lx, bandTop[Lw]!], intoHub ? "line" : "curve");
-      push([lx, ys], "line");
+    if (bottomSideOf(l)) {
+      const ys = stubYOf(l.back ? slotS[i]! : slotT[i]!, w);
+      push([l.back ? laneS[i]! : laneT[i]!, ys], "line");
       push([c[w]! + nw[w]! / 2, ys], "line");
     } else {
-      const px = portX.get(`${i}:top`)!;
-      push([px, bandTop[Lw]!], intoHub ? "line" : "curve");
+      const px = portTop[i]!;
       push([px, yOf(w) - nh[w]! / 2], "line");
       if (isHub(w)) junctions.push([px, bandTop[Lw]!], [px, bandBottom[Lw]!]);
     }
@@ -670,7 +776,8 @@ export function layoutLayers(nodes: readonly LNode[], links: readonly LLink[], o
     const kinds = a.kinds.concat(b.kinds);
     const seen = new Set<string>();
     const junctions: Pt[] = [];
-    for (const p of [...a.junctions, ...b.junctions]) {
+    // The edges of one source (one target) share its link to (from) the junction: its ends are merge points too.
+    for (const p of [a.points[0]!, ...a.junctions, ...b.junctions, b.points[b.points.length - 1]!]) {
       const k = `${p[0]},${p[1]}`;
       if (!seen.has(k)) {
         seen.add(k);
@@ -705,32 +812,30 @@ export function layoutLayers(nodes: readonly LNode[], links: readonly LLink[], o
   return { cx, cy, width, height, pieces };
 }
 
-/** Weighted isotonic regression (non-decreasing fit) by pool-adjacent-violators. */
-function isotonic(values: Float64Array, weights: Float64Array): Float64Array {
-  const m = values.length;
-  const blockMean: number[] = [];
-  const blockWeight: number[] = [];
-  const blockSize: number[] = [];
+/** Weighted isotonic regression (non-decreasing fit) of the first `m` values by pool-adjacent-violators, into `out`. */
+function isotonic(values: Float64Array, weights: Float64Array, m: number, out: Float64Array): void {
+  const blockMean = new Float64Array(m);
+  const blockWeight = new Float64Array(m);
+  const blockSize = new Int32Array(m);
+  let top = 0;
   for (let k = 0; k < m; k++) {
     let mean = values[k]!;
     let weight = weights[k]!;
     let size = 1;
-    while (blockMean.length > 0 && blockMean[blockMean.length - 1]! > mean) {
-      const pm = blockMean.pop()!;
-      const pw = blockWeight.pop()!;
-      const ps = blockSize.pop()!;
-      mean = (pm * pw + mean * weight) / (pw + weight);
+    while (top > 0 && blockMean[top - 1]! > mean) {
+      top--;
+      const pw = blockWeight[top]!;
+      mean = (blockMean[top]! * pw + mean * weight) / (pw + weight);
       weight += pw;
-      size += ps;
+      size += blockSize[top]!;
     }
-    blockMean.push(mean);
-    blockWeight.push(weight);
-    blockSize.push(size);
+    blockMean[top] = mean;
+    blockWeight[top] = weight;
+    blockSize[top] = size;
+    top++;
   }
-  const out = new Float64Array(m);
   let k = 0;
-  for (let b = 0; b < blockMean.length; b++) for (let s = 0; s < blockSize[b]!; s++) out[k++] = blockMean[b]!;
-  return out;
+  for (let b = 0; b < top; b++) for (let s = 0; s < blockSize[b]!; s++) out[k++] = blockMean[b]!;
 }
 
 /** One barycenter sweep: `dir` 1 goes down (each layer by its upper neighbours), -1 goes up. */

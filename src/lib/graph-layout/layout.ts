@@ -279,7 +279,10 @@ function compoundLayout(
     const down = at.slice(0, j + 1);
     const lifted = up.length > 1 || down.length > 1;
     const bundled = lifted && label === null;
-    const mainKey = bundled ? `bundle:${up[up.length - 1]}\u0001${down[down.length - 1]}` : `edge#${index}`;
+    // A bundle: the unlabelled edges lifted to the same pair (an end that is the frame itself keeps its own trunk).
+    const mainKey = bundled
+      ? `bundle:${up[up.length - 1]}${up.length === 1 ? "!" : ""}\u0001${down[down.length - 1]}${down.length === 1 ? "!" : ""}`
+      : `edge#${index}`;
     pending.push({ edge, index, up, down, meeting, mainKey });
     addLink(mainKey, {
       container: meeting,
@@ -297,11 +300,14 @@ function compoundLayout(
 
   // Back flags per container, on its main links (self-loops aside).
   const mainByContainer = new Map<string, CLink[]>();
+  const listed = new Set<string>();
   for (const p of pending) {
+    if (listed.has(p.mainKey)) continue;
+    listed.add(p.mainKey);
     const link = links.get(p.mainKey)!;
     let list = mainByContainer.get(link.container);
     if (!list) mainByContainer.set(link.container, (list = []));
-    if (!list.includes(link)) list.push(link);
+    list.push(link);
   }
   for (const [container, list] of mainByContainer) {
     const ids = children.get(container) ?? [];
@@ -323,7 +329,7 @@ function compoundLayout(
       const container = p.up[i + 1]!;
       const b = `out:${p.mainKey}@${container}`;
       addBoundary(container, b, main.back ? "top" : "bottom");
-      const k = `${b}<${p.up[i]}`;
+      const k = `${b}<${p.up[i]}${i === 0 ? "!" : ""}`;
       addLink(k, {
         container,
         from: p.up[i]!,
@@ -348,7 +354,7 @@ function compoundLayout(
       const container = p.down[j + 1]!;
       const b = `in:${p.mainKey}@${container}`;
       addBoundary(container, b, main.back ? "bottom" : "top");
-      const k = `${b}>${p.down[j]}`;
+      const k = `${b}>${p.down[j]}${j === 0 ? "!" : ""}`;
       addLink(k, {
         container,
         from: b,
@@ -517,6 +523,10 @@ function compoundLayout(
       const { piece, o } = pieceOf(k);
       w = joinWaypoints(w, { points: piece.points.map((p) => shiftPt(p, o)), kinds: piece.kinds });
       for (const p of piece.junctions) junctions.push(shiftPt(p, o));
+      // A bundle's trunk (edges lifted to the same pair of frames) starts and ends where its members meet.
+      if (k === plan.main && k.startsWith("bundle:") && piece.points.length > 0) {
+        junctions.push(shiftPt(piece.points[0]!, o), shiftPt(piece.points[piece.points.length - 1]!, o));
+      }
       if (k === plan.main && piece.label) {
         label = { ...piece.label, x: piece.label.x + o[0] + shiftX, y: piece.label.y + o[1] + shiftY };
       }
