@@ -179,7 +179,7 @@ export function countCrossings(lines: DrawnLine[]): number {
     // A crossing between two strokes of the same line, or at an end or merge point of a line through it, is none.
     const ls = new Set(s.on.map((o) => o.line));
     if (t.on.some((o) => ls.has(o.line))) return;
-    for (const o of [...s.on, ...t.on]) if (lines[o.line]!.anchors.some((q) => near(q, p, 4))) return;
+    for (const o of [...s.on, ...t.on]) if (lines[o.line]!.anchors.some((q) => near(q, p, 7))) return;
     found.add(`${Math.round(p[0] / 3)},${Math.round(p[1] / 3)}`);
   });
   return found.size;
@@ -293,9 +293,25 @@ export function auditDrawing(graph: WorkflowGraph, layout: LayoutResult): AuditR
     for (const k of junctionKeys[a]!) if (junctionKeys[b]!.has(k)) return true;
     return false;
   };
-  const inSection = (line: number, arc: number) => {
-    const sec = section[line];
-    return sec !== null && sec !== undefined && arc >= sec[0] && arc <= sec[1];
+  const ends = routed.map((e) => {
+    const pts = layout.edges[e.id]!.points;
+    let len = 0;
+    for (let i = 0; i + 1 < pts.length; i++) len += Math.hypot(pts[i + 1]![0] - pts[i]![0], pts[i + 1]![1] - pts[i]![1]);
+    const k = (p: Pt) => `${Math.round(p[0] * 2)},${Math.round(p[1] * 2)}`;
+    return { start: k(pts[0]!), end: k(pts[pts.length - 1]!), len };
+  });
+  /** May `a` (at arc `arcA`) and `b` (at `arcB`) be drawn on top of each other there? */
+  const mayShare = (a: number, arcA: number, b: number, arcB: number) => {
+    const sameStart = ends[a]!.start === ends[b]!.start;
+    const sameEnd = ends[a]!.end === ends[b]!.end;
+    if (!sameStart && !sameEnd && !shareJunction(a, b)) return false;
+    const within = (line: number, arc: number) => {
+      const sec = section[line] ?? null;
+      const lo = sameStart ? -1 : sec ? sec[0] : Infinity;
+      const hi = sameEnd ? ends[line]!.len + 1 : sec ? sec[1] : sameStart ? 6 : -Infinity;
+      return arc >= lo && arc <= hi;
+    };
+    return within(a, arcA) && within(b, arcB);
   };
   const overlapLength = new Map<number, number>();
   const addOverlap = (a: number, b: number, len: number) => {
@@ -308,11 +324,10 @@ export function auditDrawing(graph: WorkflowGraph, layout: LayoutResult): AuditR
     // One stroke drawn for several edges: allowed for edges inside their merge sections that share a merge point.
     const mid = seg.len / 2;
     const first = seg.on[0]!;
-    const firstOk = inSection(first.line, arcAt(first, mid));
     for (let q = 1; q < seg.on.length; q++) {
       const o = seg.on[q]!;
       if (o.line === first.line) continue;
-      if (!(firstOk && inSection(o.line, arcAt(o, mid)) && shareJunction(first.line, o.line))) addOverlap(first.line, o.line, seg.len);
+      if (!mayShare(first.line, arcAt(first, mid), o.line, arcAt(o, mid))) addOverlap(first.line, o.line, seg.len);
     }
   }
   forEachNearPair(segs, OVERLAP_TOLERANCE, (i, j) => {
@@ -328,7 +343,7 @@ export function auditDrawing(graph: WorkflowGraph, layout: LayoutResult): AuditR
     for (const os of s.on) {
       for (const ot of t.on) {
         if (os.line === ot.line) continue;
-        if (inSection(os.line, arcAt(os, sm)) && inSection(ot.line, arcAt(ot, tm)) && shareJunction(os.line, ot.line)) continue;
+        if (mayShare(os.line, arcAt(os, sm), ot.line, arcAt(ot, tm))) continue;
         addOverlap(os.line, ot.line, len);
         return;
       }

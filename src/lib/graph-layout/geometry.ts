@@ -133,8 +133,8 @@ export function toPathAndPoints(w: Waypoints, direction: LayoutDirection): { pat
         const q2y = by + ((c[1] - by) / l2) * r;
         d += ` L${fmt(X(q1x, q1y))},${fmt(Y(q1x, q1y))} Q${fmt(X(bx, by))},${fmt(Y(bx, by))} ${fmt(X(q2x, q2y))},${fmt(Y(q2x, q2y))}`;
         out.push([X(q1x, q1y), Y(q1x, q1y)]);
-        for (let k = 1; k <= 4; k++) {
-          const t = k / 4;
+        for (let k = 1; k <= 2; k++) {
+          const t = k / 2;
           const u = 1 - t;
           const x = u * u * q1x + 2 * u * t * bx + t * t * q2x;
           const y = u * u * q1y + 2 * u * t * by + t * t * q2y;

@@ -613,6 +613,9 @@ export function layoutLayers(nodes: readonly LNode[], links: readonly LLink[], o
       hi: number;
       steps: Step[];
       order: number;
+      /** Where its verticals run above its track, and below it. */
+      ups: number[];
+      downs: number[];
     }
     const runs: Run[] = [];
     const buses = new Map<number, Step[]>();
@@ -624,33 +627,80 @@ export function layoutLayers(nodes: readonly LNode[], links: readonly LLink[], o
       } else if (Math.abs(st.x2 - st.x1) > FLAT) {
         // Right-going steps starting further left go lower, left-going ones starting further right go lower:
         // no crossings among steps going the same way.
-        runs.push({ lo: Math.min(st.x1, st.x2), hi: Math.max(st.x1, st.x2), steps: [st], order: st.x2 > st.x1 ? -st.x1 : 1e9 + st.x1 });
+        runs.push({ lo: Math.min(st.x1, st.x2), hi: Math.max(st.x1, st.x2), steps: [st], order: st.x2 > st.x1 ? -st.x1 : 1e9 + st.x1, ups: [st.x1], downs: [st.x2] });
       }
     }
     for (const [hub, list] of buses) {
-      const hubX = isHub(chains[list[0]!.i]![list[0]!.k]!) && chains[list[0]!.i]![list[0]!.k] === hub ? list[0]!.x1 : list[0]!.x2;
+      const out = chains[list[0]!.i]![list[0]!.k] === hub; // the hub is above: a fan-out
+      const hubX = out ? list[0]!.x1 : list[0]!.x2;
       let lo = hubX;
       let hi = hubX;
       let spread = 0;
+      const others: number[] = [];
       for (const st of list) {
-        const other = st.bus === chains[st.i]![st.k] ? st.x2 : st.x1;
+        const other = out ? st.x2 : st.x1;
+        others.push(other);
         lo = Math.min(lo, other);
         hi = Math.max(hi, other);
         spread = Math.max(spread, Math.abs(other - hubX));
       }
       if (spread <= FLAT) continue; // a small fan: straight lines meeting at the hub
-      runs.push({ lo, hi, steps: list, order: 5e8 + hubX });
+      runs.push({ lo, hi, steps: list, order: 5e8 + hubX, ups: out ? [hubX] : others, downs: out ? others : [hubX] });
     }
+    // A run whose vertical below its track stands where another's runs above its own must go lower than that one
+    // (else the two verticals would lie on top of each other). Tracks follow these constraints; runs caught in a
+    // cycle of them fall back to S-curves (straight lines for a fan).
     runs.sort((a, b) => a.order - b.order);
-    const trackEnd: number[] = [];
-    for (const run of runs) {
-      let t = trackEnd.findIndex((end) => end < run.lo - 8);
-      if (t === -1) {
-        t = trackEnd.length;
-        trackEnd.push(run.hi);
-      } else trackEnd[t] = run.hi;
-      for (const st of run.steps) st.track = t;
+    const R = runs.length;
+    const above: number[][] = Array.from({ length: R }, () => []);
+    const indeg2 = new Int32Array(R);
+    if (R > 1) {
+      const ends = runs.flatMap((r, idx) => r.ups.map((x) => [x, idx] as const)).sort((p, q) => p[0] - q[0]);
+      for (let ia = 0; ia < R; ia++) {
+        for (const d of runs[ia]!.downs) {
+          // Binary search the first up-vertical near d.
+          let lo2 = 0;
+          let hi2 = ends.length;
+          while (lo2 < hi2) {
+            const mid = (lo2 + hi2) >> 1;
+            if (ends[mid]![0] < d - 3) lo2 = mid + 1;
+            else hi2 = mid;
+          }
+          for (let q = lo2; q < ends.length && ends[q]![0] <= d + 3; q++) {
+            const ib = ends[q]![1];
+            if (ib === ia || above[ia]!.includes(ib)) continue;
+            above[ia]!.push(ib); // ib above ia
+            indeg2[ia]!++;
+          }
+        }
+      }
     }
+    const below: number[][] = Array.from({ length: R }, () => []);
+    for (let ia = 0; ia < R; ia++) for (const ib of above[ia]!) below[ib]!.push(ia);
+    const tracks: Array<Array<[number, number]>> = [];
+    const trackOf = new Int32Array(R).fill(-1);
+    const ready: number[] = [];
+    for (let r = 0; r < R; r++) if (indeg2[r] === 0) ready.push(r);
+    let assigned = 0;
+    while (ready.length > 0) {
+      // Lowest `order` first among the runs free to go.
+      let best2 = 0;
+      for (let q = 1; q < ready.length; q++) if (ready[q]! < ready[best2]!) best2 = q;
+      const r = ready.splice(best2, 1)[0]!;
+      const run = runs[r]!;
+      let minTrack = 0;
+      for (const ib of above[r]!) minTrack = Math.max(minTrack, trackOf[ib]! + 1);
+      let t = minTrack;
+      while (t < tracks.length && tracks[t]!.some(([a2, b2]) => a2 < run.hi + 8 && run.lo < b2 + 8)) t++;
+      if (t === tracks.length) tracks.push([]);
+      tracks[t]!.push([run.lo, run.hi]);
+      trackOf[r] = t;
+      for (const st of run.steps) st.track = t;
+      assigned++;
+      for (const ia of below[r]!) if (--indeg2[ia]! === 0) ready.push(ia);
+    }
+    void assigned;
+    const trackEnd = tracks;
     gapTracks[L] = trackEnd.length;
   }
 
