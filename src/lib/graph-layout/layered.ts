@@ -194,7 +194,7 @@ export function layoutLayers(nodes: readonly LNode[], links: readonly LLink[], o
   }
   const N = nw.length;
 
-  /* ---------------- margins: lanes on the right, loops on the left ---------------- */
+  /* ---------------- margins: lanes beside the box for back links, loops on the left ---------------- */
   const upLanes: number[][] = Array.from({ length: N }, () => []); // ilinks leaving this node upwards (by the side)
   const downLanes: number[][] = Array.from({ length: N }, () => []); // ilinks entering this node from below
   for (let i = 0; i < ilinks.length; i++) {
@@ -208,8 +208,6 @@ export function layoutLayers(nodes: readonly LNode[], links: readonly LLink[], o
   const rankSize = new Float64Array(N);
   const loopDist = new Map<number, number[]>();
   for (let v = 0; v < N; v++) {
-    const lanes = Math.max(upLanes[v]!.length, downLanes[v]!.length);
-    if (lanes > 0) marginR[v] = LANE_FIRST + (lanes - 1) * LANE + 6;
     rankSize[v] = nh[v]!;
     const loops = loopsOf.get(v);
     if (loops) {
@@ -390,6 +388,41 @@ export function layoutLayers(nodes: readonly LNode[], links: readonly LLink[], o
   for (let L = 0; L < layerCount; L++) layers[L] = best[L]!;
   setPos();
 
+  /* ---------------- sides of the back links' lanes ---------------- */
+  // A back link runs up around the outside of the pair it joins: by the left sides when its lower end stands left
+  // of its upper end in the order, else by the right; so it does not cut across the edges between the two. A node
+  // with self-loops (drawn on its left) keeps its lanes on the right.
+  const leftS = new Uint8Array(ilinks.length);
+  const leftT = new Uint8Array(ilinks.length);
+  {
+    const frac = (x: number) => {
+      const row = layers[itemLayer[x]!]!;
+      return row.length > 1 ? pos[x]! / (row.length - 1) : 0.5;
+    };
+    const goesLeft = (i: number) => {
+      const chain = chains[i]!;
+      return frac(chain[chain.length - 1]!) < frac(chain[0]!) - 1e-9;
+    };
+    const counts = Array.from({ length: N }, () => [0, 0, 0, 0]); // up-left, down-left, up-right, down-right
+    for (let v = 0; v < N; v++) {
+      const loops = loopsOf.has(v);
+      for (const i of upLanes[v]!) {
+        const left = !loops && goesLeft(i);
+        leftS[i] = left ? 1 : 0;
+        counts[v]![left ? 0 : 2]!++;
+      }
+      for (const i of downLanes[v]!) {
+        const left = !loops && goesLeft(i);
+        leftT[i] = left ? 1 : 0;
+        counts[v]![left ? 1 : 3]!++;
+      }
+      const [ul, dl, ur, dr] = counts[v]!;
+      const laneMargin = (lanes: number) => (lanes > 0 ? LANE_FIRST + (lanes - 1) * LANE + 6 : 0);
+      marginR[v] = laneMargin(Math.max(ur!, dr!));
+      if (!loops) marginL[v] = laneMargin(Math.max(ul!, dl!));
+    }
+  }
+
   /* ---------------- 4. coordinates ---------------- */
   const left = new Float64Array(items);
   const right = new Float64Array(items);
@@ -546,25 +579,28 @@ export function layoutLayers(nodes: readonly LNode[], links: readonly LLink[], o
   const laneT = new Float64Array(ilinks.length);
   const slotS = new Int32Array(ilinks.length);
   const slotT = new Int32Array(ilinks.length);
-  const slotCount = new Int32Array(N);
+  const slotCount = new Int32Array(2 * N); // per node and side (0 right, 1 left)
   for (let v = 0; v < N; v++) {
-    const ups = upLanes[v]!;
-    const downs = downLanes[v]!;
-    if (ups.length === 0 && downs.length === 0) continue;
-    const boxRight = c[v]! + nw[v]! / 2;
-    const slots = ups.length + downs.length;
-    slotCount[v] = slots;
-    // Up lanes, sorted by where they go; the outermost lane takes the lowest stub (no crossings in the margin).
-    const upSorted = ups.map((i) => ({ i, other: c[chains[i]![chains[i]!.length - 2]!]! })).sort((a, b) => a.other - b.other || a.i - b.i);
-    upSorted.forEach(({ i }, j) => {
-      laneS[i] = boxRight + LANE_FIRST + j * LANE;
-      slotS[i] = j;
-    });
-    const downSorted = downs.map((i) => ({ i, other: c[chains[i]![1]!]! })).sort((a, b) => a.other - b.other || a.i - b.i);
-    downSorted.forEach(({ i }, j) => {
-      laneT[i] = boxRight + LANE_FIRST + j * LANE;
-      slotT[i] = slots - 1 - j;
-    });
+    for (const side of [0, 1] as const) {
+      const ups = upLanes[v]!.filter((i) => leftS[i] === side);
+      const downs = downLanes[v]!.filter((i) => leftT[i] === side);
+      if (ups.length === 0 && downs.length === 0) continue;
+      const dir = side === 1 ? -1 : 1;
+      const edgeX = c[v]! + (dir * nw[v]!) / 2;
+      const slots = ups.length + downs.length;
+      slotCount[2 * v + side] = slots;
+      // Up lanes, sorted by where they go; the outermost lane takes the lowest stub (no crossings in the margin).
+      const upSorted = ups.map((i) => ({ i, other: dir * c[chains[i]![chains[i]!.length - 2]!]! })).sort((a, b) => a.other - b.other || a.i - b.i);
+      upSorted.forEach(({ i }, j) => {
+        laneS[i] = edgeX + dir * (LANE_FIRST + j * LANE);
+        slotS[i] = j;
+      });
+      const downSorted = downs.map((i) => ({ i, other: dir * c[chains[i]![1]!]! })).sort((a, b) => a.other - b.other || a.i - b.i);
+      downSorted.forEach(({ i }, j) => {
+        laneT[i] = edgeX + dir * (LANE_FIRST + j * LANE);
+        slotT[i] = slots - 1 - j;
+      });
+    }
   }
   // The column (cross position) of each chain item as the route passes it.
   const topSideOf = (l: ILink) => (l.back ? l.tSide : l.sSide);
@@ -738,7 +774,8 @@ export function layoutLayers(nodes: readonly LNode[], links: readonly LLink[], o
     cy[v] = layerY[itemLayer[v]!]!;
   }
   const yOf = (x: number) => layerY[itemLayer[x]!]!;
-  const stubYOf = (slot: number, v: number) => yOf(v) - nh[v]! / 2 + (nh[v]! * (slot + 1)) / (slotCount[v]! + 1);
+  const stubYOf = (slot: number, v: number, left: number) => yOf(v) - nh[v]! / 2 + (nh[v]! * (slot + 1)) / (slotCount[2 * v + left]! + 1);
+  const sideX = (v: number, left: number) => c[v]! + ((left ? -1 : 1) * nw[v]!) / 2;
 
   /* ---------------- 8. waypoints per link ---------------- */
   const ipieces: LPiece[] = new Array(ilinks.length);
@@ -758,9 +795,10 @@ export function layoutLayers(nodes: readonly LNode[], links: readonly LLink[], o
     const junctions: Pt[] = [];
     // Top end.
     if (topSideOf(l)) {
-      const ys = stubYOf(l.back ? slotT[i]! : slotS[i]!, u);
+      const left = l.back ? leftT[i]! : leftS[i]!;
+      const ys = stubYOf(l.back ? slotT[i]! : slotS[i]!, u, left);
       const lx = l.back ? laneT[i]! : laneS[i]!;
-      push([c[u]! + nw[u]! / 2, ys], "line");
+      push([sideX(u, left), ys], "line");
       push([lx, ys], "line");
       push([lx, bandBottom[Lu]!], "line");
     } else {
@@ -787,9 +825,10 @@ export function layoutLayers(nodes: readonly LNode[], links: readonly LLink[], o
     }
     // Bottom end.
     if (bottomSideOf(l)) {
-      const ys = stubYOf(l.back ? slotS[i]! : slotT[i]!, w);
+      const left = l.back ? leftS[i]! : leftT[i]!;
+      const ys = stubYOf(l.back ? slotS[i]! : slotT[i]!, w, left);
       push([l.back ? laneS[i]! : laneT[i]!, ys], "line");
-      push([c[w]! + nw[w]! / 2, ys], "line");
+      push([sideX(w, left), ys], "line");
     } else {
       const px = portTop[i]!;
       push([px, yOf(w) - nh[w]! / 2], "line");
