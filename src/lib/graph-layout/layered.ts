@@ -387,6 +387,35 @@ export function layoutLayers(nodes: readonly LNode[], links: readonly LLink[], o
   }
   for (let L = 0; L < layerCount; L++) layers[L] = best[L]!;
   setPos();
+  const frac = (x: number) => {
+    const row = layers[itemLayer[x]!]!;
+    return row.length > 1 ? pos[x]! / (row.length - 1) : 0.5;
+  };
+  // A back link's dummies go to the outside of their twins (items with the same neighbours, e.g. the label of the
+  // forward edge of the same loop): same crossings in the layers, none where the lanes meet the node's side.
+  {
+    const chainOf = new Int32Array(items).fill(-1);
+    for (let i = 0; i < ilinks.length; i++) if (ilinks[i]!.back) for (const x of chains[i]!.slice(1, -1)) chainOf[x] = i;
+    const same = (a: number[], b: number[]) => a.length === b.length && a.every((v, k) => v === b[k]);
+    const twins = (a: number, b: number) => same(up[a]!, up[b]!) && same(down[a]!, down[b]!);
+    for (const row of layers) {
+      for (let k = 0; k < row.length; k++) {
+        const d = row[k]!;
+        const i = chainOf[d]!;
+        if (i < 0) continue;
+        const chain = chains[i]!;
+        const left = frac(chain[chain.length - 1]!) < frac(chain[0]!) - 1e-9;
+        let at = k;
+        const step = left ? -1 : 1;
+        while (at + step >= 0 && at + step < row.length && chainOf[row[at + step]!] !== i && twins(row[at + step]!, d)) {
+          row[at] = row[at + step]!;
+          row[at + step] = d;
+          at += step;
+        }
+      }
+    }
+    setPos();
+  }
 
   /* ---------------- sides of the back links' lanes ---------------- */
   // A back link runs up around the outside of the pair it joins: by the left sides when its lower end stands left
@@ -395,10 +424,6 @@ export function layoutLayers(nodes: readonly LNode[], links: readonly LLink[], o
   const leftS = new Uint8Array(ilinks.length);
   const leftT = new Uint8Array(ilinks.length);
   {
-    const frac = (x: number) => {
-      const row = layers[itemLayer[x]!]!;
-      return row.length > 1 ? pos[x]! / (row.length - 1) : 0.5;
-    };
     const goesLeft = (i: number) => {
       const chain = chains[i]!;
       return frac(chain[chain.length - 1]!) < frac(chain[0]!) - 1e-9;
