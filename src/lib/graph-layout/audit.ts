@@ -208,8 +208,6 @@ function framesOf(layout: LayoutResult): { frames: Set<string>; ancestors: (id: 
   return { frames, ancestors };
 }
 
-const samePoint = (a: Pt, b: Pt) => near(a, b, 0.6);
-
 /** Anchors of an edge for crossing counts: its ends and its merge points. */
 function anchorsOf(points: Pt[], junctions: Pt[] | undefined): Pt[] {
   const out: Pt[] = [];

@@ -742,7 +742,6 @@ export function layoutLayers(nodes: readonly LNode[], links: readonly LLink[], o
     const trackOf = new Int32Array(R).fill(-1);
     const ready: number[] = [];
     for (let r = 0; r < R; r++) if (indeg2[r] === 0) ready.push(r);
-    let assigned = 0;
     while (ready.length > 0) {
       // Lowest `order` first among the runs free to go.
       let best2 = 0;
@@ -757,12 +756,9 @@ export function layoutLayers(nodes: readonly LNode[], links: readonly LLink[], o
       tracks[t]!.push([run.lo, run.hi]);
       trackOf[r] = t;
       for (const st of run.steps) st.track = t;
-      assigned++;
       for (const ia of below[r]!) if (--indeg2[ia]! === 0) ready.push(ia);
     }
-    void assigned;
-    const trackEnd = tracks;
-    gapTracks[L] = trackEnd.length;
+    gapTracks[L] = tracks.length;
   }
 
   /* ---------------- 7. y: one band per layer, gaps sized by their tracks ---------------- */
