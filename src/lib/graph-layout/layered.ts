@@ -335,10 +335,22 @@ export function layoutLayers(nodes: readonly LNode[], links: readonly LLink[], o
 
   const up: number[][] = Array.from({ length: items }, () => []);
   const down: number[][] = Array.from({ length: items }, () => []);
-  for (const chain of chains) {
+  // Where a link meets a box whose port is fixed (a frame's crossing point), neighbours see the port, not the
+  // centre: `upOff[x][k]` is the offset of up[x][k]'s port from its centre (px), for the order and the coordinates.
+  const upOff: number[][] = Array.from({ length: items }, () => []);
+  const downOff: number[][] = Array.from({ length: items }, () => []);
+  for (let i = 0; i < chains.length; i++) {
+    const chain = chains[i]!;
+    const l = ilinks[i]!;
+    const topPort = l.back ? l.tPort : l.sPort;
+    const bottomPort = l.back ? l.sPort : l.tPort;
     for (let k = 0; k + 1 < chain.length; k++) {
-      down[chain[k]!]!.push(chain[k + 1]!);
-      up[chain[k + 1]!]!.push(chain[k]!);
+      const a = chain[k]!;
+      const b = chain[k + 1]!;
+      down[a]!.push(b);
+      up[b]!.push(a);
+      upOff[b]!.push(k === 0 && topPort !== undefined ? topPort - nw[a]! / 2 : 0);
+      downOff[a]!.push(k + 2 === chain.length && bottomPort !== undefined ? bottomPort - nw[b]! / 2 : 0);
     }
   }
 
@@ -376,8 +388,8 @@ export function layoutLayers(nodes: readonly LNode[], links: readonly LLink[], o
   let bestCrossings = countCrossings(layers, down, pos);
   let stale = 0;
   for (let it = 0; it < sweepLimit && bestCrossings > 0; it++) {
-    sweep(layers, up, pos, 1);
-    sweep(layers, down, pos, -1);
+    sweep(layers, up, upOff, pos, nw, itemNode, 1);
+    sweep(layers, down, downOff, pos, nw, itemNode, -1);
     const c = countCrossings(layers, down, pos);
     if (c < bestCrossings) {
       bestCrossings = c;
@@ -500,17 +512,23 @@ export function layoutLayers(nodes: readonly LNode[], links: readonly LLink[], o
       let sx = 0;
       const hx = heavy[x]!;
       if (mode >= 0) {
-        for (const y of up[x]!) {
+        const ns = up[x]!;
+        const off = upOff[x]!;
+        for (let q = 0; q < ns.length; q++) {
+          const y = ns[q]!;
           const w = hx & heavy[y]! ? 8 : hx | heavy[y]! ? 2 : 1;
           sw += w;
-          sx += w * c[y]!;
+          sx += w * (c[y]! + off[q]!);
         }
       }
       if (mode <= 0) {
-        for (const y of down[x]!) {
+        const ns = down[x]!;
+        const off = downOff[x]!;
+        for (let q = 0; q < ns.length; q++) {
+          const y = ns[q]!;
           const w = hx & heavy[y]! ? 8 : hx | heavy[y]! ? 2 : 1;
           sw += w;
-          sx += w * c[y]!;
+          sx += w * (c[y]! + off[q]!);
         }
       }
       const an = anchorOf[x]!;
@@ -949,7 +967,15 @@ function isotonic(values: Float64Array, weights: Float64Array, m: number, out: F
 }
 
 /** One barycenter sweep: `dir` 1 goes down (each layer by its upper neighbours), -1 goes up. */
-function sweep(layers: number[][], nbrs: number[][], pos: Float64Array, dir: 1 | -1) {
+function sweep(
+  layers: number[][],
+  nbrs: number[][],
+  offsets: number[][],
+  pos: Float64Array,
+  widths: number[],
+  itemNode: number[],
+  dir: 1 | -1,
+) {
   const count = layers.length;
   const start = dir === 1 ? 1 : count - 2;
   for (let L = start; L >= 0 && L < count; L += dir) {
@@ -958,7 +984,13 @@ function sweep(layers: number[][], nbrs: number[][], pos: Float64Array, dir: 1 |
       const ns = nbrs[x]!;
       if (ns.length === 0) return { x, key: pos[x]!, tie: pos[x]! };
       let sum = 0;
-      for (const y of ns) sum += pos[y]!;
+      const off = offsets[x]!;
+      for (let q = 0; q < ns.length; q++) {
+        const y = ns[q]!;
+        const v = itemNode[y]!;
+        // A fixed port left or right of its box's centre counts as a fraction of a position.
+        sum += pos[y]! + (off[q] !== 0 && v >= 0 && widths[v]! > 0 ? (0.9 * off[q]!) / widths[v]! : 0);
+      }
       return { x, key: sum / ns.length, tie: pos[x]! };
     });
     // Items without neighbours keep their place: sort only the others, around them.
