@@ -399,6 +399,7 @@ export function layoutLayers(nodes: readonly LNode[], links: readonly LLink[], o
   }
   for (let L = 0; L < layerCount; L++) layers[L] = best[L]!;
   setPos();
+  if (bestCrossings > 0 && items + ilinks.length <= BIG) transpose(layers, up, down, pos);
   const frac = (x: number) => {
     const row = layers[itemLayer[x]!]!;
     return row.length > 1 ? pos[x]! / (row.length - 1) : 0.5;
@@ -999,6 +1000,39 @@ function sweep(
       row[k] = keyed[k]!.x;
       pos[keyed[k]!.x] = k;
     }
+  }
+}
+
+/**
+ * Adjacent exchange (Gansner et al.'s transpose): swap two neighbours in a layer when that removes crossings with the
+ * layers above and below; a few passes, until nothing improves.
+ */
+function transpose(layers: number[][], up: number[][], down: number[][], pos: Float64Array) {
+  // Crossings between the links of u and of v (u left of v) towards one adjacent layer.
+  const pairCrossings = (u: number, v: number, nbrs: number[][]) => {
+    let n = 0;
+    for (const a of nbrs[u]!) for (const b of nbrs[v]!) if (pos[a]! > pos[b]!) n++;
+    return n;
+  };
+  for (let pass = 0; pass < 4; pass++) {
+    let improved = false;
+    for (const row of layers) {
+      for (let k = 0; k + 1 < row.length; k++) {
+        const u = row[k]!;
+        const v = row[k + 1]!;
+        const now = pairCrossings(u, v, up) + pairCrossings(u, v, down);
+        if (now === 0) continue;
+        const swapped = pairCrossings(v, u, up) + pairCrossings(v, u, down);
+        if (swapped < now) {
+          row[k] = v;
+          row[k + 1] = u;
+          pos[v] = k;
+          pos[u] = k + 1;
+          improved = true;
+        }
+      }
+    }
+    if (!improved) break;
   }
 }
 
