@@ -1,7 +1,7 @@
 import type { GraphNode, NodeKind, WorkflowGraph } from "~/lib/visualizer/types";
 import { boundsOf } from "./bounds";
 import { EDGE_LABEL_MAX_CHARS, edgeLabelText, STACK_OFFSET } from "./node-size";
-import { FAMILY_COLORS, nodeFamily, nodeSubtitle } from "./node-style";
+import { EDGE_COLORS, EDGE_LABEL_COLORS, edgeLook, FAMILY_COLORS, nodeFamily, nodeSubtitle } from "./node-style";
 import type { LayoutResult } from "./types";
 
 /**
@@ -110,8 +110,12 @@ export function toSvg(graph: WorkflowGraph, layout: LayoutResult, options: SvgOp
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" font-family="ui-sans-serif, system-ui, sans-serif" font-size="12">`,
     `<title>${escapeXml(title)}</title>`,
-    `<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${palette.edge}"/></marker>`,
-    `<marker id="arrow-conditional" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${palette.conditional}"/></marker></defs>`,
+    `<defs>${(["flow", "data", "conditional"] as const)
+      .map(
+        (kind) =>
+          `<marker id="arrow-${kind}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${EDGE_COLORS[theme][kind]}"/></marker>`,
+      )
+      .join("")}</defs>`,
     `<rect width="100%" height="100%" fill="${palette.background}"/>`,
     `<g transform="translate(${fmt(ox)},${fmt(oy)})">`,
   );
@@ -138,16 +142,18 @@ export function toSvg(graph: WorkflowGraph, layout: LayoutResult, options: SvgOp
     out.push(`</g>`);
   }
 
-  const labelled: Array<{ text: string; box: { x: number; y: number; width: number; height: number }; conditional: boolean }> = [];
+  const labelled: Array<{ text: string; box: { x: number; y: number; width: number; height: number }; color: string }> = [];
   const junctionCount = new Map<string, { p: [number, number]; count: number; color: string }>();
   for (const e of graph.edges) {
     const route = layout.edges[e.id];
     if (!route || !route.path || !layout.nodes[e.source] || !layout.nodes[e.target]) continue;
-    const color = e.kind === "conditional" ? palette.conditional : palette.edge;
-    const dash = route.back ? ` stroke-dasharray="6 4"` : e.inferred ? ` stroke-dasharray="2 3"` : "";
+    // The same look as the view's edge (node-style.ts): colour by kind, long dashes for back edges, dots for guesses.
+    const look = edgeLook(e, route.back, theme);
+    const color = look.color;
+    const dash = look.dash ? ` stroke-dasharray="${look.dash}"` : "";
     const cls = route.back ? "edge back" : "edge";
     out.push(
-      `<path class="${cls}" data-id="${escapeXml(e.id)}" d="${route.path}" fill="none" stroke="${color}" stroke-width="1.5"${dash} marker-end="url(#${e.kind === "conditional" ? "arrow-conditional" : "arrow"})"/>`,
+      `<path class="${cls}" data-id="${escapeXml(e.id)}" d="${route.path}" fill="none" stroke="${color}" stroke-width="${look.width}"${dash} marker-end="url(#arrow-${e.kind})"/>`,
     );
     for (const p of route.junctions ?? []) {
       const k = `${p[0].toFixed(1)},${p[1].toFixed(1)}`;
@@ -156,15 +162,16 @@ export function toSvg(graph: WorkflowGraph, layout: LayoutResult, options: SvgOp
       else junctionCount.set(k, { p, count: 1, color });
     }
     const text = edgeLabelText(e);
-    if (text && route.label && showLabels) labelled.push({ text, box: route.label, conditional: e.kind === "conditional" });
+    if (text && route.label && showLabels) labelled.push({ text, box: route.label, color });
   }
   for (const { p, count, color } of junctionCount.values()) {
     if (count > 1) out.push(`<circle class="junction" cx="${fmt(p[0])}" cy="${fmt(p[1])}" r="2.5" fill="${color}"/>`);
   }
-  for (const { text, box, conditional } of labelled) {
+  const labelColors = EDGE_LABEL_COLORS[theme];
+  for (const { text, box, color } of labelled) {
     out.push(
-      `<g class="edge-label"><rect x="${fmt(box.x)}" y="${fmt(box.y)}" width="${fmt(box.width)}" height="${fmt(box.height)}" rx="4" fill="${palette.background}" stroke="${conditional ? palette.conditional : palette.edge}" stroke-width="0.75"/>`,
-      `<text x="${fmt(box.x + box.width / 2)}" y="${fmt(box.y + box.height / 2 + 4)}" text-anchor="middle" fill="${palette.text}" font-size="11">${escapeXml(truncateLabel(text, EDGE_LABEL_MAX_CHARS))}</text></g>`,
+      `<g class="edge-label"><rect x="${fmt(box.x)}" y="${fmt(box.y)}" width="${fmt(box.width)}" height="${fmt(box.height)}" rx="4" fill="${labelColors.fill}" stroke="${color}" stroke-width="0.75"/>`,
+      `<text x="${fmt(box.x + box.width / 2)}" y="${fmt(box.y + box.height / 2 + 4)}" text-anchor="middle" fill="${labelColors.text}" font-size="11">${escapeXml(truncateLabel(text, EDGE_LABEL_MAX_CHARS))}</text></g>`,
     );
   }
 
