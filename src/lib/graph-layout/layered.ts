@@ -157,27 +157,62 @@ export function layoutLayers(nodes: readonly LNode[], links: readonly LLink[], o
     if (!g) groups.set(gkey, (g = []));
     g.push({ s: links[list[0]!]!.s, links: list });
   }
+  interface Join {
+    back: boolean;
+    targets: number[];
+    members: Array<{ s: number; links: number[] }>;
+    j: number;
+    /** Link from this junction to each target it reaches directly, and to each junction nested in it. */
+    direct: Map<number, number>;
+    nested: Array<{ join: Join; link: number }>;
+  }
+  const joins: Join[] = [];
   for (const [gkey, members] of groups) {
     const targetCount = members[0]!.links.length;
     if (members.length < 2 || members.length * targetCount < JUNCTION_MIN_EDGES) continue;
-    const back = gkey.startsWith("1");
+    const targets = members[0]!.links.map((i) => links[i]!.t).sort((x, y) => x - y);
     const j = nw.length;
     nw.push(0);
     nh.push(0);
     role.push("junction");
-    const first = members[0]!.links.map((i) => links[i]!).sort((a, b) => a.t - b.t);
-    const toTarget = new Map<number, number>();
-    for (const l of first) {
-      toTarget.set(l.t, ilinks.length);
-      ilinks.push({ s: j, t: l.t, back, label: null, sSide: false, tSide: l.tSide, sPort: undefined, tPort: undefined });
+    joins.push({ back: gkey.startsWith("1"), targets, members, j, direct: new Map(), nested: [] });
+  }
+  // A join whose targets include all of another's goes through that one's junction (junction → junction) instead of
+  // drawing a second fan to the same targets; the largest such joins first, none sharing a target.
+  for (const A of joins) {
+    const inA = new Set(A.targets);
+    const taken = new Set<number>();
+    const inner = joins
+      .filter((B) => B !== A && B.back === A.back && B.targets.length >= 2 && B.targets.length < A.targets.length && B.targets.every((t) => inA.has(t)))
+      .sort((x, y) => y.targets.length - x.targets.length || x.j - y.j);
+    for (const B of inner) {
+      if (B.targets.some((t) => taken.has(t))) continue;
+      for (const t of B.targets) taken.add(t);
+      A.nested.push({ join: B, link: ilinks.length });
+      ilinks.push({ s: A.j, t: B.j, back: A.back, label: null, sSide: false, tSide: false, sPort: undefined, tPort: undefined });
     }
-    for (const m of members) {
+    const tSideOf = new Map<number, boolean>();
+    for (const i of A.members[0]!.links) tSideOf.set(links[i]!.t, links[i]!.tSide);
+    for (const t of A.targets) {
+      if (taken.has(t)) continue;
+      A.direct.set(t, ilinks.length);
+      ilinks.push({ s: A.j, t, back: A.back, label: null, sSide: false, tSide: tSideOf.get(t) ?? false, sPort: undefined, tPort: undefined });
+    }
+  }
+  const pathFrom = (A: Join, t: number): number[] => {
+    const direct = A.direct.get(t);
+    if (direct !== undefined) return [direct];
+    const via = A.nested.find((n) => n.join.targets.includes(t))!;
+    return [via.link, ...pathFrom(via.join, t)];
+  };
+  for (const A of joins) {
+    for (const m of A.members) {
       const fromSource = ilinks.length;
       const l0 = links[m.links[0]!]!;
-      ilinks.push({ s: m.s, t: j, back, label: null, sSide: l0.sSide, tSide: false, sPort: undefined, tPort: undefined });
+      ilinks.push({ s: m.s, t: A.j, back: A.back, label: null, sSide: l0.sSide, tSide: false, sPort: undefined, tPort: undefined });
       for (const i of m.links) {
         used[i] = 1;
-        origParts[i] = [fromSource, toTarget.get(links[i]!.t)!];
+        origParts[i] = [fromSource, ...pathFrom(A, links[i]!.t)];
       }
     }
   }
@@ -901,14 +936,17 @@ export function layoutLayers(nodes: readonly LNode[], links: readonly LLink[], o
       pieces[i] = ipieces[parts[0]!]!;
       continue;
     }
-    const a = ipieces[parts[0]!]!;
-    const b = ipieces[parts[1]!]!;
-    const points = a.points.concat(b.points.slice(1));
-    const kinds = a.kinds.concat(b.kinds);
+    const chainPieces = parts.map((k) => ipieces[k]!);
+    let points = chainPieces[0]!.points;
+    let kinds = chainPieces[0]!.kinds;
+    for (const next of chainPieces.slice(1)) {
+      points = points.concat(next.points.slice(1));
+      kinds = kinds.concat(next.kinds);
+    }
     const seen = new Set<string>();
     const junctions: Pt[] = [];
     // The edges of one source (one target) share its link to (from) the junction: its ends are merge points too.
-    for (const p of [a.points[0]!, ...a.junctions, ...b.junctions, b.points[b.points.length - 1]!]) {
+    for (const p of [points[0]!, ...chainPieces.flatMap((c) => c.junctions), points[points.length - 1]!]) {
       const k = `${p[0]},${p[1]}`;
       if (!seen.has(k)) {
         seen.add(k);
