@@ -1,6 +1,6 @@
 /**
  * Issue 12, section 1, on the production build: one user cannot stall the server. While the dense script (5 KiB,
- * 1,990 edges, whose server-side layout once held the only thread ~80 s) and the 278 KiB script (~130,000 edges)
+ * 1,990 edges, whose server-side layout once held the only thread ~80 s) and the 278 KiB script (2,000 tasks, 130,000 dependencies)
  * are saved, opened in the editor and drawn, and tRPC batches of heavy calls are sent — in turn, then all at once —
  * `/api/health` is probed every 250 ms: every probe must answer within 500 ms.
  * Then section 6 on the real server: dripped request heads and bodies are cut, request ids are ours, a forged

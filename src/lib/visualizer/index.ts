@@ -13,11 +13,14 @@ import type { Tree } from "@lezer/common";
 import { Ctx } from "./context";
 import { detectDialect } from "./detect-dialect";
 import { syntaxDiagnostics } from "./diagnostics";
+import { addDocstrings } from "./docstrings";
 import { extractAirflow } from "./dialects/airflow";
 import { extractGeneric } from "./dialects/generic";
 import { extractKedro } from "./dialects/kedro";
 import { extractLangGraph } from "./dialects/langgraph";
-import { DAGSTER, PREFECT, extractTaskflow } from "./dialects/taskflow";
+import { extractDagsterAssets } from "./dialects/dagster-assets";
+import { extractDagsterOps } from "./dialects/dagster-ops";
+import { extractPrefect } from "./dialects/prefect";
 import { GraphBuilder } from "./graph-builder";
 import { LineIndex } from "./lines";
 import { buildModuleIndex } from "./module-index";
@@ -33,8 +36,11 @@ export { DIALECT_ORDER } from "./detect-dialect";
 const EXTRACTORS: Record<Dialect, (ctx: Ctx) => void> = {
   langgraph: extractLangGraph,
   airflow: extractAirflow,
-  prefect: (ctx) => extractTaskflow(ctx, PREFECT),
-  dagster: (ctx) => extractTaskflow(ctx, DAGSTER),
+  prefect: extractPrefect,
+  dagster: (ctx) => {
+    extractDagsterOps(ctx);
+    extractDagsterAssets(ctx);
+  },
   kedro: extractKedro,
   generic: extractGeneric,
 };
@@ -69,6 +75,7 @@ export function visualizeTree(tree: Tree, code: string, options: VisualizeOption
       diagnostics.push(internalError(err, `reading the ${dialect} workflow`));
     }
     graph.prune();
+    addDocstrings(graph, index, source);
     diagnostics.push(...graph.diagnostics);
     return { dialect, nodes: graph.nodes, edges: graph.edges, diagnostics };
   } catch (err) {

@@ -137,7 +137,7 @@ describe("the server's graph threads", () => {
   });
 
   it("stop a summary at the budget while the event loop runs on, and a save still stores the workflow, its counts unknown", async () => {
-    const code = bigAirflowScript(500 * 1024); // ~260,000 edges: no visualizer draws that in 100 ms
+    const code = bigAirflowScript(500 * 1024); // 500 KiB of joins: no visualizer reads that in 100 ms
     const loop = watchEventLoop();
     const summary = await summariseCode(code);
     expect(loop.stop().maxGapMs).toBeLessThan(STALL_MS);
