@@ -256,7 +256,7 @@ export async function seed(db: Database, options: SeedOptions): Promise<SeedResu
     const at = new Date(now - 3_600_000 - (options.workflowsForMain - i) * 60_000);
     const id = uuidv7(at.getTime());
     const code = sampleCode(i);
-    const summary = summariseCode(code);
+    const summary = await summariseCode(code);
     workflowIds.push(id);
     rows.push([
       id,

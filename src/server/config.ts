@@ -2,6 +2,7 @@
  * The app's configuration, read from the environment and validated once.
  * A wrong value stops the app with a message that names the variable (see `.env.example`).
  */
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 
 const intFrom = (min: number, max: number, fallback: number) =>
@@ -28,6 +29,10 @@ const configSchema = z.object({
   APP_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
   TRUST_PROXY_HOPS: intFrom(0, 10, 0),
   WORKFLOW_LIMIT_PER_USER: intFrom(1, 1_000_000, 1000),
+  // Bounded work per request (docs/security/bounded-work.md, src/server/limits.ts).
+  REQUEST_TIMEOUT_MS: intFrom(1_000, 300_000, 30_000),
+  GRAPH_WORKERS: intFrom(1, 16, Math.min(4, Math.max(1, availableParallelism() - 1))),
+  GRAPH_TIME_BUDGET_MS: intFrom(100, 60_000, 2_000),
   // Accounts (docs/security/*.md). Signing keys come only from the environment; see src/server/auth/keys.ts.
   AUTH_SECRET: secretSchema.optional(),
   AUTH_SECRET_PREVIOUS: secretSchema.optional(),

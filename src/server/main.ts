@@ -12,7 +12,9 @@ import { type Database, openDatabase, setDatabase } from "./db/client";
 import { applyMigrations } from "./db/migrations/apply";
 import { DatabaseLockedError } from "./db/pglite-lock";
 import { errorBody } from "./errors/app-error";
-import { stampRequest } from "./http/request-meta";
+import { CLIENT_REQUEST_ID_HEADER, stampRequest } from "./http/request-meta";
+import { startGraphWorkers } from "./graph-work/start";
+import { httpServerOptions, requestLimits } from "./limits";
 import { log } from "./log";
 
 const dev = process.argv.includes("--dev");
@@ -34,17 +36,29 @@ async function main() {
   }, 10 * 60_000);
   pruning.unref();
 
+  // Visualizing and laying out run on worker threads with a deadline, so no request holds the event loop.
+  const limits = requestLimits();
+  const graphWorkers = startGraphWorkers(limits.graph);
+
   const app = next({ dev, dir: process.cwd(), port: config.PORT, hostname: config.HOST ?? "localhost" });
   await app.prepare();
   const handle = app.getRequestHandler();
 
-  const server = createServer((req, res) => {
+  const server = createServer(httpServerOptions(limits), (req, res) => {
     const started = performance.now();
     const requestId = stampRequest(req, config.TRUST_PROXY_HOPS);
+    const clientRequestId = req.headers[CLIENT_REQUEST_ID_HEADER];
     res.setHeader("x-request-id", requestId);
     res.on("finish", () => {
       log.info(
-        { requestId, method: req.method, path: req.url?.split("?")[0], status: res.statusCode, ms: Math.round(performance.now() - started) },
+        {
+          requestId,
+          ...(clientRequestId ? { clientRequestId } : {}),
+          method: req.method,
+          path: req.url?.split("?")[0],
+          status: res.statusCode,
+          ms: Math.round(performance.now() - started),
+        },
         "request",
       );
     });
@@ -69,7 +83,7 @@ async function main() {
     server.close();
     server.closeIdleConnections();
     setTimeout(() => server.closeAllConnections(), 5_000).unref();
-    void db.close().finally(() => process.exit(0));
+    void Promise.allSettled([graphWorkers.close(), db.close()]).finally(() => process.exit(0));
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));

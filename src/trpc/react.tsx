@@ -1,10 +1,11 @@
 "use client";
 
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
-import { httpBatchLink, loggerLink } from "@trpc/client";
+import { httpBatchLink, httpLink, loggerLink, splitLink } from "@trpc/client";
 import { createTRPCReact } from "@trpc/react-query";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { useState, type ReactNode } from "react";
+import { HEAVY_PROCEDURES, TRPC_MAX_BATCH_CALLS } from "~/lib/api-limits";
 import { transformer } from "~/lib/transformer";
 import type { AppRouter } from "~/server/api/root";
 import { createErrorAdaptingFetch } from "./error-adapter";
@@ -29,11 +30,22 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
         loggerLink({
           enabled: (op) => process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error,
         }),
-        httpBatchLink({
-          transformer,
-          url: `${getBaseUrl()}/api/trpc`,
-          fetch: createErrorAdaptingFetch(),
-          headers: () => ({ "x-trpc-source": "nextjs-react" }),
+        // The server refuses batches past its limits (src/lib/api-limits.ts): heavy calls go one per request.
+        splitLink({
+          condition: (op) => HEAVY_PROCEDURES.has(op.path),
+          true: httpLink({
+            transformer,
+            url: `${getBaseUrl()}/api/trpc`,
+            fetch: createErrorAdaptingFetch(),
+            headers: () => ({ "x-trpc-source": "nextjs-react" }),
+          }),
+          false: httpBatchLink({
+            transformer,
+            url: `${getBaseUrl()}/api/trpc`,
+            maxItems: TRPC_MAX_BATCH_CALLS,
+            fetch: createErrorAdaptingFetch(),
+            headers: () => ({ "x-trpc-source": "nextjs-react" }),
+          }),
         }),
       ],
     }),

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { initialDrawing } from "~/components/editor/initial-drawing";
 import { DEFAULT_NAME } from "~/components/editor/save-state";
 import { WorkflowEditor } from "~/components/editor/workflow-editor";
 import { findExample } from "~/lib/examples";
+import { initialDrawing } from "~/server/graph-work/initial-drawing";
 
 export const metadata: Metadata = { title: "New workflow · Workflow Studio" };
 
@@ -14,7 +14,7 @@ export default async function EditorPage({ searchParams }: { searchParams: Searc
   const slug = typeof params.example === "string" ? params.example : null;
   const example = findExample(slug);
   const code = example?.code ?? "";
-  const { graph, layout } = initialDrawing(code);
+  const { graph, layout } = await initialDrawing(code);
   return (
     <main className="h-[calc(100dvh-3.5rem-1px)] min-h-[32rem]">
       <WorkflowEditor

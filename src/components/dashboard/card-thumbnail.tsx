@@ -10,7 +10,7 @@ const ThumbnailDrawing = lazy(() => import("./thumbnail-drawing"));
  * (`workflow.graph`, cached by React Query) once the card scrolls near the viewport. The box has a fixed aspect
  * ratio: the drawing fades in without moving anything.
  */
-export function CardThumbnail({ id, name, version, nodeCount }: { id: string; name: string; version: number; nodeCount: number }) {
+export function CardThumbnail({ id, name, version, nodeCount }: { id: string; name: string; version: number; nodeCount: number | null }) {
   const ref = useRef<HTMLDivElement>(null);
   const [visible, setVisible] = useState(false);
 
@@ -30,7 +30,7 @@ export function CardThumbnail({ id, name, version, nodeCount }: { id: string; na
     return () => observer.disconnect();
   }, [visible]);
 
-  const graph = api.workflow.graph.useQuery({ id }, { enabled: visible && nodeCount > 0, staleTime: 5 * 60_000 });
+  const graph = api.workflow.graph.useQuery({ id }, { enabled: visible && nodeCount !== 0, staleTime: 5 * 60_000 });
   // The code changed since the drawing was fetched (saved elsewhere, or in the editor): draw it again.
   const { refetch } = graph;
   const drawnVersion = graph.data?.version;

@@ -43,7 +43,8 @@ export function WorkflowCard({ item, now, actions }: { item: WorkflowListItem; n
           </div>
           <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-500 dark:text-slate-400">
             <span className={`inline-flex items-center rounded-md px-1.5 py-0.5 font-medium ring-1 ring-inset ${badge.className}`}>{badge.label}</span>
-            <span>{plural(item.graph.nodes, "node")}</span>
+            {/* null: the graph was not counted within the server's time budget when saved (docs/decisions/036). */}
+            <span>{item.graph.nodes === null ? "Large graph" : plural(item.graph.nodes, "node")}</span>
             <span aria-hidden="true">·</span>
             <span>
               Updated{" "}

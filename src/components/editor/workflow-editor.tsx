@@ -31,9 +31,11 @@ export interface WorkflowEditorProps {
   workflow: { id: string; version: number } | null;
   name: string;
   code: string;
-  /** The graph of `code`, computed on the server so the first paint draws it. */
-  initialGraph: WorkflowGraph;
+  /** The graph of `code`, computed on the server so the first paint draws it; null: the browser reads it itself. */
+  initialGraph: WorkflowGraph | null;
   initialLayout?: LayoutResult | null;
+  /** Set when the server left a large graph to the browser (src/server/graph-work/initial-drawing.ts): shows a notice. */
+  largeGraph?: { nodes: number | null; edges: number | null } | null;
   /** New editors only: what the URL asked for, to decide whether the stored draft comes back. */
   restore?: { draftParam: boolean; exampleSlug: string | null };
 }
@@ -44,6 +46,7 @@ interface Conflict {
 }
 
 const noSubscription = () => () => {};
+const NO_GRAPH: WorkflowGraph = { dialect: "generic", nodes: [], edges: [], diagnostics: [] };
 const shortcutLabel = () => (/Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent) ? "⌘S" : "Ctrl S");
 
 function errorData(error: unknown): AppErrorData | undefined {
@@ -96,7 +99,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
   useEffect(() => {
     datasetsRef.current = datasets;
   });
-  const live = useLiveGraph(props.initialGraph, () => viewRef.current?.state ?? null, showDiagnostics, { datasets });
+  const live = useLiveGraph(props.initialGraph ?? NO_GRAPH, () => viewRef.current?.state ?? null, showDiagnostics, { datasets });
   const graphRef = useRef(live.graph);
   useEffect(() => {
     graphRef.current = live.graph;
@@ -125,7 +128,10 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
     (view: EditorView) => {
       viewRef.current = view;
       // The server's diagnostics in the gutter from the start (after this render, when the handle exists).
-      queueMicrotask(() => editor.current?.showDiagnostics(props.initialGraph.diagnostics));
+      const initialGraph = props.initialGraph;
+      if (initialGraph) queueMicrotask(() => editor.current?.showDiagnostics(initialGraph.diagnostics));
+      // The server left the graph to the browser: read it from the code now, as after an edit.
+      else live.scheduleRedraw();
       if (props.workflow !== null || !props.restore) return;
       const stored = draft.read();
       if (!shouldRestoreDraft({ ...props.restore, hasDraft: stored !== null }) || !stored) return;
@@ -358,6 +364,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
                 </div>
               </div>
             ) : null}
+            {props.largeGraph ? <LargeGraphNotice {...props.largeGraph} /> : null}
             <div data-testid="graph-view" className="min-h-0 flex-1 p-3">
               <WorkflowGraphView
                 graph={live.graph}
@@ -383,6 +390,22 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
         onSaveCopy={() => void saveCopy()}
         onClose={() => setConflict(null)}
       />
+    </div>
+  );
+}
+
+const count = new Intl.NumberFormat("en");
+
+/** The server did not lay this graph out (too large for its budget): the browser does, which may take a while. */
+function LargeGraphNotice({ nodes, edges }: { nodes: number | null; edges: number | null }) {
+  const size = nodes !== null && edges !== null ? ` (${count.format(nodes)} nodes, ${count.format(edges)} edges)` : "";
+  return (
+    <div
+      role="status"
+      data-testid="large-graph-notice"
+      className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-900/60 dark:bg-amber-950/50 dark:text-amber-100"
+    >
+      <span className="font-semibold">Large graph{size}.</span> Your browser lays it out, which may take a moment.
     </div>
   );
 }

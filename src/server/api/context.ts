@@ -4,7 +4,7 @@
 import type { Database } from "../db/client";
 import { getDatabase } from "../db/client";
 import { authenticateRequest } from "../auth/authenticate";
-import { CLIENT_ADDRESS_HEADER, REQUEST_ID_HEADER, requestIdFor } from "../http/request-meta";
+import { CLIENT_ADDRESS_HEADER, CLIENT_REQUEST_ID_HEADER, REQUEST_ID_HEADER, requestIdFor } from "../http/request-meta";
 
 export interface SessionUser {
   id: string;
@@ -16,7 +16,10 @@ export interface SessionUser {
 export interface InnerContext {
   db: Database;
   user: SessionUser | null;
+  /** Our own id of the request (a UUID the server generated). */
   requestId: string;
+  /** The `X-Request-Id` the client sent, sanitised, for correlation only (null when none). */
+  clientRequestId: string | null;
   clientAddress: string;
   userAgent: string | null;
 }
@@ -27,6 +30,7 @@ export function createInnerContext(
   return {
     user: null,
     requestId: requestIdFor(undefined),
+    clientRequestId: null,
     clientAddress: "unknown",
     userAgent: null,
     ...input,
@@ -36,7 +40,8 @@ export function createInnerContext(
 /** What every request handler knows about its request before authentication. */
 export function requestMeta(req: Request) {
   return {
-    requestId: requestIdFor(req.headers.get(REQUEST_ID_HEADER) ?? undefined),
+    requestId: requestIdFor(req.headers.get(REQUEST_ID_HEADER)),
+    clientRequestId: req.headers.get(CLIENT_REQUEST_ID_HEADER),
     clientAddress: req.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown",
     userAgent: req.headers.get("user-agent")?.slice(0, 512) ?? null,
   };

@@ -18,7 +18,9 @@ const workflowListItem = z.object({
   createdAt: isoDate,
   updatedAt: isoDate,
   size: z.object({ bytes: z.number().int(), lines: z.number().int() }),
-  graph: z.object({ dialect: z.string(), nodes: z.number().int(), edges: z.number().int() }),
+  graph: z
+    .object({ dialect: z.string(), nodes: z.number().int().nullable(), edges: z.number().int().nullable() })
+    .describe("The graph's counts; null (and dialect \"unknown\") when they were not counted within the server's time budget at save time"),
 });
 
 const workflowDetail = workflowListItem.extend({ code: z.string() });
@@ -100,7 +102,15 @@ export function openApiDocument(serverUrl: string) {
       },
       "/api/workflows/{id}/graph": {
         parameters: [idParameter],
-        get: { summary: "The graph the visualizer draws from the stored code", responses: { 200: { description: "The graph" }, ...commonErrors } },
+        get: {
+          summary: "The graph the visualizer draws from the stored code",
+          responses: {
+            200: { description: "The graph" },
+            422: error("The graph is past the size bound (details.reason \"size\", with its counts) or took longer than the time budget (\"time\")"),
+            ...commonErrors,
+            503: error("The database is unavailable, or every graph worker is busy (Retry-After)"),
+          },
+        },
       },
     },
   };

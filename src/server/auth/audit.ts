@@ -26,6 +26,8 @@ export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 export interface RequestInfo {
   db: Database;
   requestId: string;
+  /** The client's own `X-Request-Id`, sanitised (src/server/http/request-meta.ts); never our id. */
+  clientRequestId?: string | null;
   clientAddress: string;
   userAgent: string | null;
 }
@@ -46,7 +48,9 @@ export async function audit(req: RequestInfo, entry: AuditEntry, client: Prisma.
     clientAddress: req.clientAddress.slice(0, 64),
     userAgent: req.userAgent?.slice(0, 512) ?? null,
     requestId: req.requestId.slice(0, 64),
-    ...(entry.details ? { details: entry.details } : {}),
+    ...(entry.details || req.clientRequestId
+      ? { details: { ...entry.details, ...(req.clientRequestId ? { clientRequestId: req.clientRequestId.slice(0, 64) } : {}) } }
+      : {}),
   };
   log.info({ audit: row }, `audit: ${entry.type}`);
   await client.auditEvent.create({ data: row });

@@ -1,25 +1,48 @@
-/** Reads a request body as text, and stops reading — never buffering the rest — once it passes a limit. */
+/**
+ * Reads a request body as text, and stops reading — never buffering the rest — once it passes a limit, or once it
+ * has not fully arrived by a deadline (a body dripped a byte at a time must not hold a handler and a connection).
+ */
 import { AppError } from "../errors/app-error";
+import { requestLimits } from "../limits";
 
 /** A body left unread on a keep-alive connection would be parsed as the next request: close it instead. */
 export const CLOSE_CONNECTION = { Connection: "close" } as const;
 
-export async function readBodyText(req: Request, maxBytes: number): Promise<string> {
+export interface ReadBodyOptions {
+  /** Give up (408) when the body has not fully arrived this long after reading began; the configured limit by default. */
+  deadlineMs?: number;
+}
+
+export async function readBodyText(req: Request, maxBytes: number, options: ReadBodyOptions = {}): Promise<string> {
   const declared = Number(req.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
   if (!req.body) return "";
+  const deadlineMs = options.deadlineMs ?? requestLimits().bodyReadMs;
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(maxBytes);
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<"expired">((resolve) => {
+    timer = setTimeout(() => resolve("expired"), deadlineMs);
+  });
+  try {
+    for (;;) {
+      const next = await Promise.race([reader.read(), expired]);
+      if (next === "expired") {
+        await reader.cancel().catch(() => {});
+        throw tooSlow();
+      }
+      const { done, value } = next;
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => {});
+        throw tooLarge(maxBytes);
+      }
+      chunks.push(value);
     }
-    chunks.push(value);
+  } finally {
+    clearTimeout(timer);
   }
   return new TextDecoder("utf-8", { fatal: false }).decode(concat(chunks, size));
 }
@@ -39,4 +62,8 @@ function tooLarge(maxBytes: number) {
   return new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${Math.round(maxBytes / 1024)} KiB.`, {
     headers: CLOSE_CONNECTION,
   });
+}
+
+function tooSlow() {
+  return new AppError("REQUEST_TIMEOUT", "The request body did not arrive in time.", { headers: CLOSE_CONNECTION });
 }

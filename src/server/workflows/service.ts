@@ -7,7 +7,7 @@ import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
 import type { ListWorkflowsInput, SaveWorkflowInput } from "~/lib/validation/workflow";
 import { decodeCursor, encodeCursor } from "./cursor";
-import { summariseCode } from "./summary";
+import { summariseCode, UNKNOWN_COUNT } from "./summary";
 
 const listSelect = {
   id: true,
@@ -34,7 +34,8 @@ export interface WorkflowListItem {
   createdAt: string;
   updatedAt: string;
   size: { bytes: number; lines: number };
-  graph: { dialect: string; nodes: number; edges: number };
+  /** The graph's counts, null when the visualizer did not finish within its budget at save time (decision 036). */
+  graph: { dialect: string; nodes: number | null; edges: number | null };
 }
 
 export interface WorkflowDetail extends WorkflowListItem {
@@ -49,9 +50,11 @@ function toListItem(row: ListRow): WorkflowListItem {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     size: { bytes: row.codeBytes, lines: row.codeLines },
-    graph: { dialect: row.dialect, nodes: row.nodeCount, edges: row.edgeCount },
+    graph: { dialect: row.dialect, nodes: knownCount(row.nodeCount), edges: knownCount(row.edgeCount) },
   };
 }
+
+const knownCount = (count: number): number | null => (count === UNKNOWN_COUNT ? null : count);
 
 const BOM = "\ufeff";
 
@@ -109,7 +112,7 @@ export async function listWorkflows(
 
 async function createWorkflow(scope: WorkflowScope, name: string, code: string): Promise<WorkflowDetail> {
   const { db, ownerId, limitPerOwner } = scope;
-  const summary = summariseCode(code);
+  const summary = await summariseCode(code);
   return db.prisma.$transaction(async (tx) => {
     // Lock the owner's row so that concurrent creates count one after another and the limit holds exactly.
     const owner = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM users WHERE id = ${ownerId}::uuid FOR UPDATE`;
@@ -138,7 +141,7 @@ async function updateWorkflow(
   const { db, ownerId } = scope;
   const data: Prisma.WorkflowUpdateManyMutationInput = { version: { increment: 1 } };
   if (changes.name !== undefined) data.name = changes.name;
-  if (changes.code !== undefined) Object.assign(data, { code: changes.code }, summariseCode(changes.code));
+  if (changes.code !== undefined) Object.assign(data, { code: changes.code }, await summariseCode(changes.code));
   const updated = await db.prisma.workflow.updateManyAndReturn({
     where: { id, ownerId, version: expectedVersion },
     data,

@@ -88,3 +88,31 @@ export function isErrorShape(json: unknown, text: string): boolean {
     !/\n\s+at |node_modules|ECONNREFUSED|Prisma|pg_|SELECT |stack/i.test(text)
   );
 }
+
+/** A browser's session cookie, through next-auth's Credentials log-in as the log-in form does it (same origin). */
+export async function browserSession(baseUrl: string, email: string, password = PASSWORD): Promise<string> {
+  const cookies = new Map<string, string>();
+  const take = (res: Response) => {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const index = pair!.indexOf("=");
+      cookies.set(pair!.slice(0, index).trim(), pair!.slice(index + 1).trim());
+    }
+  };
+  const header = () => [...cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  take(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: baseUrl, cookie: header() },
+    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: "/dashboard", json: "true" }),
+  });
+  take(res);
+  await res.arrayBuffer();
+  if (![...cookies.keys()].some((name) => name.endsWith("next-auth.session-token"))) {
+    throw new Error(`browser log-in ${email}: ${res.status}, no session cookie`);
+  }
+  return header();
+}

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { initialDrawing } from "~/components/editor/initial-drawing";
 import { WorkflowEditor } from "~/components/editor/workflow-editor";
 import { requireUser } from "~/server/auth/server-user";
+import { initialDrawing } from "~/server/graph-work/initial-drawing";
 import { api, appErrorCode } from "~/trpc/server";
 
 type Params = Promise<{ id: string }>;
@@ -26,12 +26,15 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: `${workflow.name} · Workflow Studio` };
 }
 
-/** A saved workflow in the editor: its code and its graph are in the first paint. */
+/**
+ * A saved workflow in the editor: its code and its graph are in the first paint, drawn on the server within a budget;
+ * a large graph is left to the browser, with a notice (src/server/graph-work/initial-drawing.ts).
+ */
 export default async function WorkflowPage({ params }: { params: Params }) {
   const { id } = await params;
   await requireUser(`/workflows/${id}`);
   const workflow = await loadWorkflow(id);
-  const { graph, layout } = initialDrawing(workflow.code);
+  const { graph, layout, largeGraph } = await initialDrawing(workflow.code);
   return (
     <main className="h-[calc(100dvh-3.5rem-1px)] min-h-[32rem]">
       <WorkflowEditor
@@ -41,6 +44,7 @@ export default async function WorkflowPage({ params }: { params: Params }) {
         code={workflow.code}
         initialGraph={graph}
         initialLayout={layout}
+        largeGraph={largeGraph}
       />
     </main>
   );

@@ -1,4 +1,3 @@
-import { visualize } from "~/lib/visualizer";
 import {
   createWorkflowInput,
   duplicateWorkflowInput,
@@ -9,6 +8,7 @@ import {
   workflowIdInput,
 } from "~/lib/validation/workflow";
 import { getConfig } from "../../config";
+import { boundedGraph } from "../../workflows/graph";
 import * as workflows from "../../workflows/service";
 import { protectedProcedure, router } from "../trpc";
 
@@ -28,7 +28,7 @@ export const workflowRouter = router({
   get: ownerProcedure.input(workflowIdInput).query(({ ctx, input }) => workflows.getWorkflow(ctx.scope, input.id)),
   graph: ownerProcedure.input(workflowIdInput).query(async ({ ctx, input }) => {
     const workflow = await workflows.getWorkflow(ctx.scope, input.id);
-    return { id: workflow.id, version: workflow.version, graph: visualize(workflow.code) };
+    return { id: workflow.id, version: workflow.version, graph: await boundedGraph(workflow.code) };
   }),
   rename: ownerProcedure.input(renameWorkflowInput).mutation(({ ctx, input }) => workflows.renameWorkflow(ctx.scope, input)),
   duplicate: ownerProcedure
