@@ -8,9 +8,10 @@ import { AppError } from "../errors/app-error";
 import { zodFieldErrors } from "../errors/classify";
 import type { SessionUser } from "../api/context";
 import { audit, type RequestInfo } from "./audit";
-import { invalidCredentials, rateLimited } from "./errors";
+import { invalidCredentials } from "./errors";
+import { limitedPasswordCheck, refuseIfLimited } from "./password-attempts";
 import { dummyHash, getPasswordPolicy, hashPassword, needsRehash, verifyPassword } from "./passwords";
-import { assertNotLimited, consume, LIMITS, penalise, RateLimitExceeded, reset, subjectKey } from "./rate-limit";
+import { consume, LIMITS, subjectKey } from "./rate-limit";
 import { issueTokenPair, type TokenPair } from "./refresh-tokens";
 import { createSession, revokeUserSessions, type SessionKind } from "./sessions";
 
@@ -19,18 +20,6 @@ export const publicUserSelect = { id: true, email: true } satisfies Prisma.UserS
 export interface PublicUser {
   id: string;
   email: string;
-}
-
-async function refuseIfLimited(req: RequestInfo, check: () => Promise<void>, email?: string): Promise<void> {
-  try {
-    await check();
-  } catch (error) {
-    if (error instanceof RateLimitExceeded) {
-      await audit(req, { type: "rate_limited", email: email ?? null, details: { limit: error.limit } });
-      throw rateLimited(error.retryAfterSeconds);
-    }
-    throw error;
-  }
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -67,28 +56,19 @@ export async function registerUser(req: RequestInfo, input: RegisterInput): Prom
 
 /**
  * Checks an email and password. Unknown email and wrong password fail alike (same error, a real hash
- * verification either way); failures count toward the limits, a success clears the (address, email) counter.
+ * verification either way). The attempt is counted before the check (limitedPasswordCheck, decision 038).
  */
 export async function verifyCredentials(req: RequestInfo, input: LoginInput, method: string): Promise<PublicUser> {
-  const pairKey = subjectKey(req.clientAddress, input.email);
-  const addressKey = subjectKey(req.clientAddress);
-  await refuseIfLimited(
-    req,
-    async () => {
-      await assertNotLimited(req.db, LIMITS.loginPerAddressAndEmail, pairKey);
-      await assertNotLimited(req.db, LIMITS.loginPerAddress, addressKey);
-    },
-    input.email,
-  );
   const policy = await getPasswordPolicy();
-  const user = await req.db.prisma.user.findUnique({
-    where: { email: input.email },
-    select: { id: true, email: true, passwordHash: true },
+  const { matches, user } = await limitedPasswordCheck(req, input.email, async () => {
+    const found = await req.db.prisma.user.findUnique({
+      where: { email: input.email },
+      select: { id: true, email: true, passwordHash: true },
+    });
+    const verified = await verifyPassword(found?.passwordHash ?? (await dummyHash(policy)), input.password);
+    return { matches: verified && found !== null, user: found };
   });
-  const matches = await verifyPassword(user?.passwordHash ?? (await dummyHash(policy)), input.password);
   if (!user || !matches) {
-    await penalise(req.db, LIMITS.loginPerAddressAndEmail, pairKey);
-    await penalise(req.db, LIMITS.loginPerAddress, addressKey);
     await audit(req, {
       type: "login_failure",
       userId: user?.id ?? null,
@@ -97,7 +77,6 @@ export async function verifyCredentials(req: RequestInfo, input: LoginInput, met
     });
     throw invalidCredentials();
   }
-  await reset(req.db, LIMITS.loginPerAddressAndEmail, pairKey);
   if (needsRehash(user.passwordHash, policy)) {
     const passwordHash = await hashPassword(input.password, policy);
     // Only replace the hash that was verified, in case the password changed meanwhile.
@@ -138,11 +117,11 @@ export async function changePassword(
       throw new AppError("BAD_REQUEST", "The request is not valid.", { fields: { newPassword: checked.error.issues.map((i) => i.message) } });
     }
   }
-  const pairKey = subjectKey(req.clientAddress, user.email);
-  await refuseIfLimited(req, () => assertNotLimited(req.db, LIMITS.loginPerAddressAndEmail, pairKey), user.email);
-  const row = await req.db.prisma.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
-  if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
-    await penalise(req.db, LIMITS.loginPerAddressAndEmail, pairKey);
+  const { matches } = await limitedPasswordCheck(req, user.email, async () => {
+    const row = await req.db.prisma.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
+    return { matches: row !== null && (await verifyPassword(row.passwordHash, input.currentPassword)) };
+  });
+  if (!matches) {
     await audit(req, { type: "password_change_failure", userId: user.id, details: { reason: "wrong_current_password" } });
     throw new AppError("BAD_REQUEST", "The current password is not right.", {
       fields: { currentPassword: ["The current password is not right."] },
@@ -155,7 +134,6 @@ export async function changePassword(
     await audit(req, { type: "password_change", userId: user.id, details: { endedSessions: count } }, tx);
     return count;
   });
-  await reset(req.db, LIMITS.loginPerAddressAndEmail, pairKey);
   return { endedSessions: ended };
 }
 
