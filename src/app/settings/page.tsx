@@ -17,7 +17,7 @@ export default async function SettingsPage() {
         </p>
       </div>
       <Section title="Change password" description="Use a passphrase you do not use anywhere else.">
-        <ChangePasswordForm />
+        <ChangePasswordForm email={user.email} />
       </Section>
       <Section
         title="Sessions"

@@ -4,6 +4,7 @@
  */
 import type { Prisma } from "../db/generated/client";
 import { changePasswordInput, newPassword, type LoginInput, type RegisterInput } from "~/lib/validation/auth";
+import { newPasswordProblem } from "~/lib/validation/common-passwords";
 import { AppError } from "../errors/app-error";
 import { zodFieldErrors } from "../errors/classify";
 import type { SessionUser } from "../api/context";
@@ -26,16 +27,28 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
+/**
+ * The new-password policy beyond the schema's length rules, for registration and password change alike: with bcrypt
+ * at most 72 bytes; not only whitespace, not the email, not a common password (decision 039). A refusal is a 400
+ * in the one shape, with the reason under the password's field.
+ */
+async function assertNewPasswordAllowed(password: string, email: string, field: string, policy: { algorithm: string }) {
+  const problems: string[] = [];
+  if (policy.algorithm === "bcrypt") {
+    const checked = newPassword({ bcrypt: true }).safeParse(password);
+    if (!checked.success) problems.push(...checked.error.issues.map((issue) => issue.message));
+  }
+  const problem = await newPasswordProblem(password, { email });
+  if (problem) problems.push(problem);
+  if (problems.length > 0) throw new AppError("BAD_REQUEST", "Choose another password.", { fields: { [field]: problems } });
+}
+
 /** Creates an account. A taken email gets a generic refusal, never "this email is registered". */
 export async function registerUser(req: RequestInfo, input: RegisterInput): Promise<PublicUser> {
-  await refuseIfLimited(req, () => consume(req.db, LIMITS.registerPerAddress, subjectKey(req.clientAddress)), input.email);
   const policy = await getPasswordPolicy();
-  if (policy.algorithm === "bcrypt") {
-    const checked = newPassword({ bcrypt: true }).safeParse(input.password);
-    if (!checked.success) {
-      throw new AppError("BAD_REQUEST", "The request is not valid.", { fields: { password: checked.error.issues.map((i) => i.message) } });
-    }
-  }
+  // Before the limit: a refused password costs no registration attempt (and no hashing).
+  await assertNewPasswordAllowed(input.password, input.email, "password", policy);
+  await refuseIfLimited(req, () => consume(req.db, LIMITS.registerPerAddress, subjectKey(req.clientAddress)), input.email);
   const passwordHash = await hashPassword(input.password, policy);
   try {
     const user = await req.db.prisma.$transaction(async (tx) => {
@@ -111,12 +124,7 @@ export async function changePassword(
   const parsed = changePasswordInput.safeParse(input);
   if (!parsed.success) throw new AppError("BAD_REQUEST", "The request is not valid.", { fields: zodFieldErrors(parsed.error) });
   const policy = await getPasswordPolicy();
-  if (policy.algorithm === "bcrypt") {
-    const checked = newPassword({ bcrypt: true }).safeParse(input.newPassword);
-    if (!checked.success) {
-      throw new AppError("BAD_REQUEST", "The request is not valid.", { fields: { newPassword: checked.error.issues.map((i) => i.message) } });
-    }
-  }
+  await assertNewPasswordAllowed(input.newPassword, user.email, "newPassword", policy);
   const { matches } = await limitedPasswordCheck(req, user.email, async () => {
     const row = await req.db.prisma.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
     return { matches: row !== null && (await verifyPassword(row.passwordHash, input.currentPassword)) };
