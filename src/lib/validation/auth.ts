@@ -64,6 +64,9 @@ export const loginInput = z.strictObject({ email, password: loginPassword });
 export const refreshInput = z.strictObject({ refreshToken: z.string().min(1).max(128) });
 export const changePasswordInput = z.strictObject({ currentPassword: loginPassword, newPassword: newPassword() });
 
+/** "Log out this session": the session's id, as Settings → Sessions lists it. */
+export const endSessionInput = z.strictObject({ sessionId: z.uuid({ error: "Name a session by its id." }) });
+
 /** The change-password form's schema: the procedure's, plus the email rule with the signed-in person's email. */
 export function changePasswordFormInput(userEmail: string) {
   return changePasswordInput.superRefine((value, ctx) => {

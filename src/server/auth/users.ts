@@ -99,20 +99,24 @@ export async function verifyCredentials(req: RequestInfo, input: LoginInput, met
 }
 
 /** Log-in with a password that opens a session: a browser session (next-auth) or an API token family. */
-export async function logIn(req: RequestInfo, input: LoginInput, kind: SessionKind): Promise<{ user: PublicUser; sessionId: string }> {
+export async function logIn(
+  req: RequestInfo,
+  input: LoginInput,
+  kind: SessionKind,
+): Promise<{ user: PublicUser; sessionId: string; sessionExpires: Date }> {
   const user = await verifyCredentials(req, input, kind === "api" ? "api_token" : "browser");
   const session = await req.db.prisma.$transaction(async (tx) => {
     const created = await createSession(tx, req, { userId: user.id, kind });
     await audit(req, { type: "login_success", userId: user.id, email: user.email, details: { method: kind, sessionId: created.id } }, tx);
     return created;
   });
-  return { user, sessionId: session.id };
+  return { user, sessionId: session.id, sessionExpires: session.expiresAt };
 }
 
 /** `POST /api/auth/token`: a password log-in for an API client. */
 export async function logInForTokens(req: RequestInfo, input: LoginInput): Promise<TokenPair> {
-  const { user, sessionId } = await logIn(req, input, "api");
-  return issueTokenPair(req.db.prisma, { id: sessionId, userId: user.id });
+  const { user, sessionId, sessionExpires } = await logIn(req, input, "api");
+  return issueTokenPair(req.db.prisma, { id: sessionId, userId: user.id, expiresAt: sessionExpires });
 }
 
 /** Changes the password (the current one must be given) and ends every other session. */
