@@ -14,6 +14,7 @@ import { DatabaseLockedError } from "./db/pglite-lock";
 import { errorBody } from "./errors/app-error";
 import { stampRequest } from "./http/request-meta";
 import { log } from "./log";
+import { strictTransportSecurity } from "./security-headers";
 
 const dev = process.argv.includes("--dev");
 
@@ -38,10 +39,12 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
 
+  const hsts = strictTransportSecurity(config.APP_URL); // https only (docs/decisions/042)
   const server = createServer((req, res) => {
     const started = performance.now();
     const requestId = stampRequest(req, config.TRUST_PROXY_HOPS);
     res.setHeader("x-request-id", requestId);
+    if (hsts) res.setHeader("strict-transport-security", hsts);
     res.on("finish", () => {
       log.info(
         { requestId, method: req.method, path: req.url?.split("?")[0], status: res.statusCode, ms: Math.round(performance.now() - started) },
