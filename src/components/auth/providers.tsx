@@ -2,13 +2,12 @@
 
 import { SessionProvider } from "next-auth/react";
 import type { ReactNode } from "react";
-import { config as zodConfig } from "zod/v4/core";
+import { zodWithoutEval } from "~/lib/validation/zod-without-eval";
 import { TRPCReactProvider } from "~/trpc/react";
 
-// The pages' CSP allows no eval (docs/decisions/042). zod probes for it (`new Function`) to compile object parsers,
-// and the browser reports each probe as a violation: in the browser, zod parses without compiling. (The server,
-// where this module also runs for server rendering, keeps the compiled parsers.)
-if (typeof window !== "undefined") zodConfig({ jitless: true });
+// In the browser zod parses without eval, which the pages' CSP forbids (decision 042). The server, where this module
+// also runs for server rendering, keeps zod's compiled parsers.
+if (typeof window !== "undefined") zodWithoutEval();
 
 /** The client providers of the root layout: tRPC + React Query, and next-auth's session. */
 export function AppProviders({ children }: { children: ReactNode }) {
