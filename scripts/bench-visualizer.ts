@@ -6,7 +6,8 @@
  *   npm run bench:visualizer -- --json  machine-readable output on stdout (the tables go to stderr)
  *
  * Generates scripts of 100, 1,000 and 5,000 lines for each dialect, adds the corpus in
- * ../shared/visualizer-corpus/, and prints medians (after warm-up) per size and dialect,
+ * ../shared/visualizer-corpus/, and prints medians (after warm-up) per size and dialect, parse and extraction
+ * times of every script of the golden corpus (tests/fixtures/visualizer/<dialect>/*.py),
  * the ratios the issue sets as targets, and a comparison of layered-layout libraries on
  * 50- and 170-node workflow graphs.
  */
@@ -16,7 +17,6 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import dagre from "@dagrejs/dagre";
-import { parser as pythonParser } from "@lezer/python";
 import { TreeFragment, type Tree } from "@lezer/common";
 import { coordGreedy, graph as dagGraph, sugiyama, type MutGraphNode } from "d3-dag";
 import ELK from "elkjs/lib/elk.bundled.js";
@@ -25,6 +25,8 @@ import { dagreEngine } from "../src/lib/graph-layout/engine-dagre";
 import { layoutGraph } from "../src/lib/graph-layout/layout";
 import { leafSize, SPACING } from "../src/lib/graph-layout/node-size";
 import { generateWorkflowGraph } from "../src/lib/graph-layout/sample-graphs";
+import { parser as pythonParser } from "../src/lib/visualizer/grammar";
+import { goldenFixtures } from "./lib/golden-graph";
 import type { LayeredEngine } from "../src/lib/graph-layout/types";
 import type { Dialect, WorkflowGraph } from "../src/lib/visualizer/types";
 
@@ -551,6 +553,37 @@ function loadCorpus(): Array<{ name: string; code: string }> {
     .map((f) => ({ name: f.replace(/\.py$/, ""), code: readFileSync(path.join(dir, f), "utf8") }));
 }
 
+interface GoldenRow {
+  script: string;
+  lines: number;
+  fullParse: number;
+  extraction: number;
+}
+
+/** Full parse and extraction of each script of the golden corpus (read from disk: it grows as readers are added). */
+function benchGolden(engine: Engine | null): GoldenRow[] {
+  const extract = engine?.visualizeTree;
+  if (!engine || !extract) return [];
+  return goldenFixtures().map((f) => {
+    const code = readFileSync(f.script, "utf8");
+    const tree = engine.parse(code);
+    const reps = QUICK ? 3 : 31;
+    return {
+      script: `${f.dialect}/${f.name}`,
+      lines: code.split("\n").length,
+      fullParse: measure(() => engine.parse(code), reps, QUICK ? 30 : 200),
+      extraction: measure(() => extract(tree, code), reps, QUICK ? 30 : 200),
+    };
+  });
+}
+
+function goldenTotals(rows: GoldenRow[]): { fullParse: number; extraction: number; ratio: number; worst: GoldenRow | null } {
+  const fullParse = rows.reduce((t, r) => t + r.fullParse, 0);
+  const extraction = rows.reduce((t, r) => t + r.extraction, 0);
+  const worst = rows.reduce<GoldenRow | null>((w, r) => (!w || r.extraction / r.fullParse > w.extraction / w.fullParse ? r : w), null);
+  return { fullParse, extraction, ratio: fullParse ? extraction / fullParse : 0, worst };
+}
+
 /* ----------------------------------------------------------------------------------- */
 /* Report                                                                                */
 /* ----------------------------------------------------------------------------------- */
@@ -612,6 +645,21 @@ async function main() {
     ),
   );
 
+  const golden = benchGolden(engine);
+  const goldenTotal = goldenTotals(golden);
+  if (golden.length) {
+    log(`\n## Golden corpus: parse and extraction per script (median ms; ${golden.length} scripts)\n`);
+    log(
+      table(
+        ["script", "lines", "full parse", "extraction", "extraction/parse"],
+        [
+          ...golden.map((g) => [g.script, g.lines, ms(g.fullParse), ms(g.extraction), (g.extraction / g.fullParse).toFixed(2)]),
+          ["total", golden.reduce((t, g) => t + g.lines, 0), ms(goldenTotal.fullParse), ms(goldenTotal.extraction), goldenTotal.ratio.toFixed(2)],
+        ],
+      ),
+    );
+  }
+
   const overhead = benchOverhead();
   const libraries = await benchLibraries();
 
@@ -637,6 +685,13 @@ async function main() {
       value: scale,
       worst: perDialectScale.length ? Math.max(...perDialectScale) : null,
       met: scale <= 6 && (perDialectScale.length === 0 || Math.max(...perDialectScale) <= 6),
+    },
+    {
+      target: "golden corpus: total extraction / total full parse ≤ 1.0 (worst script in brackets)",
+      value: golden.length ? goldenTotal.ratio : null,
+      worst: goldenTotal.worst ? goldenTotal.worst.extraction / goldenTotal.worst.fullParse : null,
+      worstName: goldenTotal.worst?.script,
+      met: golden.length ? goldenTotal.ratio <= 1.0 : null,
     },
     {
       target: "our layout / bare library layout ≤ 1.2 (worst of 50/170-node graphs, vs. one flat library call)",
@@ -674,7 +729,8 @@ async function main() {
   log("\n## Targets\n");
   for (const t of targets) {
     const value = t.value === null ? "n/a" : t.value.toFixed(2);
-    const worst = "worst" in t && t.worst != null ? ` (worst dialect ${t.worst.toFixed(2)})` : "";
+    const worstOf = "worstName" in t && t.worstName ? `worst script ${t.worstName}` : "worst dialect";
+    const worst = "worst" in t && t.worst != null ? ` (${worstOf} ${t.worst.toFixed(2)})` : "";
     log(`- ${t.met === null ? "NOT MEASURED" : t.met ? "met" : "NOT met"}: ${t.target}: ${value}${worst}`);
   }
 
@@ -689,6 +745,7 @@ async function main() {
           engine: engine ? { visualizeTree: engine.visualizeTree !== null } : null,
           scripts: rows,
           perSize,
+          golden,
           layoutOverhead: overhead,
           libraries,
           targets,

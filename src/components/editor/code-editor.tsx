@@ -1,6 +1,5 @@
 "use client";
 
-import { python } from "@codemirror/lang-python";
 import { lintGutter, setDiagnostics, type Diagnostic as CmDiagnostic } from "@codemirror/lint";
 import { EditorSelection } from "@codemirror/state";
 import { EditorView, type ViewUpdate } from "@codemirror/view";
@@ -8,6 +7,7 @@ import CodeMirror from "@uiw/react-codemirror";
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from "react";
 import type { Diagnostic } from "~/lib/visualizer/types";
 import { EDITOR_THEME_VARS, editorTheme } from "./code-editor-theme";
+import { python } from "./python-language";
 
 export interface CodeEditorHandle {
   /** Selects [from, to), scrolls it into view and focuses the editor. */
@@ -49,7 +49,8 @@ const BASIC_SETUP = {
 } as const;
 
 /**
- * CodeMirror 6 with Python, a lint gutter fed by the visualizer, and a theme that follows the system's.
+ * CodeMirror 6 with Python (on the visualizer's own parser), a lint gutter fed by the visualizer, and a theme that
+ * follows the system's.
  * Server-rendered as a plain `<pre>` of the code, so the first paint already shows it.
  */
 export function CodeEditor({ value, ref, onUpdate, onCreate, className = "" }: CodeEditorProps) {

@@ -1,5 +1,7 @@
 /**
- * Syntax errors from the Lezer tree: every error node (`⚠`) becomes a diagnostic, one per line.
+ * Syntax errors from the Lezer tree: every error node (`⚠`) becomes a diagnostic, one per line. The tree comes
+ * from our build of the Python grammar (./grammar), which accepts every file CPython parses (the standard
+ * library and generated scripts are checked against CPython in the tests), so no error is filtered here.
  * An error at the end of an unclosed bracket or string is reported where that bracket opens,
  * which is the line the author has to fix.
  */
@@ -38,12 +40,26 @@ function unclosedOpener(node: SyntaxNode): SyntaxNode | null {
     }
     if (n.name === "MemberExpression") {
       // `x[` is a MemberExpression holding the subscript.
-      let hasOpen = false;
-      for (let c = n.firstChild; c; c = c.nextSibling) if (c.name === "[") hasOpen = true;
-      if (hasOpen) return n.lastChild && n.lastChild.name !== "]" ? n : null;
+      if (childNamed(n, "[")) return n.lastChild && n.lastChild.name !== "]" ? n : null;
+    }
+    if (n.name === "WithStatement") {
+      // `with (a as b, …` holds its parenthesized items directly.
+      return childNamed(n, "(") && !childNamed(n, ")") ? n : null;
     }
   }
   return null;
+}
+
+function childNamed(n: SyntaxNode, name: string): SyntaxNode | null {
+  for (let c = n.firstChild; c; c = c.nextSibling) if (c.name === name) return c;
+  return null;
+}
+
+/** Where the unclosed bracket (or string) starts. */
+function openerFrom(n: SyntaxNode): number {
+  if (n.name === "MemberExpression") return childNamed(n, "[")?.from ?? n.from;
+  if (n.name === "WithStatement") return childNamed(n, "(")?.from ?? n.from;
+  return n.from;
 }
 
 function describeOpener(code: string, n: SyntaxNode): string {
@@ -75,18 +91,6 @@ function isUnterminatedString(code: string, from: number, to: number): boolean {
   return backslashes % 2 === 1;
 }
 
-/**
- * Valid Python that @lezer/python 1.1 marks as an error: a bare `yield` and a float written with a
- * trailing dot (`24.`). Not reported. (Other gaps remain: see the engine's notes.)
- */
-function isGrammarGap(node: SyntaxNode): boolean {
-  if (node.from !== node.to) return false;
-  const prev = node.prevSibling;
-  if (prev?.name === "yield") return true;
-  const parent = node.parent;
-  return prev?.name === "." && parent?.name === "MemberExpression" && parent.firstChild?.name === "Number";
-}
-
 export function syntaxDiagnostics(tree: Tree, code: string, lines: LineIndex): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seenLines = new Set<number>();
@@ -107,12 +111,10 @@ export function syntaxDiagnostics(tree: Tree, code: string, lines: LineIndex): D
         }
         return undefined;
       }
-      const node = ref.node;
-      if (isGrammarGap(node)) return false;
-      const opener = unclosedOpener(node);
+      const opener = unclosedOpener(ref.node);
       if (opener) {
         // Report where the bracket opens, not where the parser gave up.
-        const bracketFrom = opener.name === "MemberExpression" ? (opener.firstChild?.to ?? opener.from) : opener.from;
+        const bracketFrom = openerFrom(opener);
         push(bracketFrom, Math.min(bracketFrom + 1, code.length), `Syntax error: ${describeOpener(code, opener)}`);
         return false;
       }

@@ -1,9 +1,10 @@
 /**
- * Parsing with @lezer/python, the parser CodeMirror's Python mode runs. The editor can hand its own
- * (incrementally parsed) tree to `visualizeTree`; `parseIncremental` reuses a previous tree's fragments.
+ * Parsing with our build of @lezer/python's grammar (./grammar), the parser the editor's Python language runs
+ * too. The editor can hand its own (incrementally parsed) tree to `visualizeTree`; `parseIncremental` reuses a
+ * previous tree's fragments.
  */
 import { TreeFragment, type ChangedRange, type Tree } from "@lezer/common";
-import { parser } from "@lezer/python";
+import { parser } from "./grammar";
 
 export type { ChangedRange, Tree };
 
