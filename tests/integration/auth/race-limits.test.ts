@@ -3,11 +3,14 @@
  * red team found — many guesses sent in parallel, the right password among them — and counts the passwords the
  * server actually verified (every Argon2/bcrypt verification goes through `verifyPassword`, wrapped here).
  *
- * "The right password sent as #10": attempts #1–#9 are sent first and the test waits until the server has received
- * them (its `request` event), then sends #10 (the right one) and the rest at once. All 200 are in flight together.
+ * "The right password sent as #10": attempts #1–#9 are sent first and the test waits until the server has counted 5
+ * attempts for that email (the limit's row), then sends #10 (the right one) and the rest at once, while the first
+ * ones are still being verified. (On the old code the counter only moved after a failed verification, so the same
+ * wait let 9 verifications through: the test fails there on the count of verifications.)
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import * as passwords from "../../../src/server/auth/passwords";
+import { LIMITS, subjectKey } from "../../../src/server/auth/rate-limit";
 import { setupTestDatabase } from "../../helpers/db";
 import { startTestServer, type TestServer } from "../../helpers/http-server";
 import { CookieJar, PASSWORD, postJson, register, tokens, type JsonBody } from "../../helpers/auth";
@@ -20,10 +23,8 @@ const verifications = vi.mocked(passwords.verifyPassword);
 
 const db = setupTestDatabase();
 let server: TestServer;
-let arrivals = 0;
 beforeAll(async () => {
   server = await startTestServer();
-  server.server.on("request", () => arrivals++);
 });
 afterAll(async () => {
   server.server.closeAllConnections();
@@ -38,12 +39,17 @@ beforeEach(async () => {
 
 const LIMIT = 5; // login_address_email: 5 per 15 minutes
 
-/** Starts `first` requests, waits until the server has received them all, then starts `rest`; all run together. */
-async function sendInTwoWaves<T>(first: Array<() => Promise<T>>, rest: Array<() => Promise<T>>): Promise<T[]> {
-  const target = arrivals + first.length;
+/** Attempts counted so far for (this test's address, email) by the log-in limit. */
+async function attemptsCounted(email: string): Promise<number> {
+  const key = `${LIMITS.loginPerAddressAndEmail.name}:${subjectKey("127.0.0.1", email)}`;
+  return (await db().prisma.rateLimit.findUnique({ where: { key } }))?.points ?? 0;
+}
+
+/** Starts `first`, waits until `email` has `LIMIT` attempts counted, then starts `rest`; all are in flight together. */
+async function sendInTwoWaves<T>(email: string, first: Array<() => Promise<T>>, rest: Array<() => Promise<T>>): Promise<T[]> {
   const early = first.map((send) => send());
-  const deadline = Date.now() + 10_000;
-  while (arrivals < target && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 1));
+  const deadline = Date.now() + 20_000;
+  while ((await attemptsCounted(email)) < LIMIT && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2));
   const late = rest.map((send) => send());
   return Promise.all([...early, ...late]);
 }
@@ -62,7 +68,7 @@ describe("password limits under parallel attempts", () => {
     const attempt = (i: number) => () =>
       postJson(url(), "/api/auth/token", { email: "victim@example.com", password: i === 9 ? PASSWORD : guess(i) });
     const indexes = Array.from({ length: 200 }, (_, i) => i);
-    const results = await sendInTwoWaves(indexes.slice(0, 9).map(attempt), indexes.slice(9).map(attempt));
+    const results = await sendInTwoWaves("victim@example.com", indexes.slice(0, 9).map(attempt), indexes.slice(9).map(attempt));
 
     const counts = statuses(results);
     expect(verifications.mock.calls.length).toBeLessThanOrEqual(LIMIT);
@@ -100,7 +106,7 @@ describe("password limits under parallel attempts", () => {
       return { status: response.status, cookies: response.headers.getSetCookie() };
     };
     const indexes = Array.from({ length: 100 }, (_, i) => i);
-    const results = await sendInTwoWaves(indexes.slice(0, 9).map(attempt), indexes.slice(9).map(attempt));
+    const results = await sendInTwoWaves("browser-victim@example.com", indexes.slice(0, 9).map(attempt), indexes.slice(9).map(attempt));
 
     expect(verifications.mock.calls.length).toBeLessThanOrEqual(LIMIT);
     expect(results[9]!.status).toBe(429);
@@ -141,9 +147,10 @@ function callOutcomes(answer: { body: JsonBody | JsonBody[] }): string[] {
 describe("change-password limits under tRPC batches", () => {
   let accessToken: string;
   let hashBefore: string;
+  let email: string;
 
   beforeEach(async () => {
-    const email = `owner-${Math.random().toString(36).slice(2, 8)}@example.com`;
+    email = `owner-${Math.random().toString(36).slice(2, 8)}@example.com`;
     await register(url(), email);
     accessToken = (await tokens(url(), email)).accessToken;
     hashBefore = (await db().prisma.user.findUniqueOrThrow({ where: { email } })).passwordHash;
@@ -158,8 +165,10 @@ describe("change-password limits under tRPC batches", () => {
     expect(await db().prisma.auditEvent.count({ where: { type: "password_change" } })).toBe(0);
   }
 
-  it("one batch of 100 calls, the right current password as #10: at most 5 checked, the password not changed", async () => {
-    const guesses = Array.from({ length: 100 }, (_, i) => (i === 9 ? PASSWORD : guess(i)));
+  // The calls of one batch start together: which five are counted first is the database's choice among the calls
+  // running at once (up to the connection pool's 10 on PostgreSQL). The right password sits at #50, past them.
+  it("one batch of 100 calls, the right current password as #50: at most 5 checked, the password not changed", async () => {
+    const guesses = Array.from({ length: 100 }, (_, i) => (i === 49 ? PASSWORD : guess(i)));
     const answer = await changePasswordBatch(accessToken, guesses);
 
     expect(verifications.mock.calls.length).toBeLessThanOrEqual(LIMIT);
@@ -169,7 +178,7 @@ describe("change-password limits under tRPC batches", () => {
       expect(outcomes).toHaveLength(100);
       expect(outcomes.filter((code) => code === "BAD_REQUEST").length).toBeLessThanOrEqual(LIMIT);
       expect(outcomes.filter((code) => code === "TOO_MANY_REQUESTS").length).toBeGreaterThanOrEqual(100 - LIMIT);
-      expect(outcomes[9]).toBe("TOO_MANY_REQUESTS");
+      expect(outcomes[49]).toBe("TOO_MANY_REQUESTS");
       expect(answer.status).toBe(207);
     } else {
       // A maximum batch size refused the batch as a whole, in the one error shape, before any call ran.
@@ -182,7 +191,7 @@ describe("change-password limits under tRPC batches", () => {
   it("ten concurrent batches of 10: at most 5 checked across them, the right password (#11) not accepted", async () => {
     const batchOf = (first: number) => Array.from({ length: 10 }, (_, k) => (first + k === 10 ? PASSWORD : guess(first + k)));
     const send = (first: number) => () => changePasswordBatch(accessToken, batchOf(first));
-    const answers = await sendInTwoWaves([send(0)], [10, 20, 30, 40, 50, 60, 70, 80, 90].map(send));
+    const answers = await sendInTwoWaves(email, [send(0)], [10, 20, 30, 40, 50, 60, 70, 80, 90].map(send));
 
     expect(verifications.mock.calls.length).toBeLessThanOrEqual(LIMIT);
     const outcomes = answers.flatMap(callOutcomes);
