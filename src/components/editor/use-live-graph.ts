@@ -5,7 +5,7 @@ import type { EditorState } from "@codemirror/state";
 import type { Tree } from "@lezer/common";
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import { parseIncremental, parsePython, visualizeTree } from "~/lib/visualizer";
-import type { WorkflowGraph } from "~/lib/visualizer/types";
+import type { VisualizeOptions, WorkflowGraph } from "~/lib/visualizer/types";
 import { createDebouncer, type Debouncer, initLiveGraph, liveGraphReducer, REDRAW_DELAY_MS, type LiveGraphState } from "./live-graph";
 
 /** How long the redraw may wait for CodeMirror's background parser before parsing itself. */
@@ -27,20 +27,23 @@ export interface LiveGraph extends LiveGraphState {
  * of its previous tree. While the code has syntax errors the last good graph stays drawn.
  *
  * `getState` returns the editor's current state (null before it exists); `onGraph` receives each new graph
- * (for the gutter's diagnostics).
+ * (for the gutter's diagnostics). `options` are the reader's (Kedro's dataset view): a change re-reads the code now.
  */
 export function useLiveGraph(
   initialGraph: WorkflowGraph,
   getState: () => EditorState | null,
   onGraph?: (graph: WorkflowGraph) => void,
+  options: VisualizeOptions = {},
 ): LiveGraph {
   const [state, dispatch] = useReducer(liveGraphReducer, initialGraph, initLiveGraph);
   const previous = useRef<{ tree: Tree; code: string } | null>(null);
   const getStateRef = useRef(getState);
   const onGraphRef = useRef(onGraph);
+  const optionsRef = useRef(options);
   useEffect(() => {
     getStateRef.current = getState;
     onGraphRef.current = onGraph;
+    optionsRef.current = options;
   });
 
   const debouncer = useRef<Debouncer | null>(null);
@@ -55,7 +58,7 @@ export function useLiveGraph(
         tree = before ? parseIncremental(before.tree, before.code, code) : parsePython(code);
       }
       previous.current = { tree, code };
-      const graph = visualizeTree(tree, code);
+      const graph = visualizeTree(tree, code, optionsRef.current);
       dispatch({ type: "analysed", graph });
       onGraphRef.current?.(graph);
     }, REDRAW_DELAY_MS);
@@ -65,6 +68,16 @@ export function useLiveGraph(
       debouncer.current = null;
     };
   }, []);
+
+  // A new reading option (the dataset view toggled) redraws at once, not after a keystroke.
+  const datasets = options.datasets === true;
+  const readWith = useRef(datasets);
+  useEffect(() => {
+    if (readWith.current === datasets) return;
+    readWith.current = datasets;
+    debouncer.current?.schedule();
+    debouncer.current?.flush();
+  }, [datasets]);
 
   const scheduleRedraw = useCallback(() => debouncer.current?.schedule(), []);
   const flushRedraw = useCallback(() => debouncer.current?.flush(), []);

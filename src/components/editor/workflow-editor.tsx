@@ -1,13 +1,13 @@
 "use client";
 
-import type { EditorView, ViewUpdate } from "@codemirror/view";
+import { EditorView, type ViewUpdate } from "@codemirror/view";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { getSession, useSession } from "next-auth/react";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { Group, Panel, Separator } from "react-resizable-panels";
 import { toast } from "sonner";
-import { WorkflowGraphView } from "~/components/graph/workflow-graph-view";
+import { WorkflowGraphView, type SelectSourceOptions } from "~/components/graph/workflow-graph-view";
 import { EXAMPLES } from "~/lib/examples";
 import type { LayoutResult } from "~/lib/graph-layout/types";
 import { workflowName } from "~/lib/validation/workflow";
@@ -90,7 +90,13 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
   }, [baseline]);
 
   const showDiagnostics = useCallback((graph: WorkflowGraph) => editor.current?.showDiagnostics(graph.diagnostics), []);
-  const live = useLiveGraph(props.initialGraph, () => viewRef.current?.state ?? null, showDiagnostics);
+  // Kedro: datasets drawn as nodes (the graph view's toggle); the reader draws them as edge labels by default.
+  const [datasets, setDatasets] = useState(false);
+  const datasetsRef = useRef(datasets);
+  useEffect(() => {
+    datasetsRef.current = datasets;
+  });
+  const live = useLiveGraph(props.initialGraph, () => viewRef.current?.state ?? null, showDiagnostics, { datasets });
   const graphRef = useRef(live.graph);
   useEffect(() => {
     graphRef.current = live.graph;
@@ -110,7 +116,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
       setName(content.name);
       setNameError(null);
       setCodeDirty(content.code !== baselineRef.current.code);
-      live.load(visualize(content.code));
+      live.load(visualize(content.code, { datasets: datasetsRef.current }));
     },
     [live],
   );
@@ -149,7 +155,22 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
     [live],
   );
 
-  const onSelectSource = useCallback((span: SourceSpan) => editor.current?.selectRange(span.from, span.to), []);
+  // A "line N" link in the node details goes to the code (focus moves to the editor); a node click only selects it
+  // there, so keyboard focus stays in the graph.
+  const onSelectSource = useCallback((span: SourceSpan, options: SelectSourceOptions) => {
+    if (options.focus) {
+      editor.current?.selectRange(span.from, span.to);
+      return;
+    }
+    const view = editor.current?.view();
+    if (!view) return;
+    const length = view.state.doc.length;
+    const anchor = Math.max(0, Math.min(span.from, length));
+    view.dispatch({
+      selection: { anchor, head: Math.max(anchor, Math.min(span.to, length)) },
+      effects: EditorView.scrollIntoView(anchor, { y: "center" }),
+    });
+  }, []);
 
   const sendToLogin = useCallback(
     (content: Content, message: string) => {
@@ -346,6 +367,8 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
                 exportName={name.trim() || "workflow"}
                 className={`h-full shadow-sm ${live.stale ? "opacity-70" : ""}`}
                 emptyState={<EmptyGraph />}
+                datasets={datasets}
+                onDatasetsChange={setDatasets}
               />
             </div>
           </section>

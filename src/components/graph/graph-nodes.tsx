@@ -2,26 +2,26 @@
 
 import { Handle, type NodeProps, type NodeTypes } from "@xyflow/react";
 import { memo } from "react";
+import { FAMILY_CLASSES, FamilyIcon, familyStyle } from "./family-look";
 import { useGraphActions } from "./graph-context";
 import type { FlowNode } from "./to-flow-elements";
 
-const KIND_CLASSES: Record<string, string> = {
-  step: "rounded-lg border-slate-700 bg-white text-slate-900 dark:border-slate-300 dark:bg-slate-800 dark:text-slate-100",
-  start:
-    "rounded-full border-green-700 bg-green-100 text-green-900 dark:border-green-400 dark:bg-green-900 dark:text-green-100",
-  end: "rounded-full border-red-700 bg-red-100 text-red-900 dark:border-red-400 dark:bg-red-900 dark:text-red-100",
-  dataset: "rounded border-sky-700 bg-sky-50 text-sky-900 dark:border-sky-400 dark:bg-sky-950 dark:text-sky-100",
-  group:
-    "rounded-lg border-dashed border-slate-400 bg-slate-100 text-slate-700 dark:border-slate-500 dark:bg-slate-800 dark:text-slate-200",
+const SHAPE: Record<string, string> = {
+  step: "rounded-lg",
+  start: "rounded-full",
+  end: "rounded-full",
+  dataset: "rounded-md",
+  group: "rounded-lg border-dashed",
 };
 
-function stateRing(highlighted: boolean, matched: boolean): string {
+function stateRing(highlighted: boolean, matched: boolean, selected: boolean): string {
   if (matched) return "ring-4 ring-amber-400 dark:ring-amber-300";
+  if (selected) return "ring-4 ring-indigo-500 dark:ring-indigo-400";
   if (highlighted) return "ring-4 ring-sky-500 dark:ring-sky-400";
   return "";
 }
 
-/** Invisible handles: nodes are not connectable, edges only need anchor points. */
+/** Invisible handles: nodes are not connectable and edges draw the layout's routes, so these only satisfy React Flow. */
 function Handles({ sourcePosition, targetPosition }: Pick<NodeProps<FlowNode>, "sourcePosition" | "targetPosition">) {
   return (
     <>
@@ -50,31 +50,49 @@ function CollapseButton({ id, label, collapsed }: { id: string; label: string; c
   );
 }
 
-/** Leaf nodes: step, start, end, dataset, and groups drawn without children (collapsed or empty). */
+/**
+ * Leaf nodes: steps coloured by family with their operator class or function underneath, START/END pills,
+ * datasets, mapped tasks as a stack with a `×n` badge, and groups drawn without children (collapsed, with the
+ * number of nodes inside).
+ */
 export const WorkflowNode = memo(function WorkflowNode({ id, data, sourcePosition, targetPosition }: NodeProps<FlowNode>) {
-  const { label, kind, many, highlighted, matched, collapsible, collapsed, childCount } = data;
-  const shape = KIND_CLASSES[kind] ?? KIND_CLASSES.step;
+  const { label, kind, family, subtitle, many, highlighted, matched, selected, collapsible, collapsed, childCount } = data;
+  const shape = SHAPE[kind] ?? SHAPE.step;
+  const colours = `${FAMILY_CLASSES} ${shape}`;
+  const pill = kind === "start" || kind === "end";
   return (
-    <div className="relative h-full w-full">
+    <div className="relative h-full w-full" style={familyStyle(family)}>
       {many ? (
         <>
-          <div aria-hidden="true" className={`absolute inset-0 translate-x-3 -translate-y-3 border opacity-50 ${shape}`} />
-          <div aria-hidden="true" className={`absolute inset-0 translate-x-1.5 -translate-y-1.5 border opacity-75 ${shape}`} />
+          <div aria-hidden="true" className={`absolute inset-0 translate-x-3 -translate-y-3 border opacity-50 ${colours}`} />
+          <div aria-hidden="true" className={`absolute inset-0 translate-x-1.5 -translate-y-1.5 border opacity-75 ${colours}`} />
         </>
       ) : null}
       <div
-        className={`relative flex h-full w-full items-center gap-2 border-[1.5px] px-3 text-xs font-medium shadow-sm ${shape} ${stateRing(highlighted, matched)}`}
-        title={many ? `${label} (mapped: many instances)` : label}
+        className={`relative flex h-full w-full items-center gap-2 border-[1.5px] px-3 shadow-sm ${colours} ${
+          family === "subgraph" ? "outline-[1.5px] -outline-offset-[5px] outline-(--wf-stroke-l) outline-solid dark:outline-(--wf-stroke-d)" : ""
+        } ${stateRing(highlighted, matched, selected)}`}
+        title={subtitle ? `${label} — ${subtitle}` : label}
       >
         {kind === "group" && collapsible ? <CollapseButton id={id} label={label} collapsed={collapsed} /> : null}
-        <span className={`min-w-0 flex-1 truncate ${kind === "start" || kind === "end" ? "text-center" : ""}`}>{label}</span>
+        {!pill ? <FamilyIcon family={family} /> : null}
+        <span className={`flex min-w-0 flex-1 flex-col leading-tight ${pill ? "items-center" : ""}`}>
+          <span className={`truncate text-xs font-semibold ${pill ? "tracking-wide" : ""}`}>{label}</span>
+          {subtitle ? <span className="truncate text-[10px] opacity-80">{subtitle}</span> : null}
+        </span>
         {kind === "group" && collapsed ? (
-          <span className="shrink-0 rounded bg-slate-200 px-1.5 text-[10px] text-slate-700 dark:bg-slate-700 dark:text-slate-200">
+          <span
+            className="shrink-0 rounded-full bg-slate-200 px-1.5 text-[10px] font-semibold text-slate-700 dark:bg-slate-700 dark:text-slate-200"
+            title={`${childCount} nodes inside`}
+          >
             {childCount}
           </span>
         ) : null}
         {many ? (
-          <span className="shrink-0 text-[10px] opacity-70" aria-label="mapped task">
+          <span
+            className="shrink-0 rounded-full border border-current px-1.5 text-[10px] font-semibold"
+            title="Mapped: runs as many instances"
+          >
             ×n
           </span>
         ) : null}
@@ -84,16 +102,18 @@ export const WorkflowNode = memo(function WorkflowNode({ id, data, sourcePositio
   );
 });
 
-/** A group drawn as a frame around its children, with its title and a collapse button. */
+/** A group drawn as a frame around its children, with its title, what it is, and a collapse button. */
 export const FrameNode = memo(function FrameNode({ id, data, sourcePosition, targetPosition }: NodeProps<FlowNode>) {
-  const { label, highlighted, matched, collapsible } = data;
+  const { label, subtitle, highlighted, matched, selected, collapsible, childCount } = data;
   return (
     <div
-      className={`h-full w-full rounded-xl border-[1.5px] border-dashed border-slate-400 bg-slate-100/60 dark:border-slate-500 dark:bg-slate-800/40 ${stateRing(highlighted, matched)}`}
+      className={`h-full w-full rounded-xl border-[1.5px] border-dashed border-slate-400 bg-slate-100/60 dark:border-slate-500 dark:bg-slate-800/40 ${stateRing(highlighted, matched, selected)}`}
     >
       <div className="flex h-10 items-center gap-2 px-3 text-xs font-semibold text-slate-700 dark:text-slate-200" title={label}>
         {collapsible ? <CollapseButton id={id} label={label} collapsed={false} /> : null}
         <span className="min-w-0 truncate">{label}</span>
+        {subtitle ? <span className="min-w-0 truncate font-normal opacity-75">{subtitle}</span> : null}
+        <span className="ml-auto shrink-0 font-normal text-slate-500 dark:text-slate-400">{childCount} nodes</span>
       </div>
       <Handles sourcePosition={sourcePosition} targetPosition={targetPosition} />
     </div>

@@ -20,7 +20,16 @@ export interface GraphToolbarProps {
   onExportSvg(): void;
   onExportMermaid(): void;
   disabled?: boolean;
+  legend: boolean;
+  onToggleLegend(): void;
+  minimap: boolean;
+  onToggleMinimap(): void;
+  /** Kedro only: datasets drawn as nodes (on) or as edge labels (off); the toggle shows only when this is defined. */
+  datasets?: boolean;
+  onToggleDatasets?(): void;
 }
+
+const TOGGLE = `${BUTTON} aria-pressed:border-indigo-400 aria-pressed:bg-indigo-50 aria-pressed:text-indigo-900 dark:aria-pressed:border-indigo-500 dark:aria-pressed:bg-indigo-950 dark:aria-pressed:text-indigo-100`;
 
 export function GraphToolbar(props: GraphToolbarProps) {
   const searchId = useId();
@@ -54,8 +63,37 @@ export function GraphToolbar(props: GraphToolbarProps) {
       <button type="button" className={BUTTON} onClick={props.onFitView} aria-label="Fit graph to view" title="Fit to view">
         Fit
       </button>
+      <button
+        type="button"
+        className={TOGGLE}
+        onClick={props.onToggleMinimap}
+        aria-pressed={props.minimap}
+        title={props.minimap ? "Hide the minimap" : "Show the minimap"}
+      >
+        Minimap
+      </button>
+      <button
+        type="button"
+        className={TOGGLE}
+        onClick={props.onToggleLegend}
+        aria-pressed={props.legend}
+        title={props.legend ? "Hide the legend" : "Show the legend"}
+      >
+        Legend
+      </button>
+      {props.datasets !== undefined && props.onToggleDatasets ? (
+        <button
+          type="button"
+          className={TOGGLE}
+          onClick={props.onToggleDatasets}
+          aria-pressed={props.datasets}
+          title={props.datasets ? "Draw datasets as edge labels (node to node)" : "Draw datasets as nodes (Kedro-Viz)"}
+        >
+          Datasets
+        </button>
+      ) : null}
       <form role="search" onSubmit={onSubmit} className="flex items-center gap-1">
-        <label htmlFor={searchId} className="text-xs text-slate-700 dark:text-slate-300">
+        <label htmlFor={searchId} className="sr-only">
           Find node
         </label>
         <input
@@ -64,7 +102,7 @@ export function GraphToolbar(props: GraphToolbarProps) {
           value={props.query}
           onChange={(event) => props.onQueryChange(event.target.value)}
           aria-describedby={statusId}
-          placeholder="name…"
+          placeholder="Find node…"
           className="h-8 w-40 rounded-md border border-slate-300 bg-white px-2 text-xs text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-500 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
         />
         <button type="submit" className={BUTTON} aria-label="Find next matching node" disabled={props.matchCount === 0}>

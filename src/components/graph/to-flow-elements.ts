@@ -1,12 +1,19 @@
-import { MarkerType, Position, type Edge, type Node } from "@xyflow/react";
+import { Position, type Edge, type Node } from "@xyflow/react";
 import { collapseGroups } from "~/lib/graph-layout/collapse";
-import type { LayoutResult } from "~/lib/graph-layout/types";
-import type { EdgeKind, NodeKind, SourceSpan, WorkflowGraph } from "~/lib/visualizer/types";
+import { nodeFamily, nodeKindName, nodeSubtitle, type NodeFamily } from "~/lib/graph-layout/node-style";
+import type { EdgeRoute, LayoutResult } from "~/lib/graph-layout/types";
+import type { EdgeKind, GraphEdge, NodeKind, SourceSpan, WorkflowGraph } from "~/lib/visualizer/types";
+import { flowOrder } from "./flow-order";
+import { edgeInLineage, focusNodes, insideOf, lineage } from "./lineage";
 
 /** What the custom node components receive. */
 export interface FlowNodeData extends Record<string, unknown> {
   label: string;
   kind: NodeKind;
+  /** Colour family (node-style.ts). */
+  family: NodeFamily;
+  /** Operator class, function or kind shown under the label; null when it would repeat the label. */
+  subtitle: string | null;
   many: boolean;
   /** `definition ?? source`: where a click on the node takes the editor. */
   span: SourceSpan | null;
@@ -15,12 +22,16 @@ export interface FlowNodeData extends Record<string, unknown> {
   /** A group that has children (so it can collapse / expand). */
   collapsible: boolean;
   collapsed: boolean;
-  /** Number of direct children (shown on collapsed groups). */
+  /** Steps inside a group, at any depth (shown on collapsed groups). */
   childCount: number;
   /** The editor's cursor is in this node. */
   highlighted: boolean;
   /** The current search match. */
   matched: boolean;
+  /** The node whose details are open (and whose lineage is in focus). */
+  selected: boolean;
+  /** Focus mode is on and this node is not in the focused node's lineage. */
+  dimmed: boolean;
 }
 
 export type FlowNode = Node<FlowNodeData, "workflow" | "frame">;
@@ -28,23 +39,51 @@ export type FlowNode = Node<FlowNodeData, "workflow" | "frame">;
 export interface FlowEdgeData extends Record<string, unknown> {
   kind: EdgeKind;
   inferred: boolean;
+  /** The route the layout gave: the path drawn, its label box, whether it closes a cycle. */
+  route: EdgeRoute;
+  /** Text of the label box: the branch or dataset name, and `×n` for merged edges. */
+  labelText: string | null;
+  count: number;
+  dimmed: boolean;
 }
 
-export type FlowEdge = Edge<FlowEdgeData>;
+export type FlowEdge = Edge<FlowEdgeData, "routed">;
 
 export interface ToFlowOptions {
   /** Ids of collapsed groups. */
   collapsed?: ReadonlySet<string>;
   highlightedNodeId?: string | null;
   matchedNodeId?: string | null;
+  /** The node in focus (details open, lineage lit): a node of the drawn graph. */
+  focusedNodeId?: string | null;
 }
 
-/** CSS colours are variables, set (light / dark) on the view's wrapper. */
-const EDGE_COLOR: Record<EdgeKind, string> = {
-  flow: "var(--wf-edge)",
-  data: "var(--wf-edge-data)",
-  conditional: "var(--wf-edge-conditional)",
-};
+/**
+ * An edge's accessible name: "agent to tools, conditional: continue", "split to train, data: X_train, loops back".
+ */
+export function edgeName(
+  sourceLabel: string,
+  targetLabel: string,
+  edge: Pick<GraphEdge, "kind" | "label" | "inferred" | "count">,
+  back: boolean,
+): string {
+  let name = `${sourceLabel} to ${targetLabel}`;
+  if (edge.kind !== "flow" || edge.label) name += `, ${edge.kind}`;
+  if (edge.label) name += `: ${edge.label}`;
+  if (back) name += ", loops back";
+  if (edge.inferred) name += ", inferred";
+  if ((edge.count ?? 1) > 1) name += `, ${edge.count} edges`;
+  return name;
+}
+
+/** A node's accessible name: "tools, LangGraph tool node", "extract, Airflow operator, BashOperator, collapsed group of 12 nodes". */
+function nodeName(label: string, kindName: string, subtitle: string | null, many: boolean, collapsedCount: number | null): string {
+  let name = `${label}, ${kindName}`;
+  if (subtitle && !kindName.toLowerCase().endsWith(subtitle.toLowerCase())) name += `, ${subtitle}`;
+  if (many) name += ", mapped: many instances";
+  if (collapsedCount !== null) name += `, collapsed, ${collapsedCount} ${collapsedCount === 1 ? "node" : "nodes"} inside`;
+  return name;
+}
 
 /**
  * WorkflowGraph + its layout → React Flow nodes and edges.
@@ -52,11 +91,12 @@ const EDGE_COLOR: Record<EdgeKind, string> = {
  * - Collapsed groups hide their descendants; edges that touched them end on the group
  *   (`collapseGroups`). `layout` must be the layout of that collapsed graph; nodes it
  *   does not place yet (a newer graph whose layout is still running) are left out, with
- *   their edges.
+ *   their edges, and so are edges it has no route for.
  * - Groups with visible children are frames (`type: "frame"`); children carry `parentId`
- *   and `extent: "parent"`, with positions relative to the frame. Parents come before
- *   children in the array, as React Flow requires.
- * - Conditional edges carry their label; inferred edges are dashed.
+ *   and `extent: "parent"`, with positions relative to the frame.
+ * - Nodes come in flow order (`flowOrder`), which is the Tab order; a frame comes before its children.
+ * - Edges are `routed`: they draw the layout's path and label box (never React Flow's own curve).
+ * - With a focused node, everything outside its lineage is dimmed.
  */
 export function toFlowElements(
   graph: WorkflowGraph,
@@ -68,35 +108,44 @@ export function toFlowElements(
   const visible = collapseGroups(graph, collapsed);
   const direction = layout.direction;
 
-  const childCount = new Map<string, number>();
   const isGroup = new Set<string>();
   for (const n of graph.nodes) if (n.kind === "group") isGroup.add(n.id);
-  for (const n of graph.nodes) {
-    if (n.parent !== null && isGroup.has(n.parent)) childCount.set(n.parent, (childCount.get(n.parent) ?? 0) + 1);
-  }
-
-  const placed = visible.nodes.filter((n) => layout.nodes[n.id] !== undefined);
-  const depth = (id: string) => {
-    let d = 0;
-    for (let p = layout.nodes[id]?.parent ?? null; p !== null && d < 64; p = layout.nodes[p]?.parent ?? null) d++;
-    return d;
+  const hasChildren = new Set<string>();
+  for (const n of graph.nodes) if (n.parent !== null && isGroup.has(n.parent)) hasChildren.add(n.parent);
+  const kindOf = new Map(graph.nodes.map((n) => [n.id, n.kind]));
+  const stepsInside = (id: string) => {
+    let count = 0;
+    for (const inner of insideOf(graph, id)) if (kindOf.get(inner) !== "group") count++;
+    return count;
   };
+
+  const byId = new Map(visible.nodes.map((n) => [n.id, n]));
   const hasVisibleChildren = new Set<string>();
-  for (const n of placed) {
-    const p = layout.nodes[n.id]!.parent;
+  for (const n of visible.nodes) {
+    const p = layout.nodes[n.id]?.parent ?? null;
     if (p !== null) hasVisibleChildren.add(p);
   }
-  placed.sort((a, b) => depth(a.id) - depth(b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  const focus = options.focusedNodeId && byId.has(options.focusedNodeId) ? options.focusedNodeId : null;
+  const line = focus ? lineage(visible, focus) : null;
+  const lit = line ? focusNodes(visible, line) : null;
 
   const nodes: FlowNode[] = [];
   const present = new Set<string>();
-  for (const n of placed) {
-    const box = layout.nodes[n.id]!;
+  for (const id of flowOrder(visible, layout)) {
+    const n = byId.get(id)!;
+    const box = layout.nodes[id]!;
     const parentBox = box.parent !== null ? layout.nodes[box.parent] : undefined;
     const parentId = parentBox && present.has(box.parent!) ? box.parent! : undefined;
-    const frame = hasVisibleChildren.has(n.id);
+    const frame = hasVisibleChildren.has(id);
+    const collapsible = hasChildren.has(id);
+    const isCollapsed = collapsed.has(id) && collapsible;
+    const childCount = collapsible ? stepsInside(id) : 0;
+    const subtitle = nodeSubtitle(n);
+    const kindName = nodeKindName(n, graph.dialect);
+    const dimmed = lit !== null && !lit.has(id);
     const node: FlowNode = {
-      id: n.id,
+      id,
       type: frame ? "frame" : "workflow",
       position: parentId ? { x: box.x - parentBox!.x, y: box.y - parentBox!.y } : { x: box.x, y: box.y },
       width: box.width,
@@ -104,21 +153,27 @@ export function toFlowElements(
       data: {
         label: n.label,
         kind: n.kind,
+        family: nodeFamily(n, graph.dialect),
+        subtitle,
         many: n.many === true,
         span: n.definition ?? n.source,
         frame,
-        collapsible: (childCount.get(n.id) ?? 0) > 0,
-        collapsed: collapsed.has(n.id) && (childCount.get(n.id) ?? 0) > 0,
-        childCount: childCount.get(n.id) ?? 0,
-        highlighted: options.highlightedNodeId === n.id,
-        matched: options.matchedNodeId === n.id,
+        collapsible,
+        collapsed: isCollapsed,
+        childCount,
+        highlighted: options.highlightedNodeId === id,
+        matched: options.matchedNodeId === id,
+        selected: focus === id,
+        dimmed,
       },
       sourcePosition: direction === "TB" ? Position.Bottom : Position.Right,
       targetPosition: direction === "TB" ? Position.Top : Position.Left,
       draggable: false,
       connectable: false,
       deletable: false,
-      ariaLabel: `${n.kind === "group" ? "Group" : n.kind} ${n.label}`,
+      selectable: false,
+      ariaLabel: nodeName(n.label, kindName, subtitle, n.many === true, isCollapsed ? childCount : null),
+      className: `wf-node wf-family-${nodeFamily(n, graph.dialect)}${dimmed ? " wf-dimmed" : ""}${focus === id ? " wf-selected" : ""}`,
       ...(frame ? { zIndex: -1 } : {}),
     };
     if (parentId) {
@@ -126,38 +181,31 @@ export function toFlowElements(
       node.extent = "parent";
     }
     nodes.push(node);
-    present.add(n.id);
+    present.add(id);
   }
 
   const edges: FlowEdge[] = [];
   for (const e of visible.edges) {
     if (!present.has(e.source) || !present.has(e.target)) continue;
-    const color = EDGE_COLOR[e.kind];
-    const edge: FlowEdge = {
+    const route = layout.edges[e.id];
+    if (!route) continue;
+    const count = e.count ?? 1;
+    const labelText = e.label ? (count > 1 ? `${e.label} ×${count}` : e.label) : count > 1 ? `×${count}` : null;
+    const dimmed = line !== null && !edgeInLineage(e, line);
+    edges.push({
       id: e.id,
       source: e.source,
       target: e.target,
-      type: "default",
-      data: { kind: e.kind, inferred: e.inferred === true },
-      style: {
-        stroke: color,
-        strokeWidth: e.kind === "conditional" ? 1.75 : 1.5,
-        ...(e.inferred ? { strokeDasharray: "6 4" } : {}),
-      },
-      markerEnd: { type: MarkerType.ArrowClosed, color, width: 16, height: 16 },
-      className: `wf-edge wf-edge-${e.kind}${e.inferred ? " wf-edge-inferred" : ""}`,
+      type: "routed",
+      data: { kind: e.kind, inferred: e.inferred === true, route, labelText, count, dimmed },
+      ariaLabel: edgeName(byId.get(e.source)!.label, byId.get(e.target)!.label, e, route.back),
+      // Its ends, for tests and tools that read the drawing.
+      domAttributes: { "data-source": e.source, "data-target": e.target } as FlowEdge["domAttributes"],
+      className: `wf-edge wf-edge-${e.kind}${e.inferred ? " wf-edge-inferred" : ""}${route.back ? " wf-edge-back" : ""}${dimmed ? " wf-dimmed" : ""}`,
       focusable: false,
       deletable: false,
       selectable: false,
-    };
-    if (e.label) {
-      edge.label = e.label;
-      edge.labelBgPadding = [4, 2];
-      edge.labelBgBorderRadius = 4;
-      edge.labelStyle = { fill: "var(--wf-text)", fontSize: 11 };
-      edge.labelBgStyle = { fill: "var(--wf-bg)", stroke: color, strokeWidth: 0.75 };
-    }
-    edges.push(edge);
+    });
   }
   return { nodes, edges };
 }

@@ -1,4 +1,4 @@
-import type { GraphNode } from "~/lib/visualizer/types";
+import type { Dialect, EdgeKind, GraphEdge, GraphNode } from "~/lib/visualizer/types";
 
 /**
  * How a node looks, shared by the React Flow view, the SVG/PNG export and the legend: a colour family from the
@@ -37,8 +37,18 @@ const OPERATOR_FAMILIES: Array<[RegExp, NodeFamily]> = [
   [/To[A-Z]\w*Operator$|Transfer|S3|GCS|Gcs/, "transfer"],
 ];
 
-/** The colour family of a node. */
-export function nodeFamily(node: Pick<GraphNode, "kind" | "role" | "detail">): NodeFamily {
+/** What a step is called in its framework when its reader did not say (no `role`). */
+const DIALECT_STEP: Readonly<Record<Dialect, NodeFamily>> = {
+  langgraph: "node",
+  airflow: "other",
+  prefect: "task",
+  dagster: "op",
+  kedro: "node",
+  generic: "function",
+};
+
+/** The colour family of a node (`dialect` names a step that has no role). */
+export function nodeFamily(node: Pick<GraphNode, "kind" | "role" | "detail">, dialect?: Dialect): NodeFamily {
   if (node.kind === "start" || node.kind === "end" || node.kind === "group" || node.kind === "dataset") return node.kind;
   switch (node.role) {
     case "tools":
@@ -67,6 +77,16 @@ export function nodeFamily(node: Pick<GraphNode, "kind" | "role" | "detail">): N
     case "dataset":
     case "parameters":
       return "dataset";
+    case "pipeline":
+    case "graph":
+    case "job":
+    case "dag":
+    case "task_group":
+    case "asset_group":
+    case "block":
+      return "group";
+    case undefined:
+      return dialect ? DIALECT_STEP[dialect] : "other";
     default:
       return "other";
   }
@@ -76,8 +96,70 @@ export function nodeFamily(node: Pick<GraphNode, "kind" | "role" | "detail">): N
 export function nodeSubtitle(node: Pick<GraphNode, "kind" | "role" | "detail" | "label">): string | null {
   if (node.kind === "start" || node.kind === "end") return null;
   if (node.detail && node.detail !== node.label) return node.detail;
+  if (node.role && ROLE_SUBTITLE[node.role]) return ROLE_SUBTITLE[node.role]!;
   return null;
 }
+
+/** Roles worth naming under the label when the reader gave no class or function (a plain step says nothing). */
+const ROLE_SUBTITLE: Partial<Record<NonNullable<GraphNode["role"]>, string>> = {
+  tools: "tool node",
+  agent: "agent",
+  subgraph: "subgraph",
+  entrypoint: "entrypoint",
+  sensor: "sensor",
+  branch: "branch",
+  flow: "subflow",
+  multi_asset: "multi-asset",
+  graph_asset: "graph asset",
+  asset: "asset",
+  parameters: "parameters",
+};
+
+/** What a node is, in words, for the details panel and accessible names: "Airflow operator", "Kedro dataset". */
+export function nodeKindName(node: Pick<GraphNode, "kind" | "role">, dialect?: Dialect): string {
+  if (node.kind === "start") return "Start";
+  if (node.kind === "end") return "End";
+  const role = node.role ?? (node.kind === "dataset" ? "dataset" : undefined);
+  const framework = dialect ? DIALECT_NAMES[dialect] : "";
+  const what = role ? ROLE_NAMES[role] : node.kind === "group" ? "group" : dialect ? FAMILY_NAMES[DIALECT_STEP[dialect]].toLowerCase() : "step";
+  return framework ? `${framework} ${what}` : what.charAt(0).toUpperCase() + what.slice(1);
+}
+
+const DIALECT_NAMES: Readonly<Record<Dialect, string>> = {
+  langgraph: "LangGraph",
+  airflow: "Airflow",
+  prefect: "Prefect",
+  dagster: "Dagster",
+  kedro: "Kedro",
+  generic: "Python",
+};
+
+const ROLE_NAMES: Readonly<Record<NonNullable<GraphNode["role"]>, string>> = {
+  node: "node",
+  tools: "tool node",
+  agent: "agent (model call)",
+  subgraph: "subgraph",
+  graph: "graph",
+  entrypoint: "entrypoint",
+  task: "task",
+  operator: "operator",
+  sensor: "sensor",
+  branch: "branch task",
+  dag: "DAG",
+  task_group: "task group",
+  dataset: "dataset",
+  flow: "flow",
+  op: "op",
+  asset: "asset",
+  multi_asset: "multi-asset output",
+  graph_asset: "graph asset",
+  job: "job",
+  asset_group: "asset group",
+  pipeline: "pipeline",
+  parameters: "parameters",
+  function: "function",
+  block: "block",
+};
 
 /** What the legend says of each family. */
 export const FAMILY_NAMES: Readonly<Record<NodeFamily, string>> = {
@@ -159,3 +241,48 @@ export const FAMILY_COLORS: Readonly<Record<"light" | "dark", Readonly<Record<No
     other: { fill: "#1e293b", stroke: "#cbd5e1", text: "#f1f5f9" },
   },
 };
+
+/* ------------------------------------------------------------------------------------------------------------ */
+/* Edges                                                                                                          */
+/* ------------------------------------------------------------------------------------------------------------ */
+
+/** The styles an edge can be drawn in, as the legend lists them. */
+export type EdgeStyleName = EdgeKind | "back" | "inferred";
+
+export const EDGE_STYLE_NAMES: Readonly<Record<EdgeStyleName, string>> = {
+  flow: "Runs after",
+  data: "Passes data",
+  conditional: "Conditional branch",
+  back: "Loops back",
+  inferred: "Inferred (a guess)",
+};
+
+/** Stroke colour per edge kind and theme (WCAG 3:1 against the canvas), and the label box colours. */
+export const EDGE_COLORS: Readonly<Record<"light" | "dark", Readonly<Record<EdgeKind, string>>>> = {
+  light: { flow: "#64748b", data: "#0369a1", conditional: "#b45309" },
+  dark: { flow: "#94a3b8", data: "#38bdf8", conditional: "#fbbf24" },
+};
+
+export const EDGE_LABEL_COLORS: Readonly<Record<"light" | "dark", { fill: string; text: string }>> = {
+  light: { fill: "#ffffff", text: "#0f172a" },
+  dark: { fill: "#0f172a", text: "#e2e8f0" },
+};
+
+/** Dash patterns: back edges long dashes, inferred edges dots, both dash-dot. Null: solid. */
+export function edgeDash(edge: Pick<GraphEdge, "inferred">, back: boolean): string | null {
+  if (edge.inferred && back) return "6 3 2 3";
+  if (edge.inferred) return "2 3";
+  if (back) return "6 4";
+  return null;
+}
+
+export const EDGE_WIDTH: Readonly<Record<EdgeKind, number>> = { flow: 1.5, data: 1.5, conditional: 1.75 };
+
+/** How one edge is drawn, in one theme: the view's edge and the SVG export both use this. */
+export function edgeLook(
+  edge: Pick<GraphEdge, "kind" | "inferred">,
+  back: boolean,
+  theme: "light" | "dark" = "light",
+): { color: string; width: number; dash: string | null } {
+  return { color: EDGE_COLORS[theme][edge.kind], width: EDGE_WIDTH[edge.kind], dash: edgeDash(edge, back) };
+}

@@ -12,11 +12,31 @@
 import type { SyntaxNode } from "@lezer/common";
 import type { Ctx } from "./context";
 import {
+  dictValue,
+  formatField,
+  knownBinary,
+  knownBuiltin,
+  knownMethod,
+  knownSubscript,
+  knownUnary,
+  listValue,
+  literalValue,
+  numberLiteral,
+  refsOf,
+  strValue,
+  textValue,
+  truth,
+  withItem,
+  type KnownArg,
+} from "./python-values";
+import {
   argList,
   assignParts,
+  callParts,
   child,
   formatStringValue,
   isPunctuation,
+  memberParts,
   sequenceItems,
   statements,
   stringValue,
@@ -27,15 +47,23 @@ import type { EdgeKind, SourceSpan } from "./types";
 export interface Value {
   /** Ids of the graph nodes whose result this value may hold. */
   refs: readonly string[];
-  /** A known string value (a literal, a constant, a loop variable over literal strings). */
+  /** A known string (a literal, a constant, a loop variable over literal strings, a string built from known parts). */
   str?: string;
-  /** Known items of a literal list or tuple. */
+  /** A string built from parts some of which are unknown, shown with `{expr}` placeholders (`load_{table}`). */
+  text?: string;
+  /** A known integer. */
+  num?: number;
+  /** A known truth value (`True`, a comparison of known values). */
+  bool?: boolean;
+  /** Known items of a list, tuple, set or range, in order (a dict's keys). */
   items?: Value[];
-  /** Airflow: a `Label("…")` edge modifier, with the tasks upstream of it once chained. */
-  label?: string;
-  labelFrom?: readonly string[];
-  /** Airflow: the group node a DAG or TaskGroup value stands for. */
-  scope?: string;
+  /** Known entries of a dict. */
+  entries?: Array<{ key: Value; value: Value }>;
+  /**
+   * A dialect's own facts about the value (Airflow: a DAG, a `Label`, datasets). The walker carries it along with
+   * the value (assignments, lists, parameters) and never reads it.
+   */
+  ext?: unknown;
 }
 
 export const EMPTY: Value = Object.freeze({ refs: Object.freeze([]) as readonly string[] }) as Value;
@@ -59,6 +87,22 @@ export function union(values: readonly Value[]): Value {
   return first ? { refs: first } : EMPTY;
 }
 
+/**
+ * What a variable holds after code that may or may not have run assigned it: either value. Producers add up; a
+ * known string or number stays known only if both agree; the newer value's dialect facts are kept.
+ */
+export function either(prev: Value, value: Value): Value {
+  const out: Value = { ...union([prev, value]) };
+  if (prev.str !== undefined && prev.str === value.str) out.str = value.str;
+  if (prev.num !== undefined && prev.num === value.num) out.num = value.num;
+  if (prev.bool !== undefined && prev.bool === value.bool) out.bool = value.bool;
+  const text = value.text ?? value.str;
+  if (out.str === undefined && text !== undefined) out.text = text;
+  const ext = value.ext ?? prev.ext;
+  if (ext !== undefined) out.ext = ext;
+  return out;
+}
+
 export interface BlockInfo {
   kind: "if" | "elif" | "else" | "for" | "while" | "with" | "match";
   /** The header as written, e.g. `for url in urls`, `if retries > 3`. */
@@ -75,6 +119,8 @@ export interface FlowHooks {
   binary?(node: SyntaxNode, op: string, flow: Dataflow): Value | undefined;
   /** Handles a compound statement entirely (returns true), e.g. Airflow's `with DAG(...)`. */
   statement?(node: SyntaxNode, flow: Dataflow): boolean;
+  /** Claims a comprehension (list, set, dict, generator), e.g. to unroll it over a known sequence. */
+  comprehension?(node: SyntaxNode, flow: Dataflow): Value | undefined;
   /** Around every block body (a branch of an if, a loop body, a with body). */
   enterBlock?(block: BlockInfo, flow: Dataflow): void;
   leaveBlock?(block: BlockInfo, flow: Dataflow): void;
@@ -120,7 +166,19 @@ const COMPREHENSIONS = new Set([
   "SetComprehensionExpression",
 ]);
 
-const NO_VALUE = new Set(["Number", "Boolean", "None", "Ellipsis", "LambdaExpression", "PropertyName"]);
+const NO_VALUE = new Set(["None", "Ellipsis", "LambdaExpression", "PropertyName"]);
+
+/** Operator tokens of a BinaryExpression (the rest of its children are operands). */
+const OPERATORS = new Set(["ArithOp", "BitOp", "CompareOp", "or", "and", "in", "not", "is", "*", "**", "@"]);
+
+/** `f(x for x in xs)`: an argument list that is one generator (a `for` among its direct children). */
+function isGenerator(list: SyntaxNode): boolean {
+  for (let c = list.firstChild; c; c = c.nextSibling) if (c.name === "for") return true;
+  return false;
+}
+
+/** Module constants read as literals, once per constant node. */
+const constantCache = new WeakMap<SyntaxNode, Value>();
 
 export class Dataflow {
   readonly env = new Map<string, Value>();
@@ -132,6 +190,8 @@ export class Dataflow {
   parent: string | null = null;
   /** Producers of the values the walked body returns. */
   readonly returned: string[] = [];
+  /** The values of the body's `return` statements, in order. */
+  readonly results: Value[] = [];
   private depth = 0;
 
   constructor(
@@ -175,19 +235,32 @@ export class Dataflow {
         this.execAssign(stmt);
         return;
       case "UpdateStatement": {
+        // `x += v`: x also holds v's producers; a known x and v give the known result (`name += "_v2"`).
         const target = stmt.firstChild;
         const vals: Value[] = [];
+        let op = "";
         for (let c = target?.nextSibling ?? null; c; c = c.nextSibling) {
-          if (c.name !== "UpdateOp" && !isPunctuation(c)) vals.push(this.eval(c));
+          if (c.name === "UpdateOp") op = this.code.slice(c.from, c.to).slice(0, -1);
+          else if (!isPunctuation(c)) vals.push(this.eval(c));
         }
-        if (target) this.bind(target, union(vals), true);
+        if (!target) return;
+        const before = target.name === "VariableName" ? this.lookup(this.code.slice(target.from, target.to)) : EMPTY;
+        const rhs = vals.length === 1 && vals[0] ? vals[0] : union(vals);
+        const known = knownBinary(op, before, rhs, this.code.slice(target.from, target.to), "");
+        if (known && this.condDepth === 0) this.bind(target, { ...known, refs: union([before, rhs]).refs });
+        else this.bind(target, union(vals), true);
         return;
       }
-      case "ReturnStatement":
-        for (let c = stmt.firstChild; c; c = c.nextSibling) {
-          if (c.name !== "return" && !isPunctuation(c)) this.returned.push(...this.eval(c).refs);
-        }
+      case "ReturnStatement": {
+        // `return a, b` returns one tuple.
+        const parts: Value[] = [];
+        for (let c = stmt.firstChild; c; c = c.nextSibling) if (c.name !== "return" && !isPunctuation(c)) parts.push(this.eval(c));
+        if (!parts.length) return;
+        const v = parts.length === 1 && parts[0] ? parts[0] : listValue(parts);
+        this.returned.push(...v.refs);
+        this.results.push(v);
         return;
+      }
       case "StatementGroup":
         for (let c = stmt.firstChild; c; c = c.nextSibling) if (c.name !== ";") this.exec(c);
         return;
@@ -385,19 +458,12 @@ export class Dataflow {
   }
 
   private evalConstant(node: SyntaxNode): Value {
-    const s = stringValue(this.code, node);
-    if (s !== null) return { refs: [], str: s };
-    const items = sequenceItems(node);
-    if (items) {
-      return {
-        refs: [],
-        items: items.map((i) => {
-          const str = stringValue(this.code, i);
-          return str !== null ? { refs: [], str } : EMPTY;
-        }),
-      };
+    let v = constantCache.get(node);
+    if (!v) {
+      v = literalValue(this.code, node);
+      constantCache.set(node, v);
     }
-    return EMPTY;
+    return v;
   }
 
   /** Binds an assignment target. `add` (or conditional code) unions with what it held. */
@@ -407,7 +473,7 @@ export class Dataflow {
         const name = this.code.slice(target.from, target.to);
         if (add || this.condDepth > 0) {
           const prev = this.env.get(name);
-          this.env.set(name, prev ? { ...value, ...union([prev, value]) } : value);
+          this.env.set(name, prev ? either(prev, value) : value);
         } else this.env.set(name, value);
         return;
       }
@@ -423,6 +489,18 @@ export class Dataflow {
         return;
       }
       case "MemberExpression": {
+        // `d[k] = v` on a known dict or list, where the code surely runs: that entry is now v.
+        const obj = target.firstChild;
+        const open = obj?.nextSibling;
+        const index = open?.name === "[" ? open.nextSibling : null;
+        if (obj?.name === "VariableName" && index && index.nextSibling?.name === "]" && !add && this.condDepth === 0) {
+          const name = this.code.slice(obj.from, obj.to);
+          const updated = withItem(this.lookup(name), this.eval(index), value);
+          if (updated) {
+            this.env.set(name, updated);
+            return;
+          }
+        }
         // `obj.attr = v`, `obj[k] = v`: the object now also holds v.
         let base: SyntaxNode | null = target;
         while (base && base.name === "MemberExpression") base = base.firstChild;
@@ -472,19 +550,22 @@ export class Dataflow {
         const inner = node.firstChild?.nextSibling;
         return inner && !isPunctuation(inner) ? this.eval(inner) : EMPTY;
       }
+      case "Number": {
+        const n = numberLiteral(this.code, node);
+        return n === undefined ? EMPTY : { refs: [], num: n };
+      }
+      case "Boolean":
+        return { refs: [], bool: this.code.slice(node.from, node.to) === "True" };
       case "ArrayExpression":
       case "TupleExpression":
-      case "SetExpression": {
-        const items: Value[] = [];
-        for (let c = node.firstChild; c; c = c.nextSibling) if (!isPunctuation(c)) items.push(this.eval(c));
-        return { ...union(items), items };
-      }
+      case "SetExpression":
+        return this.evalSequence(node);
+      case "DictionaryExpression":
+        return this.evalDict(node);
       case "CallExpression": {
         const claimed = this.hooks.call?.(node, this);
         if (claimed) return claimed;
-        const v = this.evalChildren(node);
-        this.noteMutation(node, v);
-        return v;
+        return this.evalCall(node);
       }
       case "BinaryExpression": {
         if (this.hooks.binary) {
@@ -494,34 +575,185 @@ export class Dataflow {
             if (claimed) return claimed;
           }
         }
-        return this.evalChildren(node);
+        return this.evalBinary(node);
       }
-      case "MemberExpression": {
-        // `x.attr` and `x[k]` carry x's producers (and the subscript's).
-        return this.evalChildren(node);
+      case "UnaryExpression": {
+        const op = node.firstChild;
+        const arg = node.lastChild;
+        if (!op || !arg || op === arg) return this.evalChildren(node);
+        const v = this.eval(arg);
+        const k = knownUnary(this.code.slice(op.from, op.to), v);
+        return k ? { refs: v.refs, ...k } : refsValue(v.refs);
+      }
+      case "ConditionalExpression": {
+        // `a if test else b`: the branch the test picks when it is known, else either.
+        const parts: SyntaxNode[] = [];
+        for (let c = node.firstChild; c; c = c.nextSibling) if (c.name !== "if" && c.name !== "else" && !isPunctuation(c)) parts.push(c);
+        const [a, test, b] = parts;
+        if (!a || !test || !b) return this.evalChildren(node);
+        const t = truth(this.eval(test));
+        if (t === true) return this.eval(a);
+        if (t === false) return this.eval(b);
+        return union([this.eval(a), this.eval(b)]);
+      }
+      case "MemberExpression":
+        // `x.attr` and `x[k]` carry x's producers (and the subscript's); a known item when x and k are known.
+        return this.evalMember(node);
+      case "NamedExpression": {
+        // `(n := value)`: the value, also bound to n.
+        const target = node.firstChild;
+        const value = node.lastChild;
+        if (!target || !value || target === value) return EMPTY;
+        const v = this.eval(value);
+        this.bind(target, v);
+        return v;
       }
       default:
         if (NO_VALUE.has(name) || isPunctuation(node)) return EMPTY;
-        if (COMPREHENSIONS.has(name)) {
-          this.loopDepth++;
-          const v = this.evalChildren(node);
-          this.loopDepth--;
-          return v;
-        }
+        if (COMPREHENSIONS.has(name)) return this.evalComprehension(node);
         return this.evalChildren(node);
     }
   }
 
-  /** `results.append(step(x))`: the container now also holds what was put in it. */
-  private noteMutation(call: SyntaxNode, v: Value): void {
-    if (!v.refs.length) return;
-    const callee = call.firstChild;
-    if (callee?.name !== "MemberExpression") return;
-    const base = callee.firstChild;
-    const prop = callee.lastChild;
-    if (base?.name !== "VariableName" || prop?.name !== "PropertyName") return;
-    if (!MUTATORS.has(this.code.slice(prop.from, prop.to))) return;
-    this.bind(base, v, true);
+  /** A list, tuple or set display; `*x` splices x's known items (unknown items make the whole unknown). */
+  private evalSequence(node: SyntaxNode): Value {
+    const items: Value[] = [];
+    const all: Value[] = [];
+    let known = true;
+    let star = false;
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.name === "*") {
+        star = true;
+        continue;
+      }
+      if (isPunctuation(c)) continue;
+      const v = this.eval(c);
+      all.push(v);
+      if (!star) items.push(v);
+      else if (v.items) items.push(...v.items);
+      else known = false;
+      star = false;
+    }
+    return known ? listValue(items) : refsValue(refsOf(all));
+  }
+
+  /** A dict display: its entries when every key is evaluated (`**x` splices x's known entries). */
+  private evalDict(node: SyntaxNode): Value {
+    const entries: Array<{ key: Value; value: Value }> = [];
+    const all: Value[] = [];
+    let known = true;
+    let key: Value | null = null;
+    let afterColon = false;
+    let spread = false;
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.name === "**") spread = true;
+      else if (c.name === ":") afterColon = true;
+      else if (c.name === ",") {
+        key = null;
+        afterColon = false;
+        spread = false;
+      } else if (!isPunctuation(c)) {
+        const v = this.eval(c);
+        all.push(v);
+        if (spread) {
+          if (v.entries) entries.push(...v.entries);
+          else known = false;
+        } else if (!afterColon) key = v;
+        else if (key) entries.push({ key, value: v });
+      }
+    }
+    return known ? dictValue(entries) : refsValue(refsOf(all));
+  }
+
+  /**
+   * A call nobody claimed: the union of callee and arguments, plus the value of a builtin or a method on a known
+   * value (`range(3)`, `"a_{}".format(x)`, `d.items()`), plus what a mutator puts in its object.
+   */
+  private evalCall(node: SyntaxNode): Value {
+    const parts = callParts(node);
+    if (!parts) return this.evalChildren(node);
+    const member = memberParts(this.code, parts.callee);
+    const self = member ? this.eval(member.object) : null;
+    const callee = self ?? this.eval(parts.callee);
+    const args: KnownArg[] = this.evalArgs(parts.args).map(({ arg, value }) => ({ name: arg.name, star: arg.star, value }));
+    const all = union([callee, ...args.map((a) => a.value)]);
+    let known: Value | null = null;
+    if (member && self) known = knownMethod(self, member.property, args);
+    else if (parts.callee.name === "VariableName" && !this.env.has(this.code.slice(parts.callee.from, parts.callee.to))) {
+      known = knownBuiltin(this.code.slice(parts.callee.from, parts.callee.to), args);
+    }
+    if (member && self && MUTATORS.has(member.property)) this.noteMutation(member.object, member.property, self, args);
+    if (!known) return all;
+    return { ...known, refs: refsOf([all, known]) };
+  }
+
+  /**
+   * `results.append(step(x))`: the container now also holds what was put in it. Where the code surely runs, a
+   * known list stays known (`tasks.append(t)` in an unrolled loop keeps the order for `chain(*tasks)`).
+   */
+  private noteMutation(target: SyntaxNode, method: string, self: Value, args: readonly KnownArg[]): void {
+    if (target.name !== "VariableName") return;
+    const put = union(args.map((a) => a.value));
+    const a0 = args[0]?.value;
+    let items: Value[] | undefined;
+    if (this.condDepth === 0 && self.items && !self.entries && a0) {
+      if (method === "append" && args.length === 1) items = [...self.items, a0];
+      else if (method === "extend" && args.length === 1 && a0.items) items = [...self.items, ...a0.items];
+    }
+    if (items) {
+      this.env.set(this.code.slice(target.from, target.to), listValue(items));
+      return;
+    }
+    if (put.refs.length) this.bind(target, refsValue(put.refs), true);
+  }
+
+  /** A binary expression: the union of its operands, plus its value when they are known. */
+  private evalBinary(node: SyntaxNode): Value {
+    const operands: SyntaxNode[] = [];
+    const ops: string[] = [];
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (OPERATORS.has(c.name)) ops.push(this.code.slice(c.from, c.to));
+      else if (!isPunctuation(c)) operands.push(c);
+    }
+    const [left, right] = operands;
+    if (operands.length !== 2 || !left || !right) return this.evalChildren(node);
+    const op = ops.join(" ");
+    const l = this.eval(left);
+    const r = this.eval(right);
+    const refs = union([l, r]).refs;
+    const k = knownBinary(op, l, r, this.code.slice(left.from, left.to), this.code.slice(right.from, right.to));
+    return k ? { ...k, refs } : refsValue(refs);
+  }
+
+  /** `x.attr` and `x[k]`: x's producers (and the subscript's); the known item of a known x at a known k. */
+  private evalMember(node: SyntaxNode): Value {
+    const obj = node.firstChild;
+    if (!obj || obj.nextSibling?.name !== "[") return this.evalChildren(node);
+    const o = this.eval(obj);
+    const parts: Array<SyntaxNode | ":"> = [];
+    for (let c = obj.nextSibling.nextSibling; c && c.name !== "]"; c = c.nextSibling) {
+      if (c.name === ":") parts.push(":");
+      else if (!isPunctuation(c)) parts.push(c);
+    }
+    const values: Value[] = [o];
+    let index: Value | null = null;
+    let slice: Array<Value | null> | null = null;
+    if (parts.includes(":")) {
+      slice = [null];
+      for (const p of parts) {
+        if (p === ":") slice.push(null);
+        else {
+          const v = this.eval(p);
+          values.push(v);
+          slice[slice.length - 1] = v;
+        }
+      }
+    } else if (parts.length === 1 && parts[0] !== undefined && parts[0] !== ":") {
+      index = this.eval(parts[0]);
+      values.push(index);
+    } else for (const p of parts) if (p !== ":") values.push(this.eval(p));
+    const known = knownSubscript(o, index, slice);
+    return known ?? union(values);
   }
 
   evalChildren(node: SyntaxNode): Value {
@@ -534,20 +766,44 @@ export class Dataflow {
     return union(vals);
   }
 
+  /** An f-string: its text when every field is known, else its text with the unknown fields as written. */
   private evalFormat(node: SyntaxNode): Value {
     const refs: string[] = [];
+    let unknown = false;
     const s = formatStringValue(this.code, node, (expr, raw) => {
       if (!expr) return raw;
       const v = this.eval(expr);
       refs.push(...v.refs);
-      return v.str ?? raw;
+      // After the expression: `!r` and `:spec` (the spec may itself hold fields: left unknown).
+      const tail = raw.slice(raw.indexOf(this.code.slice(expr.from, expr.to)) + (expr.to - expr.from), -1).trim();
+      const m = /^(?:!([rsa]))?(?::(.*))?$/s.exec(tail);
+      const text = m && !(m[2] ?? "").includes("{") ? formatField(v, m[1] ?? "", m[2] ?? "") : undefined;
+      if (text !== undefined) return text;
+      unknown = true;
+      return v.text !== undefined ? v.text : raw;
     });
-    return { refs: refs.length ? [...new Set(refs)] : [], str: s };
+    const r = refs.length ? [...new Set(refs)] : [];
+    return unknown ? textValue(s, r) : strValue(s, r);
   }
 
-  /** Evaluates each argument of an ArgList. */
+  /** A comprehension (or a call's lone generator argument): the hook's value, else its parts in a loop context. */
+  private evalComprehension(node: SyntaxNode): Value {
+    const claimed = this.hooks.comprehension?.(node, this);
+    if (claimed) return claimed;
+    this.loopDepth++;
+    const v = this.evalChildren(node);
+    this.loopDepth--;
+    return v;
+  }
+
+  /** Evaluates each argument of an ArgList; `f(x for x in xs)` has one argument, the generator. */
   evalArgs(list: SyntaxNode | null): Array<{ arg: Arg; value: Value }> {
-    return argList(this.code, list).map((arg) => ({ arg, value: this.eval(arg.value) }));
+    if (list && isGenerator(list)) return [{ arg: { name: null, value: list, star: 0 }, value: this.evalComprehension(list) }];
+    return argList(this.code, list).map((arg) => {
+      const value = this.eval(arg.value);
+      if (arg.binds) this.bind(arg.binds, value);
+      return { arg, value };
+    });
   }
 
   /**

@@ -13,6 +13,7 @@ import type { Tree } from "@lezer/common";
 import { Ctx } from "./context";
 import { detectDialect } from "./detect-dialect";
 import { syntaxDiagnostics } from "./diagnostics";
+import { addDocstrings } from "./docstrings";
 import { extractAirflow } from "./dialects/airflow";
 import { extractGeneric } from "./dialects/generic";
 import { extractKedro } from "./dialects/kedro";
@@ -69,6 +70,7 @@ export function visualizeTree(tree: Tree, code: string, options: VisualizeOption
       diagnostics.push(internalError(err, `reading the ${dialect} workflow`));
     }
     graph.prune();
+    addDocstrings(graph, index, source);
     diagnostics.push(...graph.diagnostics);
     return { dialect, nodes: graph.nodes, edges: graph.edges, diagnostics };
   } catch (err) {

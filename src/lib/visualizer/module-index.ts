@@ -11,6 +11,7 @@ import {
   decoratorInfo,
   stringValue,
   text,
+  walkStatements,
   type DecoratorInfo,
 } from "./syntax";
 import type { SourceSpan } from "./types";
@@ -178,87 +179,54 @@ export function buildModuleIndex(tree: Tree, code: string, lines: LineIndex): Mo
     }
   };
 
-  const walk = (container: SyntaxNode, enclosing: string | null, classPrefix: string | null, depth: number): void => {
-    if (depth > 60) return;
-    for (let c = container.firstChild; c; c = c.nextSibling) {
-      const stmt = c;
-      if (stmt.name === "StatementGroup") {
-        walk(stmt, enclosing, classPrefix, depth + 1);
-        continue;
+  /** Where a statement is: the enclosing function or class, and the `Cls.` prefix of a top-level class body. */
+  interface Scope {
+    enclosing: string | null;
+    classPrefix: string | null;
+  }
+
+  const visit = (stmt: SyntaxNode, scope: Scope, depth: number): Scope | undefined => {
+    switch (stmt.name) {
+      case "ImportStatement":
+        readImport(stmt);
+        return undefined;
+      case "AssignStatement":
+        if (depth === 0 && scope.enclosing === null) recordConstant(stmt, "");
+        else if (scope.classPrefix !== null) recordConstant(stmt, scope.classPrefix);
+        return undefined;
+      case "DecoratedStatement":
+      case "FunctionDefinition":
+      case "ClassDefinition": {
+        const decorators: DecoratorInfo[] = [];
+        let inner: SyntaxNode | null = stmt.name === "DecoratedStatement" ? null : stmt;
+        for (let d = stmt.name === "DecoratedStatement" ? stmt.firstChild : null; d; d = d.nextSibling) {
+          if (d.name === "Decorator") decorators.push(decoratorInfo(code, d));
+          else if (d.name === "FunctionDefinition" || d.name === "ClassDefinition") inner = d;
+        }
+        if (inner?.name === "FunctionDefinition") {
+          const info = addFunction(inner, stmt, decorators, scope.enclosing);
+          return { enclosing: info?.name ?? scope.enclosing, classPrefix: null };
+        }
+        if (inner) {
+          const nameNode = child(inner, "VariableName");
+          const name = nameNode ? text(code, nameNode) : "";
+          return { enclosing: scope.enclosing ?? name, classPrefix: depth === 0 ? `${name}.` : null };
+        }
+        return undefined;
       }
-      if (depth === 0) index.topStatements.push(stmt);
-      switch (stmt.name) {
-        case "ImportStatement":
-          readImport(stmt);
-          break;
-        case "AssignStatement":
-          if (depth === 0 && enclosing === null) recordConstant(stmt, "");
-          else if (classPrefix !== null) recordConstant(stmt, classPrefix);
-          break;
-        case "DecoratedStatement": {
-          const decorators: DecoratorInfo[] = [];
-          let inner: SyntaxNode | null = null;
-          for (let d = stmt.firstChild; d; d = d.nextSibling) {
-            if (d.name === "Decorator") decorators.push(decoratorInfo(code, d));
-            else if (d.name === "FunctionDefinition" || d.name === "ClassDefinition") inner = d;
-          }
-          if (inner?.name === "FunctionDefinition") {
-            const info = addFunction(inner, stmt, decorators, enclosing);
-            const body = child(inner, "Body");
-            if (body && info) walk(body, info.name, null, depth + 1);
-          } else if (inner) {
-            walkClass(inner, enclosing, depth);
-          }
-          break;
+      case "IfStatement":
+        if (depth === 0 && !index.mainBlock) {
+          const test = stmt.firstChild?.nextSibling;
+          if (test && isMainTest(code, test)) index.mainBlock = child(stmt, "Body");
         }
-        case "FunctionDefinition": {
-          const info = addFunction(stmt, stmt, [], enclosing);
-          const body = child(stmt, "Body");
-          if (body && info) walk(body, info.name, null, depth + 1);
-          break;
-        }
-        case "ClassDefinition":
-          walkClass(stmt, enclosing, depth);
-          break;
-        case "IfStatement": {
-          if (depth === 0 && !index.mainBlock) {
-            const test = stmt.firstChild?.nextSibling;
-            if (test && isMainTest(code, test)) index.mainBlock = child(stmt, "Body");
-          }
-          walkBodies(stmt, enclosing, classPrefix, depth);
-          break;
-        }
-        case "ForStatement":
-        case "WhileStatement":
-        case "WithStatement":
-        case "TryStatement":
-        case "MatchStatement":
-          walkBodies(stmt, enclosing, classPrefix, depth);
-          break;
-        default:
-          break;
-      }
+        return undefined;
+      default:
+        return undefined;
     }
   };
 
-  const walkBodies = (stmt: SyntaxNode, enclosing: string | null, classPrefix: string | null, depth: number): void => {
-    for (let b = stmt.firstChild; b; b = b.nextSibling) {
-      if (b.name === "Body") walk(b, enclosing, classPrefix, depth + 1);
-      else if (b.name === "MatchBody") {
-        for (let m = b.firstChild; m; m = m.nextSibling) if (m.name === "MatchClause") walkBodies(m, enclosing, classPrefix, depth + 1);
-      }
-    }
-  };
-
-  const walkClass = (cls: SyntaxNode, enclosing: string | null, depth: number): void => {
-    const nameNode = child(cls, "VariableName");
-    const body = child(cls, "Body");
-    if (!body) return;
-    const name = nameNode ? text(code, nameNode) : "";
-    walk(body, enclosing ?? name, depth === 0 ? `${name}.` : null, depth + 1);
-  };
-
-  walk(tree.topNode, null, null, 0);
+  for (let c = tree.topNode.firstChild; c; c = c.nextSibling) index.topStatements.push(c);
+  walkStatements<Scope>(tree.topNode, { enclosing: null, classPrefix: null }, visit);
   return index;
 }
 

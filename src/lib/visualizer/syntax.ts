@@ -17,7 +17,6 @@ export function text(code: string, node: SyntaxNode): string {
   return code.slice(node.from, node.to);
 }
 
-/** First direct child with one of the given names. */
 /**
  * The body of a `def`, a decorated definition or a class, with the name it defines; null for other statements.
  * Walkers use it to descend into definitions with the definition's name as the enclosing scope.
@@ -32,6 +31,7 @@ export function definitionBody(stmt: SyntaxNode): { body: SyntaxNode | null; nam
   return inner ? { body: child(inner, "Body"), name: child(inner, "VariableName") } : null;
 }
 
+/** First direct child with one of the given names. */
 export function child(node: SyntaxNode, ...names: string[]): SyntaxNode | null {
   for (let c = node.firstChild; c; c = c.nextSibling) if (names.includes(c.name)) return c;
   return null;
@@ -63,6 +63,8 @@ export interface Arg {
   name: string | null;
   value: SyntaxNode;
   star: 0 | 1 | 2;
+  /** `f(x := g())`: the name the argument's value is also bound to. */
+  binds?: SyntaxNode;
 }
 
 /** The arguments of an `ArgList` (or of a `Decorator`'s ArgList). */
@@ -83,7 +85,8 @@ export function argList(code: string, list: SyntaxNode | null): Arg[] {
     const second = nodes[1];
     if (first.name === "VariableName" && second?.name === "AssignOp") {
       const v = nodes[2];
-      if (v) out.push({ name: text(code, first), value: v, star: 0 });
+      if (v && text(code, second) === ":=") out.push({ name: null, value: v, star: 0, binds: first });
+      else if (v) out.push({ name: text(code, first), value: v, star: 0 });
       return;
     }
     out.push({ name: null, value: first, star: 0 });
@@ -290,12 +293,60 @@ export function statements(body: SyntaxNode | null): SyntaxNode[] {
   const out: SyntaxNode[] = [];
   if (!body) return out;
   for (let c = body.firstChild; c; c = c.nextSibling) {
-    if (c.name === ":" ) continue;
+    if (c.name === ":") continue;
     if (c.name === "StatementGroup") {
       for (let s = c.firstChild; s; s = s.nextSibling) if (s.name !== ";") out.push(s);
     } else out.push(c);
   }
   return out;
+}
+
+/**
+ * The bodies nested directly in a compound statement other than a definition: the branches of
+ * `if`/`elif`/`else`, a loop's body and its `else`, `with`, `try`/`except`/`else`/`finally`, the cases of `match`.
+ */
+export function nestedBodies(stmt: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let c = stmt.firstChild; c; c = c.nextSibling) {
+    if (c.name === "Body") out.push(c);
+    else if (c.name === "MatchBody") {
+      for (let m = c.firstChild; m; m = m.nextSibling) {
+        const body = m.name === "MatchClause" ? child(m, "Body") : null;
+        if (body) out.push(body);
+      }
+    }
+  }
+  return out;
+}
+
+/** Returned by a `walkStatements` visitor: do not descend into this statement's bodies. */
+export const SKIP: unique symbol = Symbol("walkStatements.skip");
+
+/**
+ * The one statement walker of the visualizer: visits the statements of `container` (a `Body` or the `Script`) in
+ * source order, `a; b` groups flattened, and descends into nested bodies — compound statements' bodies (see
+ * `nestedBodies`) and the bodies of `def`, decorated definitions and `class`. `visit` returns the scope the
+ * statement's bodies are walked with: `undefined` keeps the current one, a value replaces it (for example the
+ * name of the function being entered), `SKIP` does not descend. `depth` is 0 for the statements of `container`.
+ */
+export function walkStatements<S>(
+  container: SyntaxNode | null,
+  scope: S,
+  visit: (stmt: SyntaxNode, scope: S, depth: number) => S | typeof SKIP | undefined,
+  maxDepth = 60,
+): void {
+  const walk = (body: SyntaxNode | null, current: S, depth: number): void => {
+    if (!body || depth > maxDepth) return;
+    for (const stmt of statements(body)) {
+      const next = visit(stmt, current, depth);
+      if (next === SKIP) continue;
+      const inner = next === undefined ? current : next;
+      const definition = definitionBody(stmt);
+      if (definition) walk(definition.body, inner, depth + 1);
+      else for (const b of nestedBodies(stmt)) walk(b, inner, depth + 1);
+    }
+  };
+  walk(container, scope, 0);
 }
 
 /**

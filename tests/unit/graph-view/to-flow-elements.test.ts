@@ -90,19 +90,32 @@ describe("toFlowElements", () => {
     expect(nodes[0]!.targetPosition).toBe("left");
   });
 
-  it("labels conditional edges, dashes inferred edges, colours by kind", () => {
+  it("draws the layout's routes, with the label text, kind and accessible name of each edge", () => {
     const g = sample();
-    const { edges } = toFlowElements(g, layoutGraph(g, { direction: "TB" }));
+    const layout = layoutGraph(g, { direction: "TB" });
+    const { edges } = toFlowElements(g, layout);
     const byId = new Map(edges.map((e) => [e.id, e]));
-    expect(byId.get("router->a")!.label).toBe("left");
-    expect(byId.get("router->a")!.style?.strokeDasharray).toBeUndefined();
-    expect(byId.get("router->c")!.label).toBe("right");
-    expect(byId.get("router->c")!.style?.strokeDasharray).toBeDefined();
-    expect(byId.get("router->c")!.data?.inferred).toBe(true);
-    expect(byId.get("router->c")!.style?.stroke).toBe("var(--wf-edge-conditional)");
-    expect(byId.get("a->b")!.style?.stroke).toBe("var(--wf-edge-data)");
-    expect(byId.get("start->router")!.label).toBeUndefined();
-    expect(byId.get("start->router")!.markerEnd).toBeDefined();
+    expect(edges.every((e) => e.type === "routed")).toBe(true);
+    // The route is the layout's own object: the edge draws exactly what the export draws.
+    for (const e of edges) expect(e.data!.route).toBe(layout.edges[e.id]);
+    expect(byId.get("router->a")!.data!.labelText).toBe("left");
+    expect(byId.get("router->c")!.data!.labelText).toBe("right");
+    expect(byId.get("router->c")!.data!.inferred).toBe(true);
+    expect(byId.get("router->c")!.className).toContain("wf-edge-inferred");
+    expect(byId.get("a->b")!.data!.kind).toBe("data");
+    expect(byId.get("start->router")!.data!.labelText).toBeNull();
+    expect(byId.get("router->a")!.ariaLabel).toBe("router to a, conditional: left");
+    expect(byId.get("router->c")!.ariaLabel).toBe("router to c, conditional: right, inferred");
+    expect(byId.get("start->router")!.ariaLabel).toBe("start to router");
+  });
+
+  it("leaves out an edge the layout has no route for yet", () => {
+    const g = sample();
+    const layout = layoutGraph(g, { direction: "TB" });
+    const { ["c->end"]: _dropped, ...edgesWithoutOne } = layout.edges;
+    const { edges } = toFlowElements(g, { ...layout, edges: edgesWithoutOne });
+    expect(edges.map((e) => e.id)).not.toContain("c->end");
+    expect(edges).toHaveLength(g.edges.length - 1);
   });
 
   it("collapsing a group hides its children and reroutes their edges to the frame", () => {
@@ -120,7 +133,7 @@ describe("toFlowElements", () => {
     const pairs = edges.map((e) => `${e.source}->${e.target}`).sort();
     // router ⇒ a becomes router ⇒ grp (label kept); b → x inside vanishes; x → end and b → end merge into grp → end.
     expect(pairs).toEqual(["c->end", "grp->end", "router->c", "router->grp", "start->router"]);
-    expect(edges.find((e) => e.source === "router" && e.target === "grp")!.label).toBe("left");
+    expect(edges.find((e) => e.source === "router" && e.target === "grp")!.data!.labelText).toBe("left");
     expect(new Set(edges.map((e) => e.id)).size).toBe(edges.length);
   });
 

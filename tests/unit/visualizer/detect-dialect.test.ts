@@ -8,6 +8,11 @@ describe("dialect detection", () => {
     ["from prefect import flow", "prefect"],
     ["import dagster as dg", "dagster"],
     ["from kedro.pipeline import node, pipeline", "kedro"],
+    ["from kedro.pipeline import Node, Pipeline", "kedro"],
+    ["from langgraph.func import entrypoint, task", "langgraph"],
+    ["from langgraph_supervisor import create_supervisor", "langgraph"],
+    ["from langchain.agents import create_agent", "langgraph"],
+    ["from langchain.agents import AgentExecutor", "generic"],
     ["import json\nimport requests", "generic"],
     ["", "generic"],
   ] as const)("%j → %s", (code, dialect) => {
@@ -26,6 +31,16 @@ describe("dialect detection", () => {
     expect(visualize("@flow\ndef f():\n    pass\n").dialect).toBe("prefect");
     expect(visualize("@op\ndef f():\n    pass\n").dialect).toBe("dagster");
     expect(visualize('p = pipeline([node(f, "a", "b")])\n').dialect).toBe("kedro");
+  });
+
+  it("knows Kedro 1.x and LangGraph's functional API and prebuilt agents without their imports", () => {
+    expect(visualize('p = Pipeline([Node(f, "a", "b")])\n').dialect).toBe("kedro");
+    expect(visualize('p = Pipeline(nodes=[node(f, "a", "b")])\n').dialect).toBe("kedro");
+    expect(visualize('n = Node(func=f, inputs="a", outputs="b")\n').dialect).toBe("kedro");
+    expect(visualize("@entrypoint()\ndef flow(x):\n    return x\n").dialect).toBe("langgraph");
+    expect(visualize("agent = create_react_agent(model, tools=[search])\n").dialect).toBe("langgraph");
+    // A @task alone is not LangGraph's: Prefect and Airflow have one too.
+    expect(visualize("@task\ndef f():\n    pass\n").dialect).toBe("generic");
   });
 
   it("can be forced", () => {

@@ -1,125 +1,49 @@
 /**
- * Kedro: every `pipeline([...])` / `Pipeline([...])` call is a group; each `node(func, inputs, outputs,
- * name=…)` in it is a step labelled by its `name` (else the function's name). Inputs and outputs may
- * be a string, a list or a dict (its values are the dataset names).
- *
- * Datasets are not drawn as nodes: each dataset becomes a direct edge (kind data, labelled with the
- * dataset's name) from the node that outputs it to every node of the same pipeline that inputs it.
- * Inputs nobody produces (raw data, `params:…`) draw nothing.
+ * Kedro (docs.kedro.org: nodes, pipelines, namespaces, the pipeline registry). The script's pipelines are
+ * evaluated (kedro-eval.ts): `node`/`Node`, `pipeline`/`Pipeline` with positional or keyword arguments, `+`,
+ * `sum(…)`, `pipeline(other, namespace=…, inputs=…, outputs=…, parameters=…)` (kedro-namespace.ts), and the
+ * script's own functions. What is drawn is every pipeline nobody else uses: `register_pipelines()`'s, and those of
+ * functions and module-level variables no other pipeline reads. Each node is drawn once, in the group of the
+ * pipeline it comes from (kedro-groups.ts); datasets become edges or, on request, nodes (kedro-draw.ts).
  */
-import type { SyntaxNode } from "@lezer/common";
 import type { Ctx } from "../context";
-import {
-  definitionBody,
-  argList,
-  assignParts,
-  callParts,
-  dictEntries,
-  dottedName,
-  getArg,
-  lastSegment,
-  sequenceItems,
-  statements,
-  stringValue,
-  unparen,
-} from "../syntax";
+import { drawKedro } from "./kedro-draw";
+import { KedroEvaluator } from "./kedro-eval";
+import { moduleMarker, nameSources } from "./kedro-groups";
+import { nodesOf, type KValue, type KedroNode } from "./kedro-values";
 
-function datasetNames(ctx: Ctx, node: SyntaxNode | null): string[] {
-  if (!node) return [];
-  const n = unparen(node);
-  const s = stringValue(ctx.code, n);
-  if (s !== null) return [s];
-  if (n.name === "VariableName") {
-    const constant = ctx.index.constants.get(ctx.text(n));
-    return constant ? datasetNames(ctx, constant) : [];
-  }
-  const entries = dictEntries(n);
-  if (entries) return entries.flatMap((e) => datasetNames(ctx, e.value));
-  const items = sequenceItems(n);
-  if (items) return items.flatMap((i) => datasetNames(ctx, i));
-  return [];
-}
-
-function isCallNamed(ctx: Ctx, node: SyntaxNode, names: readonly string[]): SyntaxNode | null {
-  const call = callParts(node);
-  if (!call) return null;
-  const name = dottedName(ctx.code, call.callee);
-  return name && names.includes(lastSegment(name)) ? call.args : null;
-}
+/** A function worth reading on its own: its body mentions pipelines or nodes. */
+const BUILDS_PIPELINES = /[pP]ipeline|\b[nN]ode\s*\(/;
 
 export function extractKedro(ctx: Ctx): void {
-  const g = ctx.graph;
-
-  const readPipeline = (call: SyntaxNode, args: SyntaxNode | null, groupName: string): void => {
-    const list = getArg(argList(ctx.code, args), 0, "nodes");
-    const items = list ? sequenceItems(list) : null;
-    if (!items) return;
-    const groupId = g.uniqueId(`kedro:${groupName}`);
-    g.addNode(groupId, { label: groupName, kind: "group", source: ctx.span(call) });
-    const steps: Array<{ id: string; inputs: string[]; outputs: string[] }> = [];
-    for (const item of items) {
-      const nodeArgs = isCallNamed(ctx, item, ["node"]);
-      if (nodeArgs === null) continue;
-      const a = argList(ctx.code, nodeArgs);
-      const func = getArg(a, 0, "func");
-      const nameArg = getArg(a, 3, "name");
-      const funcName = func ? dottedName(ctx.code, func) : null;
-      const label = (nameArg && stringValue(ctx.code, nameArg)) ?? (funcName ? lastSegment(funcName) : "lambda");
-      const id = g.uniqueId(`${groupId}:${label}`);
-      const def = funcName ? ctx.fn(lastSegment(funcName))?.definition ?? null : null;
-      g.addNode(id, { label, kind: "step", source: ctx.span(item), definition: def, parent: groupId });
-      steps.push({ id, inputs: datasetNames(ctx, getArg(a, 1, "inputs")), outputs: datasetNames(ctx, getArg(a, 2, "outputs")) });
-    }
-    const producers = new Map<string, string[]>();
-    for (const s of steps) {
-      for (const o of s.outputs) {
-        const list = producers.get(o) ?? [];
-        list.push(s.id);
-        producers.set(o, list);
-      }
-    }
-    for (const s of steps) {
-      for (const i of s.inputs) for (const p of producers.get(i) ?? []) g.addEdge(p, s.id, "data", { label: i });
-    }
+  const ev = new KedroEvaluator(ctx);
+  const markers = new Map<object, string | null>();
+  const marker = (fn: Parameters<typeof moduleMarker>[1]): string | null => {
+    if (!markers.has(fn)) markers.set(fn, moduleMarker(ctx, fn, ev.topFunctions.get(fn.name) ?? []));
+    return markers.get(fn) ?? null;
   };
+  ev.moduleMarker = marker;
+  ev.runModule();
 
-  /** Finds pipeline calls in an expression (e.g. `return pipeline([...])`, `a = Pipeline([...]) + b`). */
-  const scanExpr = (node: SyntaxNode, name: string, depth: number): void => {
-    if (depth > 60) return;
-    const args = isCallNamed(ctx, node, ["pipeline", "Pipeline", "modular_pipeline"]);
-    if (args !== null) {
-      readPipeline(node, args, name);
-      return;
-    }
-    for (let c = node.firstChild; c; c = c.nextSibling) scanExpr(c, name, depth + 1);
-  };
+  const roots: Array<{ at: number; value: KValue; consumed: () => boolean }> = [];
+  let registry: KValue | null = null;
+  for (const fn of ctx.index.allFunctions) {
+    if (!fn.topLevel || !fn.body || !BUILDS_PIPELINES.test(ctx.code.slice(fn.body.from, fn.body.to))) continue;
+    const value = ev.callFunction(fn, [], null);
+    if (fn.name === "register_pipelines") registry = value;
+    const source = fn.name === "register_pipelines" ? null : ev.sourceOf(fn);
+    roots.push({ at: fn.declaration.from, value, consumed: () => source?.consumed ?? false });
+  }
+  for (const [name, source] of ev.variableSources) {
+    const value = ev.module.vars.get(name);
+    if (value) roots.push({ at: source.at.from, value, consumed: () => source.consumed });
+  }
+  for (const value of ev.looseValues) roots.push({ at: nodesOf(value)[0]?.call.from ?? 0, value, consumed: () => false });
+  roots.sort((a, b) => a.at - b.at);
 
-  const walk = (container: SyntaxNode | null, enclosing: string | null, depth: number): void => {
-    if (!container || depth > 50) return;
-    for (const stmt of statements(container)) {
-      switch (stmt.name) {
-        case "AssignStatement": {
-          const { targets, values } = assignParts(stmt);
-          const t = targets[0]?.[0];
-          const name = enclosing ?? (t?.name === "VariableName" ? ctx.text(t) : "pipeline");
-          for (const v of values) scanExpr(v, name, 0);
-          break;
-        }
-        case "ReturnStatement":
-        case "ExpressionStatement":
-          for (let c = stmt.firstChild; c; c = c.nextSibling) scanExpr(c, enclosing ?? "pipeline", 0);
-          break;
-        case "FunctionDefinition":
-        case "DecoratedStatement":
-        case "ClassDefinition": {
-          const definition = definitionBody(stmt);
-          if (definition) walk(definition.body, definition.name ? ctx.text(definition.name) : enclosing, depth + 1);
-          break;
-        }
-        default:
-          for (let c = stmt.firstChild; c; c = c.nextSibling) if (c.name === "Body") walk(c, enclosing, depth + 1);
-      }
-    }
-  };
-  walk(ctx.tree.topNode, null, 0);
+  const drawn: KedroNode[] = [];
+  const seen = new Set<KedroNode>();
+  for (const r of roots) if (!r.consumed()) nodesOf(r.value, drawn, seen);
+  nameSources(registry, ev.functionSources, marker, drawn, ctx.tree.topNode);
+  drawKedro(ctx, drawn);
 }
