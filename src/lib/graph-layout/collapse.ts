@@ -4,7 +4,8 @@ import type { GraphEdge, GraphNode, WorkflowGraph } from "~/lib/visualizer/types
  * The graph as drawn when some groups are collapsed: the descendants of a collapsed group
  * are removed, and every edge that touched one of them is rerouted to the outermost
  * collapsed group that hides it. Edges that end up inside one collapsed group vanish;
- * parallel rerouted edges are merged (one per source, target, kind and label). Returns
+ * parallel rerouted edges are merged (one per source, target, kind and label) and carry `count`, how many
+ * task-level edges the drawn edge stands for (drawn as `×N` with its label, `edgeLabelText`). Returns
  * the same graph object when nothing is collapsed (so structure keys stay cheap to reuse).
  */
 export function collapseGroups(graph: WorkflowGraph, collapsed: ReadonlySet<string>): WorkflowGraph {
@@ -28,7 +29,7 @@ export function collapseGroups(graph: WorkflowGraph, collapsed: ReadonlySet<stri
   const nodes = graph.nodes.filter((n) => visibleOf(n.id) === n.id);
   if (nodes.length === graph.nodes.length) return graph;
   const edges: GraphEdge[] = [];
-  const seen = new Set<string>();
+  const merged = new Map<string, GraphEdge>();
   for (const e of graph.edges) {
     if (!byId.has(e.source) || !byId.has(e.target)) {
       edges.push(e);
@@ -42,9 +43,14 @@ export function collapseGroups(graph: WorkflowGraph, collapsed: ReadonlySet<stri
     }
     if (source === target) continue;
     const key = `${source}\u0001${target}\u0001${e.kind}\u0001${e.label ?? ""}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    edges.push({ ...e, id: `${e.id}@${source}->${target}`, source, target });
+    const known = merged.get(key);
+    if (known) {
+      known.count = (known.count ?? 1) + (e.count ?? 1);
+      continue;
+    }
+    const edge: GraphEdge = { ...e, id: `${e.id}@${source}->${target}`, source, target, count: e.count ?? 1 };
+    merged.set(key, edge);
+    edges.push(edge);
   }
   return { ...graph, nodes, edges };
 }

@@ -1,13 +1,15 @@
-import type { GraphEdge, GraphNode, NodeKind, WorkflowGraph } from "~/lib/visualizer/types";
+import type { GraphNode, NodeKind, WorkflowGraph } from "~/lib/visualizer/types";
 import { boundsOf } from "./bounds";
-import { STACK_OFFSET } from "./node-size";
-import type { LayoutDirection, LayoutResult, NodeBox } from "./types";
+import { EDGE_LABEL_MAX_CHARS, edgeLabelText, STACK_OFFSET } from "./node-size";
+import { EDGE_COLORS, EDGE_LABEL_COLORS, edgeLook, FAMILY_COLORS, nodeFamily, nodeSubtitle } from "./node-style";
+import type { LayoutResult } from "./types";
 
 /**
- * A standalone SVG of a laid-out WorkflowGraph: group frames, edges (the same curves the
- * view draws), nodes with their labels. Pure string building, no DOM: used for the SVG
- * export, the PNG export (drawn onto a canvas), and for gallery thumbnails without React
- * Flow. Every piece of text from the script is XML-escaped.
+ * A standalone SVG of a laid-out WorkflowGraph: group frames, edges (each edge's routed `path`, the very string the
+ * view draws; back edges and self-loops dashed), edge labels in their boxes, nodes coloured by family with their
+ * label and the operator class or function under it. Pure string building, no DOM: used for the SVG export, the PNG
+ * export (drawn onto a canvas), and for gallery thumbnails without React Flow. Every piece of text from the script
+ * is XML-escaped.
  */
 export interface SvgOptions {
   theme?: "light" | "dark";
@@ -84,27 +86,6 @@ const charsFor = (width: number) => Math.max(3, Math.floor((width - 20) / 7));
 
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
-/** Where an edge leaves its source and enters its target, and the curve between (React Flow's bezier). */
-export function edgePath(source: NodeBox, target: NodeBox, direction: LayoutDirection): { d: string; mid: [number, number] } {
-  let sx: number, sy: number, tx: number, ty: number, d: string;
-  if (direction === "TB") {
-    sx = source.x + source.width / 2;
-    sy = source.y + source.height;
-    tx = target.x + target.width / 2;
-    ty = target.y;
-    const c = Math.max(Math.abs(ty - sy) / 2, 24);
-    d = `M${fmt(sx)},${fmt(sy)} C${fmt(sx)},${fmt(sy + c)} ${fmt(tx)},${fmt(ty - c)} ${fmt(tx)},${fmt(ty)}`;
-  } else {
-    sx = source.x + source.width;
-    sy = source.y + source.height / 2;
-    tx = target.x;
-    ty = target.y + target.height / 2;
-    const c = Math.max(Math.abs(tx - sx) / 2, 24);
-    d = `M${fmt(sx)},${fmt(sy)} C${fmt(sx + c)},${fmt(sy)} ${fmt(tx - c)},${fmt(ty)} ${fmt(tx)},${fmt(ty)}`;
-  }
-  return { d, mid: [(sx + tx) / 2, (sy + ty) / 2] };
-}
-
 function depthOf(id: string, layout: LayoutResult): number {
   let d = 0;
   for (let p = layout.nodes[id]?.parent ?? null; p !== null && d < 64; p = layout.nodes[p]?.parent ?? null) d++;
@@ -116,7 +97,8 @@ function depthOf(id: string, layout: LayoutResult): number {
  * missing from `layout` and edges between them are skipped.
  */
 export function toSvg(graph: WorkflowGraph, layout: LayoutResult, options: SvgOptions = {}): string {
-  const palette = PALETTES[options.theme ?? "light"];
+  const theme = options.theme ?? "light";
+  const palette = PALETTES[theme];
   const pad = options.padding ?? DEFAULT_PADDING;
   const showLabels = options.labels ?? true;
   const bounds = boundsOf(layout.nodes);
@@ -128,8 +110,12 @@ export function toSvg(graph: WorkflowGraph, layout: LayoutResult, options: SvgOp
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" font-family="ui-sans-serif, system-ui, sans-serif" font-size="12">`,
     `<title>${escapeXml(title)}</title>`,
-    `<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${palette.edge}"/></marker>`,
-    `<marker id="arrow-conditional" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${palette.conditional}"/></marker></defs>`,
+    `<defs>${(["flow", "data", "conditional"] as const)
+      .map(
+        (kind) =>
+          `<marker id="arrow-${kind}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${EDGE_COLORS[theme][kind]}"/></marker>`,
+      )
+      .join("")}</defs>`,
     `<rect width="100%" height="100%" fill="${palette.background}"/>`,
     `<g transform="translate(${fmt(ox)},${fmt(oy)})">`,
   );
@@ -156,32 +142,43 @@ export function toSvg(graph: WorkflowGraph, layout: LayoutResult, options: SvgOp
     out.push(`</g>`);
   }
 
-  const labelled: Array<{ edge: GraphEdge; mid: [number, number] }> = [];
+  const labelled: Array<{ text: string; box: { x: number; y: number; width: number; height: number }; color: string }> = [];
+  const junctionCount = new Map<string, { p: [number, number]; count: number; color: string }>();
   for (const e of graph.edges) {
-    const s = layout.nodes[e.source];
-    const t = layout.nodes[e.target];
-    if (!s || !t || e.source === e.target) continue;
-    const { d, mid } = edgePath(s, t, layout.direction);
-    const color = e.kind === "conditional" ? palette.conditional : palette.edge;
-    const dash = e.inferred ? ` stroke-dasharray="5 4"` : "";
+    const route = layout.edges[e.id];
+    if (!route || !route.path || !layout.nodes[e.source] || !layout.nodes[e.target]) continue;
+    // The same look as the view's edge (node-style.ts): colour by kind, long dashes for back edges, dots for guesses.
+    const look = edgeLook(e, route.back, theme);
+    const color = look.color;
+    const dash = look.dash ? ` stroke-dasharray="${look.dash}"` : "";
+    const cls = route.back ? "edge back" : "edge";
     out.push(
-      `<path class="edge" d="${d}" fill="none" stroke="${color}" stroke-width="1.5"${dash} marker-end="url(#${e.kind === "conditional" ? "arrow-conditional" : "arrow"})"/>`,
+      `<path class="${cls}" data-id="${escapeXml(e.id)}" d="${route.path}" fill="none" stroke="${color}" stroke-width="${look.width}"${dash} marker-end="url(#arrow-${e.kind})"/>`,
     );
-    if (e.label && showLabels) labelled.push({ edge: e, mid });
+    for (const p of route.junctions ?? []) {
+      const k = `${p[0].toFixed(1)},${p[1].toFixed(1)}`;
+      const j = junctionCount.get(k);
+      if (j) j.count++;
+      else junctionCount.set(k, { p, count: 1, color });
+    }
+    const text = edgeLabelText(e);
+    if (text && route.label && showLabels) labelled.push({ text, box: route.label, color });
   }
-  for (const { edge, mid } of labelled) {
-    const text = escapeXml(truncateLabel(edge.label ?? "", 24));
-    const w = Math.min(24, Array.from(edge.label ?? "").length) * 6.5 + 10;
+  for (const { p, count, color } of junctionCount.values()) {
+    if (count > 1) out.push(`<circle class="junction" cx="${fmt(p[0])}" cy="${fmt(p[1])}" r="2.5" fill="${color}"/>`);
+  }
+  const labelColors = EDGE_LABEL_COLORS[theme];
+  for (const { text, box, color } of labelled) {
     out.push(
-      `<g class="edge-label"><rect x="${fmt(mid[0] - w / 2)}" y="${fmt(mid[1] - 9)}" width="${fmt(w)}" height="18" rx="4" fill="${palette.background}" stroke="${palette.conditional}" stroke-width="0.75"/>`,
-      `<text x="${fmt(mid[0])}" y="${fmt(mid[1] + 4)}" text-anchor="middle" fill="${palette.text}" font-size="11">${text}</text></g>`,
+      `<g class="edge-label"><rect x="${fmt(box.x)}" y="${fmt(box.y)}" width="${fmt(box.width)}" height="${fmt(box.height)}" rx="4" fill="${labelColors.fill}" stroke="${color}" stroke-width="0.75"/>`,
+      `<text x="${fmt(box.x + box.width / 2)}" y="${fmt(box.y + box.height / 2 + 4)}" text-anchor="middle" fill="${labelColors.text}" font-size="11">${escapeXml(truncateLabel(text, EDGE_LABEL_MAX_CHARS))}</text></g>`,
     );
   }
 
   for (const n of drawn) {
     if (hasChildren.has(n.id)) continue;
     const b = layout.nodes[n.id]!;
-    const c = palette.kinds[n.kind];
+    const c = n.kind === "group" ? palette.kinds.group : FAMILY_COLORS[theme][nodeFamily(n)];
     const rx = n.kind === "start" || n.kind === "end" ? b.height / 2 : n.kind === "dataset" ? 4 : 8;
     out.push(`<g class="node" data-id="${escapeXml(n.id)}">`);
     if (n.many) {
@@ -197,9 +194,16 @@ export function toSvg(graph: WorkflowGraph, layout: LayoutResult, options: SvgOp
     );
     if (showLabels) {
       const label = n.kind === "group" ? `▸ ${n.label}` : n.label;
+      const subtitle = nodeSubtitle(n);
+      const y = subtitle ? b.y + b.height / 2 - 1 : b.y + b.height / 2 + 4;
       out.push(
-        `<text x="${fmt(b.x + b.width / 2)}" y="${fmt(b.y + b.height / 2 + 4)}" text-anchor="middle" fill="${c.text}">${escapeXml(truncateLabel(label, charsFor(b.width)))}</text>`,
+        `<text x="${fmt(b.x + b.width / 2)}" y="${fmt(y)}" text-anchor="middle" fill="${c.text}">${escapeXml(truncateLabel(label, charsFor(b.width)))}</text>`,
       );
+      if (subtitle) {
+        out.push(
+          `<text class="subtitle" x="${fmt(b.x + b.width / 2)}" y="${fmt(y + 13)}" text-anchor="middle" fill="${c.text}" opacity="0.75" font-size="10">${escapeXml(truncateLabel(subtitle, charsFor(b.width) + 3))}</text>`,
+        );
+      }
     }
     out.push(`</g>`);
   }

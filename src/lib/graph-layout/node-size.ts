@@ -27,3 +27,32 @@ export const STACK_OFFSET = 6;
 export function leafSize(kind: NodeKind): { width: number; height: number } {
   return kind === "group" ? COLLAPSED_GROUP_SIZE : NODE_SIZE[kind];
 }
+
+/** Edge labels are drawn truncated to this many characters (the full label is in the edge's accessible name). */
+export const EDGE_LABEL_MAX_CHARS = 24;
+export const EDGE_LABEL_HEIGHT = 18;
+
+/**
+ * The box of an edge label. Its width grows in steps of four characters, so most edits of a label keep the same
+ * box (and so the same layout): `labelClass` is what the structure key sees.
+ */
+export function labelClass(label: string | undefined | null): number {
+  if (!label) return 0;
+  const chars = Array.from(label).length;
+  return Math.min(EDGE_LABEL_MAX_CHARS, Math.max(4, Math.ceil(chars / 4) * 4));
+}
+
+export function edgeLabelSize(label: string | undefined | null): { width: number; height: number } | null {
+  const cls = labelClass(label);
+  return cls === 0 ? null : { width: cls * 6.5 + 12, height: EDGE_LABEL_HEIGHT };
+}
+
+/**
+ * The text drawn on an edge: its label, and for an edge standing for several (collapsed groups) the count, e.g.
+ * `continue ×3` or `×12`. The layout sizes the label box from this text; the view and the export draw it.
+ */
+export function edgeLabelText(edge: { label?: string; count?: number }): string | null {
+  const count = edge.count !== undefined && edge.count > 1 ? `×${edge.count}` : "";
+  if (edge.label && count) return `${edge.label} ${count}`;
+  return edge.label || count || null;
+}

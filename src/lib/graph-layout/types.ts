@@ -21,8 +21,14 @@ export interface EdgeRoute {
   points: Array<[number, number]>;
   /** The label's box (top-left corner and size) when the edge has a label, else null. */
   label: { x: number; y: number; width: number; height: number } | null;
-  /** The edge closes a cycle (it points against the layer direction): routed around the side, drawn dashed. */
+  /** The edge closes a cycle (it points against the layer direction, or is a self-loop): routed around the side, drawn dashed. */
   back: boolean;
+  /**
+   * Points where this edge merges with others and runs on a shared stretch (a junction of a dense bipartite join,
+   * the place where edges bundled across a group frame meet). Between two such points that two edges both pass,
+   * they are drawn as one line on purpose; the audit allows exactly that. Absent when the edge merges with none.
+   */
+  junctions?: Array<[number, number]>;
 }
 
 /**
@@ -45,27 +51,4 @@ export interface LayoutResult {
    * drawing when there was one).
    */
   origin: "reused" | "stable" | "fresh";
-}
-
-/**
- * One call of a layered-layout library on a flat graph, in top-to-bottom space: `sizes`
- * are [cross-axis size, rank-axis size] per node, `links` are [source, target] indices
- * (no self loops, no duplicates; cycles allowed). Returns node centres and the extent.
- * Injected into `layoutGraph` so tests can count calls and the benchmark can swap
- * libraries.
- */
-export type LayeredEngine = (input: EngineInput) => EngineOutput;
-
-export interface EngineInput {
-  sizes: ReadonlyArray<readonly [number, number]>;
-  links: ReadonlyArray<readonly [number, number]>;
-}
-
-export interface EngineOutput {
-  /** Centre x (cross axis) per node, same order as `sizes`. */
-  x: ArrayLike<number>;
-  /** Centre y (rank axis) per node. */
-  y: ArrayLike<number>;
-  width: number;
-  height: number;
 }

@@ -128,6 +128,15 @@ export interface FlowHooks {
 
 const MAX_DEPTH = 200;
 
+/**
+ * Bounds on one extraction, whatever the script: past them steps and edges are no longer added (one warning says
+ * so). Values that may hold many producers (a list filled in a loop, a variable assigned in many branches) could
+ * otherwise connect every step to every earlier one.
+ */
+export const MAX_STEPS = 5000;
+export const MAX_EDGES = 20000;
+const boundWarned = new WeakSet<Ctx>();
+
 /** Methods that put their argument into the object they are called on. */
 const MUTATORS = new Set([
   "append",
@@ -786,14 +795,52 @@ export class Dataflow {
     return unknown ? textValue(s, r) : strValue(s, r);
   }
 
-  /** A comprehension (or a call's lone generator argument): the hook's value, else its parts in a loop context. */
+  /**
+   * A comprehension (or a call's lone generator argument): the hook's value, else, in a loop context, the `for`
+   * clauses bind their targets to the items' producers (for the comprehension only) and the value is the element's
+   * (`[step(x) for x in items if ok(x)]`).
+   */
   private evalComprehension(node: SyntaxNode): Value {
     const claimed = this.hooks.comprehension?.(node, this);
     if (claimed) return claimed;
+    const element: SyntaxNode[] = [];
+    const saved = new Map<string, Value | undefined>();
+    let phase: "element" | "targets" | "iter" | "cond" = "element";
+    let targets: SyntaxNode[] = [];
     this.loopDepth++;
-    const v = this.evalChildren(node);
-    this.loopDepth--;
-    return v;
+    try {
+      for (let c = node.firstChild; c; c = c.nextSibling) {
+        const n = c.name;
+        if (n === "for") {
+          phase = "targets";
+          targets = [];
+        } else if (n === "in" && phase === "targets") phase = "iter";
+        else if (n === "if") phase = "cond";
+        else if (n === "async" || isPunctuation(c)) continue;
+        else if (phase === "element") element.push(c);
+        else if (phase === "targets") {
+          targets.push(c);
+          // The names it binds (also inside `(a, b)`), to restore after the comprehension.
+          const cursor = c.cursor();
+          do {
+            if (cursor.name !== "VariableName") continue;
+            const t = this.code.slice(cursor.from, cursor.to);
+            if (!saved.has(t)) saved.set(t, this.env.get(t));
+          } while (cursor.next() && cursor.from < c.to);
+        } else if (phase === "iter") {
+          const items = refsValue(this.eval(c).refs);
+          if (targets.length === 1 && targets[0]) this.bind(targets[0], items);
+          else this.bindSequence(targets, items);
+        } else this.eval(c);
+      }
+      return union(element.map((e) => this.eval(e)));
+    } finally {
+      this.loopDepth--;
+      for (const [t, v] of saved) {
+        if (v) this.env.set(t, v);
+        else this.env.delete(t);
+      }
+    }
   }
 
   /** Evaluates each argument of an ArgList; `f(x for x in xs)` has one argument, the generator. */
@@ -812,6 +859,10 @@ export class Dataflow {
    */
   addStep(base: string, label: string, call: SyntaxNode, definition: SourceSpan | null, many = false): string {
     const id = this.ctx.graph.uniqueId(base);
+    if (this.ctx.graph.nodes.length >= MAX_STEPS) {
+      this.warnBound(call, `the graph is cut at ${MAX_STEPS} nodes`);
+      return id; // never added: edges to it are dropped when the graph is pruned
+    }
     this.ctx.graph.addNode(id, {
       label,
       kind: "step",
@@ -825,6 +876,47 @@ export class Dataflow {
 
   /** Adds an edge from every producer in `refs` to `target`. */
   connect(refs: readonly string[], target: string, kind: EdgeKind, label?: string): void {
-    for (const r of refs) this.ctx.graph.addEdge(r, target, kind, label ? { label } : {});
+    const graph = this.ctx.graph;
+    for (const r of refs) {
+      if (graph.edges.length >= MAX_EDGES) {
+        this.warnBound(null, `the graph is cut at ${MAX_EDGES} edges`);
+        return;
+      }
+      graph.addEdge(r, target, kind, label ? { label } : {});
+    }
+  }
+
+  private warnBound(node: SyntaxNode | null, what: string): void {
+    if (boundWarned.has(this.ctx)) return;
+    boundWarned.add(this.ctx);
+    const at = node ?? this.ctx.tree.topNode;
+    this.ctx.warn(at, `This script is too large to draw whole: ${what}.`);
+  }
+
+  /**
+   * A lambda applied to `args` (what `.map(lambda v: …)` or `df.pipe(lambda d: …)` passes it): its body is
+   * evaluated with its parameters bound to them, then the bindings are restored.
+   */
+  applyLambda(lambda: SyntaxNode, args: readonly Value[]): Value {
+    const names: string[] = [];
+    const params = child(lambda, "ParamList");
+    let afterAssign = false;
+    for (let c = params?.firstChild ?? null; c; c = c.nextSibling) {
+      if (c.name === "AssignOp") afterAssign = true;
+      else if (c.name === ",") afterAssign = false;
+      else if (c.name === "VariableName" && !afterAssign) names.push(this.code.slice(c.from, c.to));
+    }
+    const saved = names.map((n) => this.env.get(n));
+    names.forEach((n, i) => this.env.set(n, args[i] ?? EMPTY));
+    try {
+      const body = lambda.lastChild;
+      return body && body.name !== ":" && body.name !== "ParamList" ? this.eval(body) : EMPTY;
+    } finally {
+      names.forEach((n, i) => {
+        const prev = saved[i];
+        if (prev) this.env.set(n, prev);
+        else this.env.delete(n);
+      });
+    }
   }
 }

@@ -21,7 +21,7 @@ const CALL_EVIDENCE: Record<Exclude<Dialect, "generic">, RegExp> = {
   langgraph: /\b(?:StateGraph|MessageGraph)\s*\(|^\s*@entrypoint\b|\bcreate_react_agent\s*\(/m,
   airflow: /\bDAG\s*\(|^\s*@dag\b|\b\w+Operator\s*\(\s*task_id\s*=/m,
   prefect: /^\s*@flow\b/m,
-  dagster: /^\s*@(?:op|job|asset|graph)\b/m,
+  dagster: /^\s*@(?:op|job|asset|graph|multi_asset|graph_asset|graph_multi_asset)\b/m,
   // Kedro 0.x `pipeline([node(` and 1.x `Pipeline([Node(`, `Pipeline(nodes=[…])`, `Node(func=…)`.
   kedro: /\b[pP]ipeline\s*\(\s*(?:nodes\s*=\s*)?\[\s*[nN]ode\s*\(|\bNode\s*\(\s*func\s*=/,
 };

@@ -18,7 +18,9 @@ import { extractAirflow } from "./dialects/airflow";
 import { extractGeneric } from "./dialects/generic";
 import { extractKedro } from "./dialects/kedro";
 import { extractLangGraph } from "./dialects/langgraph";
-import { DAGSTER, PREFECT, extractTaskflow } from "./dialects/taskflow";
+import { extractDagsterAssets } from "./dialects/dagster-assets";
+import { extractDagsterOps } from "./dialects/dagster-ops";
+import { extractPrefect } from "./dialects/prefect";
 import { GraphBuilder } from "./graph-builder";
 import { LineIndex } from "./lines";
 import { buildModuleIndex } from "./module-index";
@@ -34,8 +36,11 @@ export { DIALECT_ORDER } from "./detect-dialect";
 const EXTRACTORS: Record<Dialect, (ctx: Ctx) => void> = {
   langgraph: extractLangGraph,
   airflow: extractAirflow,
-  prefect: (ctx) => extractTaskflow(ctx, PREFECT),
-  dagster: (ctx) => extractTaskflow(ctx, DAGSTER),
+  prefect: extractPrefect,
+  dagster: (ctx) => {
+    extractDagsterOps(ctx);
+    extractDagsterAssets(ctx);
+  },
   kedro: extractKedro,
   generic: extractGeneric,
 };

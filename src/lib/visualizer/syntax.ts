@@ -284,6 +284,13 @@ export function decoratorInfo(code: string, node: SyntaxNode): DecoratorInfo {
   for (let c = node.firstChild; c; c = c.nextSibling) {
     if (c.name === "VariableName") parts.push(text(code, c));
     else if (c.name === "ArgList") args = argList(code, c);
+    else if (c.name === "CallExpression" || c.name === "MemberExpression" || c.name === "ParenthesizedExpression") {
+      // A decorator read as one expression (PEP 614): `@dg.asset(...)` may come as a call of `dg.asset`.
+      const call = callParts(c);
+      const name = dottedName(code, call ? call.callee : c);
+      if (name) parts.push(name);
+      if (call?.args) args = argList(code, call.args);
+    }
   }
   return { name: parts.join("."), args, node };
 }

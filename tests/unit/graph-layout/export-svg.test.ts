@@ -38,7 +38,7 @@ describe("toSvg", () => {
     expect(svg.match(/class="frame"/g)).toHaveLength(1);
     expect(svg.match(/class="node"/g)).toHaveLength(3);
     expect(svg.match(/class="edge"/g)).toHaveLength(2);
-    expect(svg).toContain('stroke-dasharray="5 4"');
+    expect(svg).toContain('stroke-dasharray="2 3"'); // inferred: dotted (back edges are the dashed ones)
     expect(svg).toContain("&lt;b&gt;yes&lt;/b&gt;");
     expect(svg).toContain("<title>Demo</title>");
     const { width, height } = svgSize(layout);
@@ -46,6 +46,28 @@ describe("toSvg", () => {
     // The stack: two extra rects behind the `many` node.
     const mBlock = svg.slice(svg.indexOf('data-id="m"'));
     expect(mBlock.slice(0, mBlock.indexOf("</g>")).match(/<rect/g)).toHaveLength(3);
+  });
+
+  it("draws each edge's routed path, the very string of the layout, back edges dashed", () => {
+    const g: WorkflowGraph = {
+      dialect: "langgraph",
+      nodes: ["agent", "tools"].map((id) => ({ id, label: id, kind: "step" as const, source: null, definition: null, parent: null, role: id === "tools" ? ("tools" as const) : ("node" as const) })),
+      edges: [
+        { id: "go", source: "agent", target: "tools", kind: "conditional", label: "tools" },
+        { id: "back", source: "tools", target: "agent", kind: "flow" },
+      ],
+      diagnostics: [],
+    };
+    const layout = layoutGraph(g, { direction: "TB" });
+    const svg = toSvg(g, layout);
+    expect(svg).toContain(`data-id="go" d="${layout.edges.go!.path}"`);
+    expect(svg).toContain(`data-id="back" d="${layout.edges.back!.path}"`);
+    expect(svg).toMatch(/class="edge back" data-id="back"[^>]*stroke-dasharray="6 4"/);
+    expect(svg).not.toMatch(/data-id="go"[^>]*stroke-dasharray/);
+    // The tool node is coloured as a tool (node-style), the label box is where the layout put it.
+    expect(svg).toContain('fill="#fef3c7"');
+    const box = layout.edges.go!.label!;
+    expect(svg).toContain(`<rect x="${box.x.toFixed(1).replace(/\.0$/, "")}`);
   });
 
   it("can leave labels out (thumbnails)", () => {

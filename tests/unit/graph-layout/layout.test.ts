@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { d3DagEngine } from "~/lib/graph-layout/engine-d3dag";
+import { layoutLayers } from "~/lib/graph-layout/layered";
 import { layoutGraph, structureKey } from "~/lib/graph-layout/layout";
 import { GROUP_PADDING } from "~/lib/graph-layout/node-size";
 import { generateWorkflowGraph } from "~/lib/graph-layout/sample-graphs";
-import type { LayeredEngine, LayoutResult, NodeBox } from "~/lib/graph-layout/types";
+import type { LayoutResult, NodeBox } from "~/lib/graph-layout/types";
 import type { GraphEdge, GraphNode, WorkflowGraph } from "~/lib/visualizer/types";
 
 const span = { from: 0, to: 1, startLine: 1, endLine: 1 };
@@ -47,11 +47,12 @@ function sample(): WorkflowGraph {
   );
 }
 
-function counting(engine: LayeredEngine = d3DagEngine) {
+/** The per-container layered layout, counting its calls. */
+function counting() {
   const spy = Object.assign(
-    (input: Parameters<LayeredEngine>[0]) => {
+    (...args: Parameters<typeof layoutLayers>) => {
       spy.calls++;
-      return engine(input);
+      return layoutLayers(...args);
     },
     { calls: 0 },
   );
@@ -144,34 +145,41 @@ describe("layoutGraph", () => {
   it("does not call the layout library when the structure is unchanged", () => {
     const engine = counting();
     const g = sample();
-    const first = layoutGraph(g, { direction: "TB" }, { engine });
+    const first = layoutGraph(g, { direction: "TB" }, { layered: engine });
     const calls = engine.calls;
     expect(calls).toBeGreaterThan(0);
-    // A label edit and a source-range shift: same structure.
+    // A node label edit, a source-range shift and an edge label edit within the same width class (labels are boxes
+    // in the layout, sized in steps of four characters): same structure.
     const edited: WorkflowGraph = {
       ...g,
       nodes: g.nodes.map((n) => (n.id === "agent" ? { ...n, label: "agent (renamed label)", source: { ...span, startLine: 9 } } : n)),
-      edges: g.edges.map((e) => (e.id === "agent->tools" ? { ...e, label: "call_tools" } : e)),
+      edges: g.edges.map((e) => (e.id === "agent->tools" ? { ...e, label: "tools2" } : e)),
     };
     expect(structureKey(edited)).toBe(structureKey(g));
-    const second = layoutGraph(edited, { direction: "TB", previous: first }, { engine });
+    const second = layoutGraph(edited, { direction: "TB", previous: first }, { layered: engine });
     expect(engine.calls).toBe(calls);
     expect(second.nodes).toBe(first.nodes);
     expect(second.origin).toBe("reused");
+    // A label that needs a wider box is a structural change: the layout runs again and makes room.
+    const longer = { ...g, edges: g.edges.map((e) => (e.id === "agent->tools" ? { ...e, label: "call the search tools" } : e)) };
+    expect(structureKey(longer)).not.toBe(structureKey(g));
+    const third = layoutGraph(longer, { direction: "TB", previous: first }, { layered: engine });
+    expect(engine.calls).toBeGreaterThan(calls);
+    expect(third.edges["agent->tools"]!.label!.width).toBeGreaterThan(first.edges["agent->tools"]!.label!.width);
   });
 
   it("runs the layout again when the structure or the direction changes", () => {
     const engine = counting();
     const g = sample();
-    const first = layoutGraph(g, { direction: "TB" }, { engine });
+    const first = layoutGraph(g, { direction: "TB" }, { layered: engine });
     const calls = engine.calls;
-    const lr = layoutGraph(g, { direction: "LR", previous: first }, { engine });
+    const lr = layoutGraph(g, { direction: "LR", previous: first }, { layered: engine });
     expect(engine.calls).toBeGreaterThan(calls);
     expect(lr.direction).toBe("LR");
     const withEdge = { ...g, edges: [...g.edges, edge("tools", "__end__")] };
     expect(structureKey(withEdge)).not.toBe(structureKey(g));
     const before = engine.calls;
-    layoutGraph(withEdge, { direction: "TB", previous: first }, { engine });
+    layoutGraph(withEdge, { direction: "TB", previous: first }, { layered: engine });
     expect(engine.calls).toBeGreaterThan(before);
   });
 
@@ -192,10 +200,13 @@ describe("layoutGraph", () => {
     if (second.origin === "stable") {
       for (const n of smaller.nodes) {
         if (n.kind === "group") continue;
-        expect(second.nodes[n.id]!.x).toBe(first.nodes[n.id]!.x);
-        expect(second.nodes[n.id]!.y).toBe(first.nodes[n.id]!.y);
+        expect(second.nodes[n.id]!.x).toBeCloseTo(first.nodes[n.id]!.x, 0);
+        expect(second.nodes[n.id]!.y).toBeCloseTo(first.nodes[n.id]!.y, 0);
       }
     }
+    // Most unchanged nodes stay within a node's width of where they were (they are pulled back to their place).
+    const moved = smaller.nodes.filter((n) => n.kind !== "group" && Math.abs(second.nodes[n.id]!.x - first.nodes[n.id]!.x) > 180);
+    expect(moved.length).toBeLessThan(smaller.nodes.length / 4);
   });
 
   it("does not move the whole drawing when a node is renamed (its id changes)", () => {
@@ -230,7 +241,7 @@ describe("layoutGraph", () => {
 });
 
 describe("structureKey", () => {
-  it("ignores order, labels, edge ids and kinds; sees ids, parents, kinds and edges", () => {
+  it("ignores order, node labels, edge ids and kinds; sees ids, parents, kinds, edges (parallel ones too) and label sizes", () => {
     const g = sample();
     const k = structureKey(g);
     expect(structureKey({ ...g, nodes: [...g.nodes].reverse() })).toBe(k);
@@ -239,5 +250,8 @@ describe("structureKey", () => {
     expect(structureKey({ ...g, nodes: g.nodes.map((n) => (n.id === "tools" ? { ...n, kind: "dataset" as const } : n)) })).not.toBe(k);
     expect(structureKey({ ...g, edges: g.edges.filter((e) => e.id !== "tools->agent") })).not.toBe(k);
     expect(structureKey({ ...g, nodes: g.nodes.filter((n) => n.id !== "tools") })).not.toBe(k);
+    expect(structureKey({ ...g, edges: [...g.edges, edge("agent", "tools", { id: "again" })] })).not.toBe(k);
+    expect(structureKey({ ...g, edges: g.edges.map((e) => (e.id === "tools->agent" ? { ...e, label: "loop" } : e)) })).not.toBe(k);
+    expect(structureKey({ ...g, edges: g.edges.map((e) => (e.id === "agent->tools" ? { ...e, label: "tools2" } : e)) })).toBe(k);
   });
 });

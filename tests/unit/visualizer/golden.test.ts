@@ -28,8 +28,11 @@ function expectSameGraph(actual: GoldenGraph, expected: GoldenGraph, file: strin
 }
 
 describe("golden corpus", () => {
-  it("has scripts", () => {
-    expect(fixtures.length, GOLDEN_DIR).toBeGreaterThan(0);
+  it("has at least 60 scripts, at least 8 per dialect", () => {
+    expect(fixtures.length, GOLDEN_DIR).toBeGreaterThanOrEqual(60);
+    for (const dialect of ["langgraph", "airflow", "prefect", "dagster", "kedro", "generic"]) {
+      expect(fixtures.filter((f) => f.dialect === dialect).length, dialect).toBeGreaterThanOrEqual(8);
+    }
   });
 
   for (const f of fixtures) {

@@ -1,205 +1,403 @@
 /**
- * Prefect (`@flow` / `@task`) and Dagster (`@job` / `@graph` with `@op`): each flow or job is a group;
- * every call of a task inside its body is a step; values connect the steps (the shared dataflow walk).
- * `.submit()` is a call of the task, `.map()` (and a call inside a loop) is one node marked many,
- * `wait_for=[…]` gives flow edges. Dagster's `@asset` graph is read from parameters and `deps=[…]`.
+ * What Prefect flows and Dagster jobs/graphs share: a container function (`@flow`, `@job`, `@graph`) whose body calls
+ * steps (`@task`, `@op`), connected by the values they pass (the shared dataflow walk).
+ *
+ * - A container is a group; every step call in its body is a node in it. A container called from another one (a
+ *   Prefect subflow, a Dagster graph inside a job) is a group inside its caller's group, holding its own steps, drawn
+ *   once per call; containers called from no other container are the top-level groups.
+ * - Values flow into a nested container through its parameters: the upstream step connects to the steps inside that
+ *   read the parameter (to the group's frame when none does); what it returns flows out of it.
+ * - `.submit()` is a call; `.map()`, a call in a loop or a comprehension is one node marked many; renaming and option
+ *   methods (`with_options(name=…)`, `alias("…")`, `with_hooks`, `tag`) may be chained before the call, on the step
+ *   or on a variable holding it. Dagster's `items.map(op)` / `.map(lambda x: …)` run once per dynamic output.
+ * - Calls of names imported from the project's own modules are steps too (see imported-steps.ts).
+ * The dialect files say what differs: decorators, names, roles, special arguments.
  */
 import type { SyntaxNode } from "@lezer/common";
 import type { Ctx } from "../context";
-import { Dataflow, type Value } from "../dataflow";
+import { Dataflow, MAX_STEPS, type Value } from "../dataflow";
 import type { FunctionInfo } from "../module-index";
 import {
   argList,
+  assignParts,
   callParts,
-  dictEntries,
+  formatStringValue,
   getArg,
   memberParts,
-  sequenceItems,
   stringValue,
+  unparen,
+  type Arg,
   type DecoratorInfo,
 } from "../syntax";
+import type { EdgeKind, NodeRole } from "../types";
+import { importedStep } from "./imported-steps";
+import { describe, paramsOf, type StepFacts } from "./step-nodes";
 
-export interface TaskflowSpec {
-  dialect: "prefect" | "dagster";
-  /** Decorators whose function is a flow/job: its body is read as the graph. */
-  container: readonly string[];
-  /** Decorators whose function is a step when called inside a container. */
-  step: readonly string[];
-}
-
-export const PREFECT: TaskflowSpec = { dialect: "prefect", container: ["flow"], step: ["task"] };
-export const DAGSTER: TaskflowSpec = { dialect: "dagster", container: ["job", "graph"], step: ["op"] };
-
-/** `task`, `prefect.task`, `task(...)` all match "task". */
+/** `task`, `prefect.task`, `dg.op(...)` all match "task" / "op". */
 export function decoratorIs(dec: DecoratorInfo, names: readonly string[]): boolean {
   const last = dec.name.slice(dec.name.lastIndexOf(".") + 1);
   return names.includes(last);
 }
 
-interface StepCall {
-  fn: FunctionInfo;
-  label: string;
-  many: boolean;
-  /** ArgLists whose values flow into the step. */
-  argLists: SyntaxNode[];
-  /** Extra upstream values (Dagster `items.map(op)`: the items). */
-  upstream: SyntaxNode[];
+/** A string keyword argument of a decorator (`@task(name="x")`). */
+export function decoratorString(ctx: Ctx, dec: DecoratorInfo | undefined, name: string): string | null {
+  const v = dec?.args ? getArg(dec.args, -1, name) : null;
+  return v ? stringValue(ctx.code, v) : null;
 }
 
-const CALL_METHODS = new Set(["submit", "__call__", "fn", "delay"]);
-const MAP_METHODS = new Set(["map", "expand"]);
-const RENAME_METHODS = new Set(["with_options", "alias", "configured", "tag"]);
+/** Something a container may call: a decorated function of the script, or an imported one. */
+export interface StepDef {
+  /** The name the framework gives it: the decorator's `name=`, else the function's name (or the imported name). */
+  name: string;
+  fn: FunctionInfo | null;
+  /** The decorator that made it a step or a container. */
+  decorator: DecoratorInfo | null;
+  container: boolean;
+  /** For an imported step: its qualified name. */
+  qualified?: string;
+}
 
-function resolveStepCall(ctx: Ctx, node: SyntaxNode, steps: Map<string, FunctionInfo>): StepCall | null {
-  const parts = callParts(node);
-  if (!parts) return null;
-  const { callee, args } = parts;
-  const own = args ? [args] : [];
-  if (callee.name === "VariableName") {
-    const fn = steps.get(ctx.text(callee));
-    return fn ? { fn, label: fn.name, many: false, argLists: own, upstream: [] } : null;
+export interface TaskflowSpec {
+  dialect: "prefect" | "dagster";
+  /** Decorators whose function is a container. */
+  containers: readonly string[];
+  /** Decorators whose function is a step. */
+  steps: readonly string[];
+  /** Roles of steps and of containers (by the decorator that made them, and when called from another container). */
+  stepRole: NodeRole;
+  containerRole(def: StepDef, nested: boolean): NodeRole;
+  /** Dagster names a repeated call `add_one_2`, `add_one_3`; Prefect keeps the name (ids are numbered instead). */
+  numberRepeats: boolean;
+  /** Methods that call the step (`submit`) and that map it (`map`). */
+  callMethods: ReadonlySet<string>;
+  mapMethods: ReadonlySet<string>;
+  /** Methods returning the step with options, and where a new name is: [positional index, keyword]. */
+  renameMethods: ReadonlyMap<string, readonly [number, string]>;
+  /** Keyword arguments that order rather than pass data (Prefect's `wait_for`): flow edges. */
+  orderArgs: ReadonlySet<string>;
+  /** Parameters that are not data inputs (Dagster's `context`), by name or annotation. */
+  isInput(name: string, annotation: string): boolean;
+  /** Input and output names a step's decorator declares (Dagster's `ins={…}`, `out={…}`). */
+  declared?(ctx: Ctx, def: StepDef, what: "ins" | "out"): string[];
+}
+
+/** How deep containers nest, and how many nodes may exist before nested containers are drawn as single nodes. */
+const MAX_NESTING = 8;
+const NESTING_BUDGET = Math.floor(MAX_STEPS / 4);
+
+/** A resolved call: which step, under which name, how often. */
+interface Invocation {
+  def: StepDef;
+  /** A name given at the call (`alias("x")`, `with_options(name="x")`). */
+  alias: string | null;
+  many: boolean;
+  /** The arguments passed to the step. */
+  args: SyntaxNode | null;
+  /** Dagster `items.map(op)`: the items, passed as the first argument. */
+  upstream: SyntaxNode | null;
+}
+
+/** Where a container's body is being walked: its group, the containers around it, its local step aliases. */
+interface Scope {
+  groupId: string;
+  stack: readonly StepDef[];
+  locals: Map<string, Chain>;
+  /** Dagster's per-composition call counter. */
+  counts: Map<string, number>;
+}
+
+/** The step (and name given) an expression such as `t`, `t.with_options(name="x")`, `op.alias("a").tag({})` stands for. */
+interface Chain {
+  def: StepDef;
+  alias: string | null;
+}
+
+/** The scripts' steps and containers, with module-level aliases (`fast = extract.with_options(name="fast")`). */
+export class StepTable {
+  readonly byName = new Map<string, Chain>();
+  readonly containers: StepDef[] = [];
+
+  constructor(
+    readonly ctx: Ctx,
+    readonly spec: TaskflowSpec,
+  ) {
+    for (const fn of ctx.index.allFunctions) {
+      const cDec = fn.decorators.find((d) => decoratorIs(d, spec.containers));
+      const sDec = cDec ? undefined : fn.decorators.find((d) => decoratorIs(d, spec.steps));
+      const dec = cDec ?? sDec;
+      if (!dec) continue;
+      const def: StepDef = { name: decoratorString(ctx, dec, "name") ?? fn.name, fn, decorator: dec, container: !!cDec };
+      if (cDec) this.containers.push(def);
+      if (!this.byName.has(fn.name) || fn.topLevel) this.byName.set(fn.name, { def, alias: null });
+    }
+    // `fast_extract = extract.with_options(name="fast")` at module level.
+    for (const stmt of ctx.index.topStatements) this.noteAlias(stmt, this.byName);
   }
-  if (callee.name === "MemberExpression") {
-    const m = memberParts(ctx.code, callee);
-    if (!m) return null;
-    if (m.object.name === "VariableName") {
-      const fn = steps.get(ctx.text(m.object));
-      if (fn && (CALL_METHODS.has(m.property) || MAP_METHODS.has(m.property))) {
-        return { fn, label: fn.name, many: MAP_METHODS.has(m.property), argLists: own, upstream: [] };
+
+  /** Records `x = <step chain>` in `into`. */
+  noteAlias(stmt: SyntaxNode, into: Map<string, Chain>, locals?: ReadonlyMap<string, Chain>): void {
+    if (stmt.name !== "AssignStatement") return;
+    const { targets, values } = assignParts(stmt);
+    const value = values.length === 1 ? values[0] : undefined;
+    if (!value || value.name !== "CallExpression") return;
+    const chain = this.chain(value, locals);
+    if (!chain) return;
+    for (const group of targets) {
+      const t = group.length === 1 ? group[0] : undefined;
+      if (t?.name === "VariableName") into.set(this.ctx.text(t), chain);
+    }
+  }
+
+  /** The step an expression names, through rename/option methods; null for anything else. */
+  chain(node: SyntaxNode, locals?: ReadonlyMap<string, Chain>): Chain | null {
+    const n = unparen(node);
+    if (n.name === "VariableName") {
+      const name = this.ctx.text(n);
+      return locals?.get(name) ?? this.byName.get(name) ?? this.imported(n);
+    }
+    if (n.name === "MemberExpression") return this.imported(n);
+    const call = callParts(n);
+    const m = call && memberParts(this.ctx.code, call.callee);
+    const rename = m && this.spec.renameMethods.get(m.property);
+    if (!call || !m || !rename) return null;
+    const inner = this.chain(m.object, locals);
+    if (!inner) return null;
+    const nameArg = getArg(argList(this.ctx.code, call.args), rename[0], rename[1]);
+    const alias = nameArg ? this.nameText(nameArg) : null;
+    return { def: inner.def, alias: alias ?? inner.alias };
+  }
+
+  /** A name given as a string, or as an f-string's text (`alias(f"load_{i}")` in a loop is `load_{i}`, marked many). */
+  private nameText(node: SyntaxNode): string | null {
+    const n = unparen(node);
+    if (n.name === "FormatString") return formatStringValue(this.ctx.code, n, (_expr, raw) => raw);
+    return stringValue(this.ctx.code, n);
+  }
+
+  private imported(node: SyntaxNode): Chain | null {
+    const step = importedStep(this.ctx, node, (name) => this.byName.has(name));
+    return step ? { def: { name: step.label, fn: null, decorator: null, container: false, qualified: step.qualified }, alias: null } : null;
+  }
+
+  /** A call of a step: directly, through `.submit()`/`.map()`, or Dagster's `items.map(op)`. */
+  invocation(call: SyntaxNode, locals: ReadonlyMap<string, Chain>): Invocation | null {
+    const parts = callParts(call);
+    if (!parts) return null;
+    const { callee, args } = parts;
+    const m = memberParts(this.ctx.code, callee);
+    if (m && (this.spec.callMethods.has(m.property) || this.spec.mapMethods.has(m.property))) {
+      const inner = this.chain(m.object, locals);
+      if (inner) {
+        return { ...inner, many: this.spec.mapMethods.has(m.property), args, upstream: null };
       }
     }
-    // Dagster dynamic outputs: `items.map(op)` runs op once per item.
-    if (m.property === "map" && args) {
-      const first = getArg(argList(ctx.code, args), 0);
-      const fn = first?.name === "VariableName" ? steps.get(ctx.text(first)) : undefined;
-      if (fn) return { fn, label: fn.name, many: true, argLists: [], upstream: [m.object] };
+    if (m?.property === "map" && this.spec.dialect === "dagster") {
+      // Dynamic outputs: `items.map(op)` runs op once per item.
+      const first = getArg(argList(this.ctx.code, args), 0);
+      const inner = first ? this.chain(first, locals) : null;
+      if (inner) return { ...inner, many: true, args: null, upstream: m.object };
     }
-    return null;
+    const direct = this.chain(callee, locals);
+    if (!direct) return null;
+    // A rename chain without the final call (`op.alias("x")` alone) is not a call of the step.
+    if (m && this.spec.renameMethods.has(m.property)) return null;
+    return { ...direct, many: false, args, upstream: null };
   }
-  if (callee.name === "CallExpression") {
-    // `task.with_options(name="x")(…)`, `op.alias("x")(…)`
-    const inner = callParts(callee);
-    const m = inner && memberParts(ctx.code, inner.callee);
-    if (!inner || !m || !RENAME_METHODS.has(m.property) || m.object.name !== "VariableName") return null;
-    const fn = steps.get(ctx.text(m.object));
-    if (!fn) return null;
-    const innerArgs = argList(ctx.code, inner.args);
-    const renamed = getArg(innerArgs, m.property === "alias" ? 0 : -1, "name");
-    const label = (renamed && stringValue(ctx.code, renamed)) ?? fn.name;
-    return { fn, label, many: false, argLists: own, upstream: [] };
-  }
-  return null;
 }
 
-export function extractTaskflow(ctx: Ctx, spec: TaskflowSpec): void {
-  const steps = new Map<string, FunctionInfo>();
-  const containers: FunctionInfo[] = [];
-  for (const f of ctx.index.allFunctions) {
-    if (f.decorators.some((d) => decoratorIs(d, spec.container))) {
-      containers.push(f);
-      steps.set(f.name, f); // a subflow / nested graph called in a flow is a step too
-    } else if (f.decorators.some((d) => decoratorIs(d, spec.step))) steps.set(f.name, f);
+/** Walks containers and draws their steps. One per extraction. */
+export class Composer {
+  /** Containers drawn (at top level or inside another), to draw the unreached ones at the end. */
+  private readonly drawn = new Set<StepDef>();
+
+  /** What every node of a step shows, computed once per step. */
+  private readonly facts = new Map<StepDef, StepFacts>();
+  /** Matches a body that may rename a step (`.with_options(`, `.alias(`…). */
+  private readonly renames: RegExp;
+
+  constructor(
+    readonly ctx: Ctx,
+    readonly table: StepTable,
+  ) {
+    this.renames = new RegExp(`\\.(?:${[...table.spec.renameMethods.keys()].join("|")})\\s*\\(`);
   }
 
-  for (const c of containers) {
-    const groupName = c.name;
-    const groupId = ctx.graph.uniqueId(`${spec.dialect}:${groupName}`);
-    ctx.graph.addNode(groupId, {
-      label: groupName,
+  get spec(): TaskflowSpec {
+    return this.table.spec;
+  }
+
+  /**
+   * Draws every container that no other container calls (and any left unreached, e.g. calling each other).
+   * `extraRoots` draws top-level groups of its own first (Dagster's `graph.to_job()`).
+   */
+  drawAll(extraRoots: (composer: Composer) => void = () => {}): void {
+    const called = this.calledContainers();
+    extraRoots(this);
+    for (const def of this.table.containers) if (!called.has(def) && !this.drawn.has(def)) this.drawRoot(def);
+    for (const def of this.table.containers) if (!this.drawn.has(def)) this.drawRoot(def);
+  }
+
+  /** Containers that another container calls (they are drawn inside their callers). */
+  private calledContainers(): Set<StepDef> {
+    const out = new Set<StepDef>();
+    if (this.table.containers.length < 2) return out;
+    const noLocals = new Map<string, Chain>();
+    for (const caller of this.table.containers) {
+      const body = caller.fn?.body;
+      if (!body) continue;
+      const cursor = body.cursor();
+      const end = body.to;
+      while (cursor.next() && cursor.from < end) {
+        if (cursor.name !== "CallExpression") continue;
+        const inv = this.table.invocation(cursor.node, noLocals);
+        if (inv?.def.container && inv.def !== caller) out.add(inv.def);
+      }
+    }
+    return out;
+  }
+
+  /** A top-level group for `def` (label and role may differ: Dagster's `graph.to_job(name=…)`). */
+  drawRoot(def: StepDef, label = def.name, role = this.spec.containerRole(def, false), source: SyntaxNode | null = null): void {
+    const fn = def.fn;
+    if (!fn) return;
+    this.drawn.add(def);
+    const groupId = this.ctx.graph.uniqueId(`${this.spec.dialect}:${label}`);
+    this.ctx.graph.addNode(groupId, {
+      label,
       kind: "group",
-      source: ctx.span(c.declaration),
-      definition: c.definition,
+      source: this.ctx.span(source ?? fn.declaration),
+      definition: fn.definition,
     });
-    const flow = new Dataflow(ctx, {
-      call(node, fl) {
-        const call = resolveStepCall(ctx, node, steps);
-        if (!call || call.fn === c) return undefined;
-        const inputs: Array<{ value: Value; waitFor: boolean }> = [];
-        for (const list of call.argLists) {
-          for (const { arg, value } of fl.evalArgs(list)) inputs.push({ value, waitFor: arg.name === "wait_for" });
-        }
-        for (const u of call.upstream) inputs.push({ value: fl.eval(u), waitFor: false });
-        const id = fl.addStep(`${groupId}:${call.label}`, call.label, node, call.fn.definition, call.many);
-        for (const i of inputs) fl.connect(i.value.refs, id, i.waitFor ? "flow" : "data");
-        return { refs: [id] };
-      },
+    describe(this.ctx, groupId, { role, detail: fn.name });
+    this.walk(def, groupId, [def], new Map());
+  }
+
+  /**
+   * Walks a container's body inside group `groupId`, with its parameters bound to `bindings`; returns the
+   * producers of what it returns.
+   */
+  private walk(def: StepDef, groupId: string, stack: readonly StepDef[], bindings: ReadonlyMap<string, Value>): string[] {
+    const fn = def.fn;
+    if (!fn?.body) return [];
+    const locals = new Map<string, Chain>();
+    const scope: Scope = { groupId, stack, locals, counts: new Map() };
+    const flow = new Dataflow(this.ctx, {
+      call: (node, fl) => this.onCall(node, fl, scope),
     });
+    for (const [name, value] of bindings) flow.env.set(name, value);
     flow.parent = groupId;
-    flow.execBody(c.body);
+    // `t = extract.with_options(retries=0)` in the body.
+    if (this.renames.test(this.ctx.code.slice(fn.body.from, fn.body.to))) {
+      const cursor = fn.body.cursor();
+      const end = fn.body.to;
+      while (cursor.next() && cursor.from < end) {
+        if (cursor.name === "AssignStatement") this.table.noteAlias(cursor.node, locals, locals);
+      }
+    }
+    flow.execBody(fn.body);
+    return [...new Set(flow.returned)];
   }
 
-  if (spec.dialect === "dagster") extractAssets(ctx);
-}
+  private onCall(
+    node: SyntaxNode,
+    fl: Dataflow,
+    scope: Scope,
+  ): Value | undefined {
+    const callee = callParts(node)?.callee;
+    const m = callee ? memberParts(this.ctx.code, callee) : null;
+    // Dagster dynamic outputs with a lambda: `items.map(lambda x: op(x))`.
+    if (m?.property === "map" && this.spec.dialect === "dagster") {
+      const first = getArg(argList(this.ctx.code, callParts(node)?.args ?? null), 0);
+      if (first?.name === "LambdaExpression") {
+        const items = fl.eval(m.object);
+        fl.loopDepth++;
+        try {
+          return fl.applyLambda(first, [items]);
+        } finally {
+          fl.loopDepth--;
+        }
+      }
+    }
+    const inv = this.table.invocation(node, scope.locals);
+    if (!inv) return undefined;
+    const inputs: Array<{ arg: Arg | null; value: Value; position: number }> = [];
+    let position = 0;
+    if (inv.upstream) inputs.push({ arg: null, value: fl.eval(inv.upstream), position: position++ });
+    for (const { arg, value } of fl.evalArgs(inv.args)) {
+      inputs.push({ arg, value, position: arg.name === null && !arg.star ? position++ : -1 });
+    }
+    const label = inv.alias ?? this.nameFor(inv.def, scope.counts);
+    const many = inv.many || fl.loopDepth > 0;
 
-/**
- * Dagster software-defined assets: a node per `@asset`; an edge from each asset named by a parameter
- * (or mapped by `ins={"p": AssetIn("key")}`) and from each entry of `deps=[…]`. Assets with a
- * `group_name` are drawn inside a group of that name.
- */
-function extractAssets(ctx: Ctx): void {
-  const assets: Array<{ fn: FunctionInfo; dec: DecoratorInfo; key: string }> = [];
-  for (const f of ctx.index.allFunctions) {
-    const dec = f.decorators.find((d) => decoratorIs(d, ["asset"]));
-    if (!dec) continue;
-    const nameArg = dec.args ? (getArg(dec.args, -1, "name") ?? getArg(dec.args, -1, "key")) : null;
-    const key = (nameArg && stringValue(ctx.code, nameArg)) ?? f.name;
-    assets.push({ fn: f, dec, key });
+    const def = inv.def;
+    const nest =
+      def.container &&
+      def.fn?.body &&
+      !scope.stack.includes(def) &&
+      scope.stack.length < MAX_NESTING &&
+      this.ctx.graph.nodes.length < NESTING_BUDGET;
+    if (nest && def.fn) {
+      this.drawn.add(def);
+      const groupId = this.ctx.graph.uniqueId(`${scope.groupId}:${label}`);
+      this.ctx.graph.addNode(groupId, {
+        label,
+        kind: "group",
+        source: this.ctx.span(node),
+        definition: def.fn.definition,
+        parent: scope.groupId,
+        many,
+      });
+      describe(this.ctx, groupId, { role: this.spec.containerRole(def, true), detail: def.fn.name });
+      // Arguments bind the container's parameters; order-only arguments wait for the whole group.
+      const params = paramsOf(this.ctx, def.fn);
+      const bindings = new Map<string, Value>();
+      const passed: Array<{ value: Value; kind: EdgeKind }> = [];
+      for (const i of inputs) {
+        if (i.arg?.name && this.spec.orderArgs.has(i.arg.name)) {
+          fl.connect(i.value.refs, groupId, "flow");
+          continue;
+        }
+        const param = i.arg?.name ?? (i.position >= 0 ? params[i.position]?.name : undefined);
+        if (param) bindings.set(param, i.value);
+        passed.push({ value: i.value, kind: "data" });
+      }
+      const edgesBefore = this.ctx.graph.edges.length;
+      const returned = this.walk(def, groupId, [...scope.stack, def], bindings);
+      const read = new Set(this.ctx.graph.edges.slice(edgesBefore).map((e) => e.source));
+      for (const p of passed) fl.connect(p.value.refs.filter((r) => !read.has(r)), groupId, p.kind);
+      return { refs: returned.length ? returned : [groupId] };
+    }
+
+    const id = fl.addStep(`${scope.groupId}:${label}`, label, node, def.fn?.definition ?? null, many);
+    for (const i of inputs) fl.connect(i.value.refs, id, i.arg?.name && this.spec.orderArgs.has(i.arg.name) ? "flow" : "data");
+    describe(this.ctx, id, this.factsOf(def));
+    return { refs: [id] };
   }
-  if (!assets.length) return;
-  const idOf = new Map<string, string>();
-  const byFunction = new Map<string, string>();
-  for (const a of assets) {
-    const groupArg = a.dec.args ? getArg(a.dec.args, -1, "group_name") : null;
-    const group = groupArg ? stringValue(ctx.code, groupArg) : null;
-    let parent: string | null = null;
-    if (group) {
-      parent = `dagster:group:${group}`;
-      ctx.graph.addNode(parent, { label: group, kind: "group", source: null });
-    }
-    const id = ctx.graph.uniqueId(`dagster:asset:${a.key}`);
-    ctx.graph.addNode(id, { label: a.key, kind: "step", source: ctx.span(a.fn.declaration), definition: a.fn.definition, parent });
-    idOf.set(a.key, id);
-    byFunction.set(a.fn.name, id);
+
+  private factsOf(def: StepDef): StepFacts {
+    let facts = this.facts.get(def);
+    if (facts) return facts;
+    const params = def.fn ? paramsOf(this.ctx, def.fn) : [];
+    facts = {
+      role: def.container ? this.spec.containerRole(def, true) : this.spec.stepRole,
+      detail: def.fn?.name ?? def.qualified,
+      inputs: [
+        ...new Set([
+          ...params.filter((p) => !p.star && this.spec.isInput(p.name, p.annotation)).map((p) => p.name),
+          ...(this.spec.declared?.(this.ctx, def, "ins") ?? []),
+        ]),
+      ],
+      outputs: this.spec.declared?.(this.ctx, def, "out") ?? [],
+    };
+    this.facts.set(def, facts);
+    return facts;
   }
-  const keyOf = (node: SyntaxNode): string | null => {
-    const s = stringValue(ctx.code, node);
-    if (s !== null) return s;
-    if (node.name === "VariableName") {
-      const fnId = byFunction.get(ctx.text(node));
-      if (fnId) return ctx.graph.get(fnId)?.label ?? null;
-      return ctx.text(node);
-    }
-    const call = callParts(node);
-    if (call) {
-      // AssetKey("x"), AssetKey(["prefix", "x"]), AssetIn("x"), AssetIn(key="x")
-      const first = getArg(argList(ctx.code, call.args), 0, "key");
-      if (!first) return null;
-      const items = sequenceItems(first);
-      const lastItem = items?.[items.length - 1];
-      return lastItem ? stringValue(ctx.code, lastItem) : keyOf(first);
-    }
-    return null;
-  };
-  for (const a of assets) {
-    const target = idOf.get(a.key);
-    if (!target) continue;
-    const ins = new Map<string, string>();
-    const insArg = a.dec.args ? getArg(a.dec.args, -1, "ins") : null;
-    for (const e of (insArg && dictEntries(insArg)) ?? []) {
-      const p = stringValue(ctx.code, e.key);
-      const k = keyOf(e.value);
-      if (p && k) ins.set(p, k);
-    }
-    for (const p of a.fn.params) {
-      const key = ins.get(p) ?? p;
-      const source = idOf.get(key);
-      if (source) ctx.graph.addEdge(source, target, "data");
-    }
-    const depsArg = a.dec.args ? getArg(a.dec.args, -1, "deps") : null;
-    for (const d of (depsArg && sequenceItems(depsArg)) ?? []) {
-      const k = keyOf(d);
-      const source = k ? idOf.get(k) : undefined;
-      if (source) ctx.graph.addEdge(source, target, "flow");
-    }
+
+  /** The node name of a call without an alias: Dagster's `add_one`, `add_one_2`…; Prefect's plain name. */
+  private nameFor(def: StepDef, counts: Map<string, number>): string {
+    if (!this.spec.numberRepeats) return def.name;
+    const n = (counts.get(def.name) ?? 0) + 1;
+    counts.set(def.name, n);
+    return n === 1 ? def.name : `${def.name}_${n}`;
   }
 }

@@ -188,11 +188,11 @@ export const GRAMMAR_CHANGES: readonly GrammarChange[] = [
     id: "decorator-expressions",
     file: "grammar",
     why:
-      "A decorator may be any expression (PEP 614, Python 3.9): `@buttons[0].clicked.connect`, `@a.b(x)(y)`, `@(lambda f: f)`. The common `@name.attr(args)` keeps its tree (names and `ArgList` as the `Decorator`'s children); other expressions become one expression child.",
+      "A decorator may be any expression (PEP 614, Python 3.9): `@buttons[0].clicked.connect`, `@a.b(x)(y)`, `@(lambda f: f)`. The common `@name.attr(args)` keeps its tree (names and `ArgList` as the `Decorator`'s children); other expressions become one expression child. The dotted reading's precedence counts where its name ends, so it also wins when the parser prunes one of the two readings inside a long argument list.",
     examples: ["@handlers[0].register\ndef f():\n    pass\n", "@retry(3)(log)\ndef g():\n    pass\n"],
     find: 'Decorator { At dottedName ArgList? newline }',
     replace:
-      'Decorator { At (decoratorName | decoratorExpression) newline }\n\ndecoratorName[@dynamicPrecedence=1] { VariableName ~decorator ("." VariableName ~decorator)* ArgList? ~decorator }\n\ndecoratorExpression { testNamed ~decorator }',
+      'Decorator { At (decoratorName | decoratorExpression) newline }\n\ndecoratorName { decoratorHead ArgList? ~decorator }\n\ndecoratorHead[@dynamicPrecedence=1] { VariableName ~decorator ("." VariableName ~decorator)* }\n\ndecoratorExpression { testNamed ~decorator }',
   },
   {
     id: "decorator-expressions-ambiguity",
