@@ -1,26 +1,12 @@
-const dev = process.env.NODE_ENV === "development";
-
 /**
- * Security headers on every response (docs/decisions/016-security-headers-and-csp.md). Next.js inlines its
- * bootstrap scripts and styles, so without per-request nonces the CSP allows 'unsafe-inline' for them;
- * everything else is same-origin only, and no page may be framed.
+ * Security headers (docs/decisions/016 and 042). The ones that never change go on every response from here. The
+ * pages' Content-Security-Policy carries a per-request nonce, so src/proxy.ts sets it; Strict-Transport-Security
+ * depends on APP_URL at run time, so the server sets it (src/server/security-headers.ts). API routes answer JSON
+ * and get a policy that allows nothing at all.
  */
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  `connect-src 'self'${dev ? " ws: wss:" : ""}`,
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 export const securityHeaders = [
-  { key: "Content-Security-Policy", value: contentSecurityPolicy },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },
@@ -30,7 +16,10 @@ export const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: apiContentSecurityPolicy }] },
+    ];
   },
   reactStrictMode: true,
   // Tools that build while another build is in use (benchmarks, system tests) may build elsewhere.

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Toaster } from "sonner";
 import { AppProviders } from "~/components/auth/providers";
@@ -21,7 +22,10 @@ export const viewport: Viewport = {
  * Every page: the header (56 px, h-14), then the page in #content — a flex column that fills the rest of the
  * viewport, so a page can be `flex-1` (or `h-[calc(100dvh-3.5rem)]`) to take exactly the space left.
  */
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request, so Next.js can put the proxy's per-request CSP nonce on its scripts
+  // (src/proxy.ts, docs/decisions/042); a page prerendered at build time would carry none and be blocked.
+  await connection();
   return (
     <html lang="en">
       <body className="flex min-h-dvh flex-col font-sans">

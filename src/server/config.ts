@@ -41,6 +41,9 @@ const configSchema = z.object({
   BCRYPT_COST: intFrom(10, 15, 12),
   ACCESS_TOKEN_TTL: intFrom(60, 900, 900),
   REFRESH_TOKEN_TTL: intFrom(3_600, 30 * 24 * 3_600, 30 * 24 * 3_600),
+  // Sessions (docs/decisions/040): an absolute lifetime from log-in, and an idle timeout since last use; seconds.
+  SESSION_MAX_AGE: intFrom(3_600, 365 * 24 * 3_600, 30 * 24 * 3_600),
+  SESSION_IDLE_TIMEOUT: intFrom(15 * 60, 365 * 24 * 3_600, 7 * 24 * 3_600),
 }).superRefine((config, ctx) => {
   if (config.NODE_ENV === "production" && !config.AUTH_SECRET) {
     ctx.addIssue({
@@ -51,6 +54,9 @@ const configSchema = z.object({
   }
   if (config.AUTH_SECRET_PREVIOUS && !config.AUTH_SECRET) {
     ctx.addIssue({ code: "custom", path: ["AUTH_SECRET_PREVIOUS"], message: "is only used together with AUTH_SECRET" });
+  }
+  if (config.SESSION_IDLE_TIMEOUT > config.SESSION_MAX_AGE) {
+    ctx.addIssue({ code: "custom", path: ["SESSION_IDLE_TIMEOUT"], message: "must not be longer than SESSION_MAX_AGE" });
   }
   if (config.AUTH_SECRET_PREVIOUS && config.AUTH_SECRET_PREVIOUS === config.AUTH_SECRET) {
     ctx.addIssue({ code: "custom", path: ["AUTH_SECRET_PREVIOUS"], message: "must differ from AUTH_SECRET" });

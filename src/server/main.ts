@@ -16,6 +16,7 @@ import { CLIENT_REQUEST_ID_HEADER, stampRequest } from "./http/request-meta";
 import { startGraphWorkers } from "./graph-work/start";
 import { httpServerOptions, requestLimits } from "./limits";
 import { log } from "./log";
+import { strictTransportSecurity } from "./security-headers";
 
 const dev = process.argv.includes("--dev");
 
@@ -44,11 +45,13 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
 
+  const hsts = strictTransportSecurity(config.APP_URL); // https only (docs/decisions/042)
   const server = createServer(httpServerOptions(limits), (req, res) => {
     const started = performance.now();
     const requestId = stampRequest(req, config.TRUST_PROXY_HOPS);
     const clientRequestId = req.headers[CLIENT_REQUEST_ID_HEADER];
     res.setHeader("x-request-id", requestId);
+    if (hsts) res.setHeader("strict-transport-security", hsts);
     res.on("finish", () => {
       log.info(
         {

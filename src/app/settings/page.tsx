@@ -2,12 +2,16 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { ChangePasswordForm } from "~/components/settings/change-password-form";
 import { LogoutEverywhere } from "~/components/settings/logout-everywhere";
+import { SessionList } from "~/components/settings/session-list";
 import { requireUser } from "~/server/auth/server-user";
+import { listSessions } from "~/server/auth/session-list";
+import { getDatabase } from "~/server/db/client";
 
 export const metadata: Metadata = { title: "Settings · Workflow Studio" };
 
 export default async function SettingsPage() {
   const user = await requireUser("/settings");
+  const sessions = await listSessions(await getDatabase(), user);
   return (
     <main className="mx-auto flex w-full max-w-3xl flex-col gap-8 px-4 py-8 sm:px-6 lg:py-10">
       <div>
@@ -17,13 +21,18 @@ export default async function SettingsPage() {
         </p>
       </div>
       <Section title="Change password" description="Use a passphrase you do not use anywhere else.">
-        <ChangePasswordForm />
+        <ChangePasswordForm email={user.email} />
       </Section>
       <Section
         title="Sessions"
-        description="Lost a device, or signed in on a shared computer? End every session of your account at once, this one included."
+        description="Where your account is signed in. Lost a device, or signed in on a shared computer? Log that session out, or every session at once, this one included."
       >
-        <LogoutEverywhere />
+        <div className="flex flex-col gap-5">
+          <SessionList initial={sessions} />
+          <div className="border-t border-slate-200 pt-4 dark:border-slate-800">
+            <LogoutEverywhere />
+          </div>
+        </div>
       </Section>
     </main>
   );

@@ -52,8 +52,11 @@ export function SignupForm({ callbackUrl }: { callbackUrl?: string }) {
         minLength={8}
         maxLength={128}
         error={fields.password}
+        aria-describedby={fields.password ? "password-error password-hint" : "password-hint"}
       />
-      <p className="-mt-2 text-xs text-slate-500 dark:text-slate-400">8 to 128 characters. A passphrase is a good choice.</p>
+      <p id="password-hint" className="-mt-2 text-xs text-slate-500 dark:text-slate-400">
+        8 to 128 characters; common passwords are refused. A passphrase is a good choice.
+      </p>
       <button type="submit" className={buttonClass} disabled={pending}>
         {pending ? "Creating your account…" : "Sign up"}
       </button>

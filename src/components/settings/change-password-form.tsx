@@ -4,22 +4,23 @@ import { useRef, type FormEvent } from "react";
 import { toast } from "sonner";
 import { Field, FormAlert } from "~/components/auth/field";
 import { buttonClass } from "~/components/ui/button";
-import { changePasswordInput } from "~/lib/validation/auth";
+import { changePasswordFormInput } from "~/lib/validation/auth";
 import { useFormFeedback } from "~/components/auth/use-form-feedback";
 import { api } from "~/trpc/react";
 
 /**
- * Change password: the same schema as the server. The server keeps this session and ends every other one, so the
- * person stays signed in here.
+ * Change password: the same schema as the server (with the person's email for the email rule); the server also
+ * refuses common passwords, and its reason shows beside the field. The server keeps this session and ends every
+ * other one, so the person stays signed in here.
  */
-export function ChangePasswordForm() {
+export function ChangePasswordForm({ email }: { email: string }) {
   const formRef = useRef<HTMLFormElement>(null);
   const { alert, fields, validate, showServerError } = useFormFeedback();
   const change = api.auth.changePassword.useMutation();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const data = validate(changePasswordInput, event.currentTarget, ["currentPassword", "newPassword"]);
+    const data = validate(changePasswordFormInput(email), event.currentTarget, ["currentPassword", "newPassword"]);
     if (!data) return;
     try {
       const { endedSessions } = await change.mutateAsync(data);
@@ -60,7 +61,7 @@ export function ChangePasswordForm() {
         aria-describedby={fields.newPassword ? "newPassword-error newPassword-hint" : "newPassword-hint"}
       />
       <p id="newPassword-hint" className="-mt-2 text-xs text-slate-500 dark:text-slate-400">
-        8 to 128 characters. Your other sessions are signed out when it changes.
+        8 to 128 characters; common passwords are refused. Your other sessions are signed out when it changes.
       </p>
       <div>
         <button type="submit" className={buttonClass("primary")} disabled={change.isPending}>

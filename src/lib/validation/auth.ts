@@ -3,6 +3,7 @@
  * so the browser and the server validate alike. No composition rules: length is what matters.
  */
 import { z } from "zod";
+import { isOnlyWhitespace, mentionsEmail, PASSWORD_MENTIONS_EMAIL, PASSWORD_ONLY_WHITESPACE } from "./password-rules";
 
 export const EMAIL_MAX_LENGTH = 254;
 export const PASSWORD_MIN_LENGTH = 8;
@@ -37,7 +38,11 @@ export const loginPassword = z
   .refine((value) => characters(value) <= PASSWORD_MAX_LENGTH, `A password has at most ${PASSWORD_MAX_LENGTH} characters.`)
   .refine((value) => !value.includes(NUL), "A password cannot contain a NUL character.");
 
-/** A new password: 8 to 128 characters; with bcrypt also at most 72 bytes of UTF-8. */
+/**
+ * A new password: 8 to 128 characters, not only whitespace; with bcrypt also at most 72 bytes of UTF-8. The email
+ * rule needs the email (registerInput, changePasswordFormInput); the common-password list is checked on the server
+ * (src/lib/validation/common-passwords.ts).
+ */
 export function newPassword(options: { bcrypt?: boolean } = {}) {
   return z
     .string({ error: "Choose a password." })
@@ -45,16 +50,29 @@ export function newPassword(options: { bcrypt?: boolean } = {}) {
     .refine((value) => characters(value) >= PASSWORD_MIN_LENGTH, `A password has at least ${PASSWORD_MIN_LENGTH} characters.`)
     .refine((value) => characters(value) <= PASSWORD_MAX_LENGTH, `A password has at most ${PASSWORD_MAX_LENGTH} characters.`)
     .refine((value) => !value.includes(NUL), "A password cannot contain a NUL character.")
+    .refine((value) => !isOnlyWhitespace(value), PASSWORD_ONLY_WHITESPACE)
     .refine(
       (value) => !options.bcrypt || utf8.encode(value).byteLength <= BCRYPT_MAX_BYTES,
       `A password has at most ${BCRYPT_MAX_BYTES} bytes (fewer characters when they are not plain ASCII).`,
     );
 }
 
-export const registerInput = z.strictObject({ email, password: newPassword() });
+export const registerInput = z.strictObject({ email, password: newPassword() }).superRefine((value, ctx) => {
+  if (mentionsEmail(value.password, value.email)) ctx.addIssue({ code: "custom", path: ["password"], message: PASSWORD_MENTIONS_EMAIL });
+});
 export const loginInput = z.strictObject({ email, password: loginPassword });
 export const refreshInput = z.strictObject({ refreshToken: z.string().min(1).max(128) });
 export const changePasswordInput = z.strictObject({ currentPassword: loginPassword, newPassword: newPassword() });
+
+/** "Log out this session": the session's id, as Settings → Sessions lists it. */
+export const endSessionInput = z.strictObject({ sessionId: z.uuid({ error: "Name a session by its id." }) });
+
+/** The change-password form's schema: the procedure's, plus the email rule with the signed-in person's email. */
+export function changePasswordFormInput(userEmail: string) {
+  return changePasswordInput.superRefine((value, ctx) => {
+    if (mentionsEmail(value.newPassword, userEmail)) ctx.addIssue({ code: "custom", path: ["newPassword"], message: PASSWORD_MENTIONS_EMAIL });
+  });
+}
 
 export type RegisterInput = z.infer<typeof registerInput>;
 export type LoginInput = z.infer<typeof loginInput>;

@@ -1,7 +1,10 @@
 /**
  * next-auth v4 for the browser: the Credentials provider and the JWT session strategy. The session cookie is an
- * encrypted JWT made with our keyring (rotatable, like access tokens) and carries the session id and a 15-minute
- * access expiry; once that passes, the `jwt` callback checks the session row and renews it, or ends the session.
+ * encrypted JWT made with our keyring (rotatable, like access tokens) and carries the session id and the session's
+ * absolute end. Every read of the session (`/api/auth/session`) checks the session row, as every page and API call
+ * does: a session ended by log-out, log-out everywhere, a password change, its lifetime or its idle timeout answers
+ * no user at once and the cookie is cleared (decision 040). The cookie lives SESSION_IDLE_TIMEOUT from its last
+ * renewal and never past the session's absolute end.
  *
  * `handleNextAuth` serves /api/auth/* from a plain Fetch Request (no `next/headers`), so the same code runs under
  * Next.js and in the HTTP test harness. It reads at most 16 KiB of body and refuses cross-origin POSTs.
@@ -20,7 +23,7 @@ import { audit, type RequestInfo } from "./audit";
 import { readCookie, sessionCookieName, sessionCookieOptions } from "./cookies";
 import { getKeyring } from "./keys";
 import { isSafeMethod, isSameOrigin } from "./origin";
-import { renewSession, revokeSession, SESSION_TTL_SECONDS } from "./sessions";
+import { activeSessionUser, revokeSession } from "./sessions";
 import { getAuthSettings } from "./settings";
 import { decryptSessionCookie, encryptSessionCookie } from "./tokens";
 import { logIn } from "./users";
@@ -36,28 +39,36 @@ interface SessionToken {
   sub: string;
   email: string;
   sid: string;
-  accessExpires: number;
+  /** The session's absolute end, ms since the epoch (0 in cookies made before it was carried). */
+  sessionExpires: number;
 }
 
 function sessionTokenOf(value: Record<string, unknown>): SessionToken {
+  const sessionExpires = Number(value.sessionExpires ?? 0);
   return {
     sub: String(value.sub ?? ""),
     email: String(value.email ?? ""),
     sid: String(value.sid ?? ""),
-    accessExpires: Number(value.accessExpires ?? 0),
+    sessionExpires: Number.isFinite(sessionExpires) ? sessionExpires : 0,
   };
+}
+
+/** The cookie's lifetime in seconds: the idle timeout, cut short by the session's absolute end. */
+function cookieMaxAge(token: SessionToken, idleTimeoutSeconds: number, now = Date.now()): number {
+  if (token.sessionExpires <= 0) return idleTimeoutSeconds;
+  return Math.max(1, Math.min(idleTimeoutSeconds, Math.floor((token.sessionExpires - now) / 1000)));
 }
 
 /** The next-auth options for one request: authorize and the callbacks know who is asking. */
 export async function buildAuthOptions(req: RequestInfo, onRateLimited: (retryAfter: number) => void): Promise<AuthOptions> {
   const keyring = await getKeyring();
-  const { appUrl, accessTokenTtl } = await getAuthSettings();
+  const { appUrl, sessionIdleTimeout } = await getAuthSettings();
   const secure = appUrl.protocol === "https:";
   return {
     secret: keyring.current.csrfSecret,
     useSecureCookies: secure,
     cookies: { sessionToken: { name: sessionCookieName(appUrl), options: sessionCookieOptions(appUrl) } },
-    session: { strategy: "jwt", maxAge: SESSION_TTL_SECONDS },
+    session: { strategy: "jwt", maxAge: sessionIdleTimeout },
     pages: { signIn: "/login", error: "/login" },
     providers: [
       CredentialsProvider({
@@ -67,8 +78,8 @@ export async function buildAuthOptions(req: RequestInfo, onRateLimited: (retryAf
           const parsed = loginInput.safeParse({ email: credentials?.email, password: credentials?.password });
           if (!parsed.success) return null;
           try {
-            const { user, sessionId } = await logIn(req, parsed.data, "browser");
-            return { id: user.id, email: user.email, sessionId };
+            const { user, sessionId, sessionExpires } = await logIn(req, parsed.data, "browser");
+            return { id: user.id, email: user.email, sessionId, sessionExpires: sessionExpires.getTime() };
           } catch (error) {
             if (error instanceof AppError && error.code === "INVALID_CREDENTIALS") return null;
             if (error instanceof AppError && error.code === "TOO_MANY_REQUESTS") {
@@ -82,22 +93,23 @@ export async function buildAuthOptions(req: RequestInfo, onRateLimited: (retryAf
       }),
     ],
     jwt: {
-      maxAge: SESSION_TTL_SECONDS,
-      encode: async ({ token, maxAge }) =>
-        encryptSessionCookie({ ...sessionTokenOf(token ?? {}) }, keyring, maxAge ?? SESSION_TTL_SECONDS),
+      maxAge: sessionIdleTimeout,
+      encode: async ({ token, maxAge }) => {
+        const current = sessionTokenOf(token ?? {});
+        return encryptSessionCookie({ ...current }, keyring, Math.min(maxAge ?? sessionIdleTimeout, cookieMaxAge(current, sessionIdleTimeout)));
+      },
       decode: async ({ token }) => (token ? ((await decryptSessionCookie(token, keyring)) as never) : null),
     },
     callbacks: {
       async jwt({ token, user }) {
-        const now = Date.now();
         if (user) {
-          const signedIn = user as unknown as { id: string; email: string; sessionId: string };
-          return { sub: signedIn.id, email: signedIn.email, sid: signedIn.sessionId, accessExpires: now + accessTokenTtl * 1000 };
+          const signedIn = user as unknown as { id: string; email: string; sessionId: string; sessionExpires: number };
+          return { sub: signedIn.id, email: signedIn.email, sid: signedIn.sessionId, sessionExpires: signedIn.sessionExpires };
         }
+        // Every session read checks the row (and notes the use), so an ended session answers no user at once.
         const current = sessionTokenOf(token);
-        if (current.accessExpires > now) return { ...current };
-        if (!(await renewSession(req.db, current.sid, current.sub))) throw new SessionEnded("the session has ended");
-        return { ...current, accessExpires: now + accessTokenTtl * 1000 };
+        if (!(await activeSessionUser(req.db, current.sid, current.sub))) throw new SessionEnded("the session has ended");
+        return { ...current };
       },
       async session({ session, token }) {
         const current = sessionTokenOf(token);

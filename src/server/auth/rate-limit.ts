@@ -51,6 +51,14 @@ class RateLimiterDatabase extends RateLimiterPrisma {
     return rows[0]!;
   }
 
+  /** Gives back one point of a live window (never below zero; an expired window is left alone). */
+  async refund(subject: string): Promise<void> {
+    const key = this.getKey(subject);
+    await this.db.prisma.$executeRaw`
+      UPDATE rate_limits SET points = GREATEST(points - 1, 0)
+      WHERE key = ${key} AND (expire IS NULL OR expire > ${new Date()})`;
+  }
+
   async _get(key: string): Promise<CounterRow | null> {
     const row = await this.db.prisma.rateLimit.findUnique({ where: { key } });
     if (!row || (row.expire && row.expire.getTime() <= Date.now())) return null;
@@ -72,9 +80,12 @@ export interface LimitSpec {
 
 /** The limits of docs/security/rate-limiting.md. */
 export const LIMITS = {
-  /** Failed log-ins per (client address, email): 5 per 15 minutes. A success clears it. */
+  /**
+   * Password checks per (client address, email): 5 per 15 minutes, counted before the check (decision 038).
+   * A success clears it. Log-in (browser and API) and change-password draw on it alike.
+   */
   loginPerAddressAndEmail: { name: "login_address_email", points: 5, durationSeconds: 15 * 60 },
-  /** Failed log-ins per client address, whatever the email: 50 per hour. */
+  /** Password checks per client address, whatever the email: 50 per hour. A success gives its point back. */
   loginPerAddress: { name: "login_address", points: 50, durationSeconds: 60 * 60 },
   /** Registrations per client address: 10 per hour. */
   registerPerAddress: { name: "register_address", points: 10, durationSeconds: 60 * 60 },
@@ -120,7 +131,10 @@ export async function assertNotLimited(db: Database, spec: LimitSpec, subject: s
   if (res && res.consumedPoints >= spec.points) throw new RateLimitExceeded(spec.name, retryAfter(res));
 }
 
-/** Counts one attempt; throws RateLimitExceeded when it goes past the limit. */
+/**
+ * Counts one attempt, atomically (one statement increments and reads the counter, so concurrent attempts each see
+ * their own count); throws RateLimitExceeded when it goes past the limit.
+ */
 export async function consume(db: Database, spec: LimitSpec, subject: string): Promise<void> {
   try {
     await limiterFor(db, spec).consume(subject, 1);
@@ -130,9 +144,26 @@ export async function consume(db: Database, spec: LimitSpec, subject: string): P
   }
 }
 
-/** Counts one failure without throwing (the caller already answers with an error of its own). */
-export async function penalise(db: Database, spec: LimitSpec, subject: string): Promise<void> {
-  await limiterFor(db, spec).penalty(subject, 1);
+/**
+ * Counts one attempt against each (limit, subject) in turn. When one refuses, the points already taken from the
+ * others are given back, so a refused attempt does not use up the allowance of the counters that admitted it.
+ */
+export async function consumeEach(db: Database, counters: ReadonlyArray<readonly [LimitSpec, string]>): Promise<void> {
+  const taken: Array<readonly [LimitSpec, string]> = [];
+  for (const counter of counters) {
+    try {
+      await consume(db, counter[0], counter[1]);
+    } catch (error) {
+      for (const [spec, subject] of taken) await refund(db, spec, subject);
+      throw error;
+    }
+    taken.push(counter);
+  }
+}
+
+/** Gives one point back to a subject whose window is still open (a success that the policy does not count). */
+export async function refund(db: Database, spec: LimitSpec, subject: string): Promise<void> {
+  await limiterFor(db, spec).refund(subject);
 }
 
 /** Clears a subject's counter (a successful log-in clears its (address, email) failures). */

@@ -1,6 +1,8 @@
 /**
- * Refresh tokens: opaque 256-bit random values, stored only as SHA-256 hashes, valid 30 days, rotated on every use.
- * Presenting a token that was already rotated is reuse: the whole family (its session) is revoked and audited.
+ * Refresh tokens: opaque 256-bit random values, stored only as SHA-256 hashes, valid REFRESH_TOKEN_TTL (30 days) but
+ * never past their session's absolute end, rotated on every use. A session unused for SESSION_IDLE_TIMEOUT refuses
+ * its refresh token (decision 040). Presenting a token that was already rotated is reuse: the whole family (its
+ * session) is revoked and audited.
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { Prisma } from "../db/generated/client";
@@ -42,16 +44,17 @@ export async function issueRefreshToken(
   return token;
 }
 
-/** A fresh access token and refresh token for a session. */
+/** A fresh access token and refresh token for a session; the refresh token ends with the session at the latest. */
 export async function issueTokenPair(
   client: Prisma.TransactionClient,
-  session: { id: string; userId: string },
+  session: { id: string; userId: string; expiresAt: Date },
 ): Promise<TokenPair> {
   const settings = await getAuthSettings();
+  const untilSessionEnd = Math.floor((session.expiresAt.getTime() - Date.now()) / 1000);
   const refreshToken = await issueRefreshToken(client, {
     familyId: session.id,
     userId: session.userId,
-    ttlSeconds: settings.refreshTokenTtl,
+    ttlSeconds: Math.max(1, Math.min(settings.refreshTokenTtl, untilSessionEnd)),
   });
   const access = await signAccessToken({ userId: session.userId, sessionId: session.id }, await getKeyring(), {
     ttlSeconds: settings.accessTokenTtl,
@@ -84,7 +87,7 @@ export async function rotateRefreshToken(req: RequestInfo, token: string): Promi
       expiresAt: true,
       rotatedAt: true,
       revokedAt: true,
-      session: { select: { revokedAt: true, expiresAt: true, kind: true } },
+      session: { select: { revokedAt: true, expiresAt: true, lastSeenAt: true, kind: true } },
     },
   });
   if (!found) throw invalidRefresh();
@@ -93,7 +96,14 @@ export async function rotateRefreshToken(req: RequestInfo, token: string): Promi
     throw invalidRefresh();
   }
   const now = Date.now();
-  if (found.revokedAt || found.session.revokedAt || found.expiresAt.getTime() <= now || found.session.expiresAt.getTime() <= now) {
+  const { sessionIdleTimeout } = await getAuthSettings();
+  if (
+    found.revokedAt ||
+    found.session.revokedAt ||
+    found.expiresAt.getTime() <= now ||
+    found.session.expiresAt.getTime() <= now ||
+    found.session.lastSeenAt.getTime() <= now - sessionIdleTimeout * 1000
+  ) {
     throw invalidRefresh();
   }
   const pair = await db.prisma.$transaction(async (tx) => {
@@ -103,8 +113,8 @@ export async function rotateRefreshToken(req: RequestInfo, token: string): Promi
       data: { rotatedAt: new Date() },
     });
     if (count !== 1) return null;
-    await tx.authSession.update({ where: { id: found.familyId }, data: { lastSeenAt: new Date() } });
-    return issueTokenPair(tx, { id: found.familyId, userId: found.userId });
+    await tx.authSession.update({ where: { id: found.familyId }, data: { lastSeenAt: new Date(now) } });
+    return issueTokenPair(tx, { id: found.familyId, userId: found.userId, expiresAt: found.session.expiresAt });
   });
   if (!pair) {
     await reuseDetected(req, found);

@@ -2,55 +2,94 @@
  * Sessions: one row per signed-in browser or API client. A session is also its refresh tokens' family.
  * Revoking a session ends it at once for every request (authenticateRequest checks the row), and its
  * refresh tokens stop working.
+ *
+ * Lifetimes (decision 040): a session ends SESSION_MAX_AGE after log-in (`expires_at`, never pushed back) or when
+ * unused for SESSION_IDLE_TIMEOUT (`last_seen_at`, noted at most once a minute per session), whichever comes first;
+ * then the person logs in again.
  */
 import type { Prisma } from "../db/generated/client";
 import type { Database } from "../db/client";
 import type { SessionUser } from "../api/context";
 import type { RequestInfo } from "./audit";
+import { getAuthSettings } from "./settings";
 
 export type SessionKind = "browser" | "api";
 export type RevokeReason = "logout" | "logout_everywhere" | "password_changed" | "refresh_token_reuse";
 
-/** Browser sessions and refresh-token families live at most this long without renewal. */
-export const SESSION_TTL_SECONDS = 30 * 24 * 3600;
+/** How often `last_seen_at` is written for a session in use (at most), in milliseconds. */
+export const LAST_USED_RESOLUTION_MS = 60_000;
+
+/** The where-clause of a session that is live at `now`: not revoked, within its lifetime, used recently enough. */
+export function liveSessionWhere(now: Date, idleTimeoutSeconds: number) {
+  return {
+    revokedAt: null,
+    expiresAt: { gt: now },
+    lastSeenAt: { gt: new Date(now.getTime() - idleTimeoutSeconds * 1000) },
+  } satisfies Prisma.AuthSessionWhereInput;
+}
+
+/** When a session ends if it stays unused from now on: the earlier of its absolute end and its idle end. */
+export function sessionEndsAt(session: { expiresAt: Date; lastSeenAt: Date }, idleTimeoutSeconds: number): Date {
+  const idleEnd = session.lastSeenAt.getTime() + idleTimeoutSeconds * 1000;
+  return new Date(Math.min(session.expiresAt.getTime(), idleEnd));
+}
 
 export async function createSession(
   client: Prisma.TransactionClient,
   req: RequestInfo,
-  input: { userId: string; kind: SessionKind; ttlSeconds?: number },
-) {
+  input: { userId: string; kind: SessionKind },
+): Promise<{ id: string; expiresAt: Date }> {
+  const { sessionMaxAge } = await getAuthSettings();
+  const now = new Date();
   return client.authSession.create({
     data: {
       userId: input.userId,
       kind: input.kind,
-      expiresAt: new Date(Date.now() + (input.ttlSeconds ?? SESSION_TTL_SECONDS) * 1000),
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + sessionMaxAge * 1000),
       clientAddress: req.clientAddress.slice(0, 64),
       userAgent: req.userAgent?.slice(0, 512) ?? null,
     },
-    select: { id: true },
+    select: { id: true, expiresAt: true },
   });
 }
 
-/** The user of a live session (not revoked, not expired), or null. */
+/**
+ * The user of a live session, or null. Every authenticated request runs this: one statement (the user with an
+ * EXISTS on its live session), plus, at most once a minute per session, the note that it was used.
+ */
 export async function activeSessionUser(db: Database, sessionId: string, userId: string): Promise<SessionUser | null> {
   if (!isUuid(sessionId) || !isUuid(userId)) return null;
-  // Every authenticated request runs this: one statement, the user with an EXISTS on its live session.
+  const { sessionIdleTimeout } = await getAuthSettings();
+  const now = new Date();
   const user = await db.prisma.user.findFirst({
-    where: { id: userId, sessions: { some: { id: sessionId, revokedAt: null, expiresAt: { gt: new Date() } } } },
+    where: { id: userId, sessions: { some: { id: sessionId, ...liveSessionWhere(now, sessionIdleTimeout) } } },
     select: { id: true, email: true },
   });
-  return user ? { id: user.id, email: user.email, sessionId } : null;
+  if (!user) return null;
+  await noteUse(db, sessionId, now);
+  return { id: user.id, email: user.email, sessionId };
 }
 
-/** Renews a live browser session (sliding expiry); false when it has ended. */
-export async function renewSession(db: Database, sessionId: string, userId: string): Promise<boolean> {
-  if (!isUuid(sessionId) || !isUuid(userId)) return false;
-  const now = new Date();
-  const { count } = await db.prisma.authSession.updateMany({
-    where: { id: sessionId, userId, revokedAt: null, expiresAt: { gt: now } },
-    data: { lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_SECONDS * 1000) },
+const globalForUse = globalThis as unknown as { __workflowStudioSessionUse?: Map<string, number> };
+
+/** Moves `last_seen_at` to now when it is more than a minute old; this process skips sessions it noted lately. */
+export async function noteUse(db: Pick<Database, "prisma">, sessionId: string, now = new Date()): Promise<void> {
+  const noted = (globalForUse.__workflowStudioSessionUse ??= new Map());
+  const last = noted.get(sessionId);
+  if (last !== undefined && now.getTime() - last < LAST_USED_RESOLUTION_MS && now.getTime() >= last) return;
+  if (noted.size >= 10_000) noted.clear();
+  noted.set(sessionId, now.getTime());
+  await db.prisma.authSession.updateMany({
+    where: { id: sessionId, revokedAt: null, lastSeenAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } },
+    data: { lastSeenAt: now },
   });
-  return count === 1;
+}
+
+/** Forgets what this process noted (a test that moves the clock back). */
+export function forgetNotedUse(): void {
+  globalForUse.__workflowStudioSessionUse?.clear();
 }
 
 /** Ends sessions (and their refresh tokens). `where` picks them; returns how many were live. */
@@ -71,6 +110,12 @@ async function revokeWhere(
 export function revokeSession(client: Prisma.TransactionClient, sessionId: string, reason: RevokeReason) {
   if (!isUuid(sessionId)) return Promise.resolve(0);
   return revokeWhere(client, { id: sessionId }, reason);
+}
+
+/** Ends one session of this user; 0 when it is not theirs, unknown or already ended. */
+export function revokeOwnSession(client: Prisma.TransactionClient, userId: string, sessionId: string, reason: RevokeReason) {
+  if (!isUuid(sessionId)) return Promise.resolve(0);
+  return revokeWhere(client, { id: sessionId, userId }, reason);
 }
 
 export function revokeUserSessions(

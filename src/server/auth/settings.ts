@@ -1,7 +1,13 @@
-/** Token lifetimes from the configuration (ACCESS_TOKEN_TTL, REFRESH_TOKEN_TTL), in seconds. */
+/** Token and session lifetimes from the configuration, in seconds, and the app's URL. */
 export interface AuthSettings {
+  /** ACCESS_TOKEN_TTL */
   accessTokenTtl: number;
+  /** REFRESH_TOKEN_TTL (a refresh token never outlives its session, whichever ends first) */
   refreshTokenTtl: number;
+  /** SESSION_MAX_AGE: a session ends this long after log-in, however active (decision 040). */
+  sessionMaxAge: number;
+  /** SESSION_IDLE_TIMEOUT: a session ends when unused this long. */
+  sessionIdleTimeout: number;
   /** APP_URL: its origin is same-origin for cookie-authenticated mutations; https makes cookies Secure. */
   appUrl: URL;
 }
@@ -9,5 +15,11 @@ export interface AuthSettings {
 export async function getAuthSettings(): Promise<AuthSettings> {
   const { getConfig } = await import("../config");
   const config = getConfig();
-  return { accessTokenTtl: config.ACCESS_TOKEN_TTL, refreshTokenTtl: config.REFRESH_TOKEN_TTL, appUrl: new URL(config.APP_URL) };
+  return {
+    accessTokenTtl: config.ACCESS_TOKEN_TTL,
+    refreshTokenTtl: config.REFRESH_TOKEN_TTL,
+    sessionMaxAge: config.SESSION_MAX_AGE,
+    sessionIdleTimeout: config.SESSION_IDLE_TIMEOUT,
+    appUrl: new URL(config.APP_URL),
+  };
 }

@@ -80,8 +80,8 @@ export interface SessionCookieClaims extends JWTPayload {
   /** The session row (auth_sessions.id). */
   sid: string;
   email: string;
-  /** When the session must next be checked against the database (ms since the epoch). */
-  accessExpires: number;
+  /** The session's absolute end (ms since the epoch); the row is checked on every use regardless. */
+  sessionExpires?: number;
 }
 
 export async function encryptSessionCookie(

@@ -4,13 +4,15 @@
  */
 import type { Prisma } from "../db/generated/client";
 import { changePasswordInput, newPassword, type LoginInput, type RegisterInput } from "~/lib/validation/auth";
+import { newPasswordProblem } from "~/lib/validation/common-passwords";
 import { AppError } from "../errors/app-error";
 import { zodFieldErrors } from "../errors/classify";
 import type { SessionUser } from "../api/context";
 import { audit, type RequestInfo } from "./audit";
-import { invalidCredentials, rateLimited } from "./errors";
+import { invalidCredentials } from "./errors";
+import { limitedPasswordCheck, refuseIfLimited } from "./password-attempts";
 import { dummyHash, getPasswordPolicy, hashPassword, needsRehash, verifyPassword } from "./passwords";
-import { assertNotLimited, consume, LIMITS, penalise, RateLimitExceeded, reset, subjectKey } from "./rate-limit";
+import { consume, LIMITS, subjectKey } from "./rate-limit";
 import { issueTokenPair, type TokenPair } from "./refresh-tokens";
 import { createSession, revokeUserSessions, type SessionKind } from "./sessions";
 
@@ -21,32 +23,32 @@ export interface PublicUser {
   email: string;
 }
 
-async function refuseIfLimited(req: RequestInfo, check: () => Promise<void>, email?: string): Promise<void> {
-  try {
-    await check();
-  } catch (error) {
-    if (error instanceof RateLimitExceeded) {
-      await audit(req, { type: "rate_limited", email: email ?? null, details: { limit: error.limit } });
-      throw rateLimited(error.retryAfterSeconds);
-    }
-    throw error;
-  }
-}
-
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
+/**
+ * The new-password policy beyond the schema's length rules, for registration and password change alike: with bcrypt
+ * at most 72 bytes; not only whitespace, not the email, not a common password (decision 039). A refusal is a 400
+ * in the one shape, with the reason under the password's field.
+ */
+async function assertNewPasswordAllowed(password: string, email: string, field: string, policy: { algorithm: string }) {
+  const problems: string[] = [];
+  if (policy.algorithm === "bcrypt") {
+    const checked = newPassword({ bcrypt: true }).safeParse(password);
+    if (!checked.success) problems.push(...checked.error.issues.map((issue) => issue.message));
+  }
+  const problem = await newPasswordProblem(password, { email });
+  if (problem) problems.push(problem);
+  if (problems.length > 0) throw new AppError("BAD_REQUEST", "Choose another password.", { fields: { [field]: problems } });
+}
+
 /** Creates an account. A taken email gets a generic refusal, never "this email is registered". */
 export async function registerUser(req: RequestInfo, input: RegisterInput): Promise<PublicUser> {
-  await refuseIfLimited(req, () => consume(req.db, LIMITS.registerPerAddress, subjectKey(req.clientAddress)), input.email);
   const policy = await getPasswordPolicy();
-  if (policy.algorithm === "bcrypt") {
-    const checked = newPassword({ bcrypt: true }).safeParse(input.password);
-    if (!checked.success) {
-      throw new AppError("BAD_REQUEST", "The request is not valid.", { fields: { password: checked.error.issues.map((i) => i.message) } });
-    }
-  }
+  // Before the limit: a refused password costs no registration attempt (and no hashing).
+  await assertNewPasswordAllowed(input.password, input.email, "password", policy);
+  await refuseIfLimited(req, () => consume(req.db, LIMITS.registerPerAddress, subjectKey(req.clientAddress)), input.email);
   const passwordHash = await hashPassword(input.password, policy);
   try {
     const user = await req.db.prisma.$transaction(async (tx) => {
@@ -67,28 +69,19 @@ export async function registerUser(req: RequestInfo, input: RegisterInput): Prom
 
 /**
  * Checks an email and password. Unknown email and wrong password fail alike (same error, a real hash
- * verification either way); failures count toward the limits, a success clears the (address, email) counter.
+ * verification either way). The attempt is counted before the check (limitedPasswordCheck, decision 038).
  */
 export async function verifyCredentials(req: RequestInfo, input: LoginInput, method: string): Promise<PublicUser> {
-  const pairKey = subjectKey(req.clientAddress, input.email);
-  const addressKey = subjectKey(req.clientAddress);
-  await refuseIfLimited(
-    req,
-    async () => {
-      await assertNotLimited(req.db, LIMITS.loginPerAddressAndEmail, pairKey);
-      await assertNotLimited(req.db, LIMITS.loginPerAddress, addressKey);
-    },
-    input.email,
-  );
   const policy = await getPasswordPolicy();
-  const user = await req.db.prisma.user.findUnique({
-    where: { email: input.email },
-    select: { id: true, email: true, passwordHash: true },
+  const { matches, user } = await limitedPasswordCheck(req, input.email, async () => {
+    const found = await req.db.prisma.user.findUnique({
+      where: { email: input.email },
+      select: { id: true, email: true, passwordHash: true },
+    });
+    const verified = await verifyPassword(found?.passwordHash ?? (await dummyHash(policy)), input.password);
+    return { matches: verified && found !== null, user: found };
   });
-  const matches = await verifyPassword(user?.passwordHash ?? (await dummyHash(policy)), input.password);
   if (!user || !matches) {
-    await penalise(req.db, LIMITS.loginPerAddressAndEmail, pairKey);
-    await penalise(req.db, LIMITS.loginPerAddress, addressKey);
     await audit(req, {
       type: "login_failure",
       userId: user?.id ?? null,
@@ -97,7 +90,6 @@ export async function verifyCredentials(req: RequestInfo, input: LoginInput, met
     });
     throw invalidCredentials();
   }
-  await reset(req.db, LIMITS.loginPerAddressAndEmail, pairKey);
   if (needsRehash(user.passwordHash, policy)) {
     const passwordHash = await hashPassword(input.password, policy);
     // Only replace the hash that was verified, in case the password changed meanwhile.
@@ -107,20 +99,24 @@ export async function verifyCredentials(req: RequestInfo, input: LoginInput, met
 }
 
 /** Log-in with a password that opens a session: a browser session (next-auth) or an API token family. */
-export async function logIn(req: RequestInfo, input: LoginInput, kind: SessionKind): Promise<{ user: PublicUser; sessionId: string }> {
+export async function logIn(
+  req: RequestInfo,
+  input: LoginInput,
+  kind: SessionKind,
+): Promise<{ user: PublicUser; sessionId: string; sessionExpires: Date }> {
   const user = await verifyCredentials(req, input, kind === "api" ? "api_token" : "browser");
   const session = await req.db.prisma.$transaction(async (tx) => {
     const created = await createSession(tx, req, { userId: user.id, kind });
     await audit(req, { type: "login_success", userId: user.id, email: user.email, details: { method: kind, sessionId: created.id } }, tx);
     return created;
   });
-  return { user, sessionId: session.id };
+  return { user, sessionId: session.id, sessionExpires: session.expiresAt };
 }
 
 /** `POST /api/auth/token`: a password log-in for an API client. */
 export async function logInForTokens(req: RequestInfo, input: LoginInput): Promise<TokenPair> {
-  const { user, sessionId } = await logIn(req, input, "api");
-  return issueTokenPair(req.db.prisma, { id: sessionId, userId: user.id });
+  const { user, sessionId, sessionExpires } = await logIn(req, input, "api");
+  return issueTokenPair(req.db.prisma, { id: sessionId, userId: user.id, expiresAt: sessionExpires });
 }
 
 /** Changes the password (the current one must be given) and ends every other session. */
@@ -132,17 +128,12 @@ export async function changePassword(
   const parsed = changePasswordInput.safeParse(input);
   if (!parsed.success) throw new AppError("BAD_REQUEST", "The request is not valid.", { fields: zodFieldErrors(parsed.error) });
   const policy = await getPasswordPolicy();
-  if (policy.algorithm === "bcrypt") {
-    const checked = newPassword({ bcrypt: true }).safeParse(input.newPassword);
-    if (!checked.success) {
-      throw new AppError("BAD_REQUEST", "The request is not valid.", { fields: { newPassword: checked.error.issues.map((i) => i.message) } });
-    }
-  }
-  const pairKey = subjectKey(req.clientAddress, user.email);
-  await refuseIfLimited(req, () => assertNotLimited(req.db, LIMITS.loginPerAddressAndEmail, pairKey), user.email);
-  const row = await req.db.prisma.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
-  if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
-    await penalise(req.db, LIMITS.loginPerAddressAndEmail, pairKey);
+  await assertNewPasswordAllowed(input.newPassword, user.email, "newPassword", policy);
+  const { matches } = await limitedPasswordCheck(req, user.email, async () => {
+    const row = await req.db.prisma.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
+    return { matches: row !== null && (await verifyPassword(row.passwordHash, input.currentPassword)) };
+  });
+  if (!matches) {
     await audit(req, { type: "password_change_failure", userId: user.id, details: { reason: "wrong_current_password" } });
     throw new AppError("BAD_REQUEST", "The current password is not right.", {
       fields: { currentPassword: ["The current password is not right."] },
@@ -155,7 +146,6 @@ export async function changePassword(
     await audit(req, { type: "password_change", userId: user.id, details: { endedSessions: count } }, tx);
     return count;
   });
-  await reset(req.db, LIMITS.loginPerAddressAndEmail, pairKey);
   return { endedSessions: ended };
 }
 

@@ -1,6 +1,6 @@
 /** Point 7: each limit reached (429 with Retry-After, audited) and reset, with counters in the database. */
 import { beforeEach, describe, expect, it } from "vitest";
-import { assertNotLimited, LIMITS, RateLimitExceeded, subjectKey } from "../../../src/server/auth/rate-limit";
+import { assertNotLimited, consume, LIMITS, RateLimitExceeded, refund, subjectKey } from "../../../src/server/auth/rate-limit";
 import { setupTestDatabase } from "../../helpers/db";
 import { setupTestServer } from "../../helpers/http-server";
 import { PASSWORD, postJson, register, tokens, type JsonBody } from "../../helpers/auth";
@@ -84,6 +84,30 @@ describe("rate limits", () => {
     await db().prisma.rateLimit.deleteMany({ where: { key: { startsWith: "login_address_email" } } });
     expect429(await logIn("trent@example.com", PASSWORD));
   }, 60_000);
+
+  it("counts a log-in before the password is checked, and a success gives back only its own point of the address counter", async () => {
+    await register(baseUrl(), "wendy@example.com");
+    for (let i = 0; i < 49; i++) expect((await logIn(`nobody-${i}@example.com`, "wrong password")).status).toBe(401);
+    // Successes do not use up the per-address allowance…
+    for (let i = 0; i < 3; i++) expect((await logIn("wendy@example.com", PASSWORD)).status).toBe(200);
+    expect((await logIn("nobody-49@example.com", "wrong password")).status).toBe(401);
+    // …nor do they give back more than they took: the 51st failure is refused.
+    expect429(await logIn("nobody-50@example.com", "wrong password"));
+  }, 60_000);
+
+  it("never refunds below zero, nor into a window that has ended", async () => {
+    const key = subjectKey("198.51.100.7");
+    await refund(db(), LIMITS.loginPerAddress, key);
+    expect(await db().prisma.rateLimit.count()).toBe(0);
+    await consume(db(), LIMITS.loginPerAddress, key);
+    await refund(db(), LIMITS.loginPerAddress, key);
+    await refund(db(), LIMITS.loginPerAddress, key);
+    expect((await db().prisma.rateLimit.findFirstOrThrow()).points).toBe(0);
+    await consume(db(), LIMITS.loginPerAddress, key);
+    await db().prisma.rateLimit.updateMany({ data: { expire: new Date(Date.now() - 1000) } });
+    await refund(db(), LIMITS.loginPerAddress, key);
+    expect((await db().prisma.rateLimit.findFirstOrThrow()).points).toBe(1);
+  });
 
   it("allows 10 registrations per address in an hour (REST and tRPC alike)", async () => {
     for (let i = 0; i < 10; i++) {

@@ -2,7 +2,8 @@
  * Accounts over tRPC: the same services and zod schemas as the REST routes (src/app/api/auth/*, /api/me).
  * Log-in itself is next-auth's (browser) or POST /api/auth/token (API clients).
  */
-import { changePasswordInput, registerInput } from "~/lib/validation/auth";
+import { changePasswordInput, endSessionInput, registerInput } from "~/lib/validation/auth";
+import { endSession, listSessions } from "../../auth/session-list";
 import { changePassword, logOutEverywhere, registerUser } from "../../auth/users";
 import { protectedProcedure, publicProcedure, router } from "../trpc";
 
@@ -16,6 +17,12 @@ export const authRouter = router({
   changePassword: protectedProcedure
     .input(changePasswordInput)
     .mutation(({ ctx, input }) => changePassword(ctx, ctx.user, input)),
+
+  /** The user's live sessions (browsers and API clients), most recently used first; `current` marks this one. */
+  sessions: protectedProcedure.query(({ ctx }) => listSessions(ctx.db, ctx.user)),
+
+  /** Ends one of the user's sessions ("log out this session"); NOT_FOUND for one that is not theirs or has ended. */
+  endSession: protectedProcedure.input(endSessionInput).mutation(({ ctx, input }) => endSession(ctx, ctx.user, input.sessionId)),
 
   /** Ends every session of the user, this one included, and revokes their refresh tokens. */
   logoutEverywhere: protectedProcedure.mutation(({ ctx }) => logOutEverywhere(ctx, ctx.user)),
