@@ -8,7 +8,7 @@ import { toast } from "sonner";
 import { workflowName } from "~/lib/validation/workflow";
 import type { AppErrorData } from "~/trpc/error-adapter";
 import { api } from "~/trpc/react";
-import { LOGIN_FOR_DRAFT_URL } from "./draft";
+import { loginUrlFor } from "./draft";
 import {
   initSaveFlow,
   retryDelay,
@@ -33,9 +33,9 @@ export interface SaveWorkflowOptions {
   /** Puts other content in the editor (the server's version, a restored draft). */
   replaceContent(content: Content): void;
   /** Keeps the content in this browser for the way back from log-in (the signed-out draft). */
-  keepDraft(content: Content): void;
-  /** The server has the editor's content: the local draft can go. */
-  dropDraft(): void;
+  keepDraft(content: Content, workflowId: string | null): void;
+  /** The server has what was sent: the local draft of this workflow (and of the new one it was) can go. */
+  dropDraft(saved: { id: string; wasNew: boolean }): void;
   /** Lets the editor's own navigation pass the unsaved-changes guard. */
   allowNavigation(): void;
 }
@@ -113,10 +113,11 @@ export function useSaveWorkflow(options: SaveWorkflowOptions): SaveWorkflow {
 
   const sendToLogin = useCallback(
     (content: Content, message: string) => {
-      optionsRef.current.keepDraft(content);
+      const workflowId = stateRef.current.workflow?.id ?? null;
+      optionsRef.current.keepDraft(content, workflowId);
       optionsRef.current.allowNavigation();
       toast.info(message, { id: "login-to-save" });
-      router.push(LOGIN_FOR_DRAFT_URL);
+      router.push(loginUrlFor(workflowId));
     },
     [router],
   );
@@ -158,9 +159,8 @@ export function useSaveWorkflow(options: SaveWorkflowOptions): SaveWorkflow {
           router.push(`/workflows/${saved.id}`);
           return;
         }
-        // The server has exactly what the editor holds: the local draft can go.
-        const now = optionsRef.current.getContent();
-        if (now.code === content.code && now.name.trim() === saved.name) optionsRef.current.dropDraft();
+        // The server has what was sent: the local draft goes (the editor writes a new one if it changed since).
+        opts.dropDraft({ id: saved.id, wasNew: !target });
         // The new workflow's address, without leaving this page: the editor keeps its state and undo history.
         if (!target) window.history.replaceState(null, "", `/workflows/${saved.id}`);
         toast.success("Saved", { id: "saved" });
@@ -201,7 +201,7 @@ export function useSaveWorkflow(options: SaveWorkflowOptions): SaveWorkflow {
       const content = { name: theirs.name, code: theirs.code };
       dispatch({ type: "theirs-loaded", workflow: { id: theirs.id, version: theirs.version }, content });
       optionsRef.current.replaceContent(content);
-      optionsRef.current.dropDraft();
+      optionsRef.current.dropDraft({ id: theirs.id, wasNew: false });
       toast.success("Loaded the saved version");
     } catch (error) {
       dispatch({ type: "conflict-busy", busy: false });

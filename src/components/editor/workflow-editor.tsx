@@ -12,14 +12,15 @@ import { visualize } from "~/lib/visualizer";
 import type { SourceSpan, WorkflowGraph } from "~/lib/visualizer/types";
 import { CodeEditor, type CodeEditorHandle } from "./code-editor";
 import { ConflictDialog } from "./conflict-dialog";
-import { shouldRestoreDraft } from "./draft";
+import { draftDiffers, shouldRestoreDraft } from "./draft";
+import { DraftOffer } from "./draft-offer";
 import { errorLines } from "./live-graph";
 import { nodeAtPosition } from "./node-at";
 import { SaveBar, SaveMessage } from "./save-bar";
 import { DEFAULT_NAME, type Content } from "./save-state";
-import { useDraft } from "./use-draft";
+import { useLocalDraft } from "./use-draft";
 import { useLiveGraph } from "./use-live-graph";
-import { useSaveWorkflow } from "./use-save-workflow";
+import { useSaveWorkflow, type SaveWorkflow } from "./use-save-workflow";
 import { useUnsavedGuard } from "./use-unsaved-guard";
 
 export interface WorkflowEditorProps {
@@ -45,7 +46,6 @@ const shortcutLabel = () => (/Mac|iPhone|iPad/.test(navigator.platform || naviga
  * the unsaved-changes guard (the save flow lives in use-save-workflow.ts).
  */
 export function WorkflowEditor(props: WorkflowEditorProps) {
-  const draft = useDraft();
 
   const editor = useRef<CodeEditorHandle>(null);
   const viewRef = useRef<EditorView | null>(null);
@@ -93,16 +93,32 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
     [live],
   );
 
+  const flowRef = useRef<SaveWorkflow | null>(null);
+  const draft = useLocalDraft({
+    workflowId: () => flowRef.current?.state.workflow?.id ?? props.workflow?.id ?? null,
+    example: props.restore?.exampleSlug ?? null,
+    getContent: () => ({ name: nameRef.current, code: codeRef.current }),
+    isDirty: (content) => flowRef.current?.isDirty(content) ?? false,
+    paused: () => flowRef.current?.state.draftOffer != null,
+  });
+
   const flow = useSaveWorkflow({
     initial: { workflow: props.workflow, name: props.name, code: props.code },
     getContent: () => ({ name: nameRef.current, code: codeRef.current }),
     beforeSave: () => live.flushRedraw(),
     replaceContent,
-    keepDraft: (content) => draft.write(content),
-    dropDraft: () => draft.clear(),
+    keepDraft: (content, workflowId) => draft.write(content, workflowId),
+    dropDraft: ({ id, wasNew }) => {
+      if (wasNew) draft.clear(null);
+      draft.clear(id);
+      draft.schedule(); // still different (typed during the save): kept under the saved workflow's id
+    },
     allowNavigation: () => guardRef.current?.allowNextNavigation(),
   });
   const { state } = flow;
+  useEffect(() => {
+    flowRef.current = flow;
+  });
 
   useEffect(() => {
     baselineCodeRef.current = state.baseline.code;
@@ -116,6 +132,34 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
   });
   const status = flow.status(dirty);
 
+  /** A new workflow takes its stored draft back; a saved one with a different local draft offers it. */
+  const restoreLocalDraft = () => {
+    if (props.workflow !== null) {
+      const stored = draft.read(props.workflow.id);
+      if (draftDiffers(stored, props)) flow.dispatch({ type: "draft-found", draft: stored! });
+      else if (stored) draft.clear(props.workflow.id); // the server has the same
+      return;
+    }
+    if (!props.restore) return;
+    const stored = draft.read(null);
+    const restore = shouldRestoreDraft({ ...props.restore, hasDraft: stored !== null, draftExample: stored?.example ?? null });
+    if (!restore || !stored || !draftDiffers(stored, { name: props.name, code: codeRef.current })) return;
+    replaceContent({ name: stored.name, code: stored.code });
+    toast.info("Your draft is back in the editor.", { id: "draft-restored" });
+  };
+
+  const restoreOffered = () => {
+    const offer = state.draftOffer;
+    if (!offer) return;
+    flow.dispatch({ type: "draft-restored" });
+    replaceContent({ name: offer.name, code: offer.code });
+    draft.schedule();
+  };
+  const discardOffered = () => {
+    flow.dispatch({ type: "draft-discarded" });
+    if (props.workflow) draft.clear(props.workflow.id);
+  };
+
   const onCreate = useCallback(
     (view: EditorView) => {
       viewRef.current = view;
@@ -124,12 +168,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
       if (initialGraph) queueMicrotask(() => editor.current?.showDiagnostics(initialGraph.diagnostics));
       // The server left the graph to the browser: read it from the code now, as after an edit.
       else live.scheduleRedraw();
-      if (props.workflow !== null || !props.restore) return;
-      const stored = draft.read();
-      if (!shouldRestoreDraft({ ...props.restore, hasDraft: stored !== null }) || !stored) return;
-      if (stored.code === codeRef.current && stored.name === props.name) return;
-      replaceContent({ name: stored.name, code: stored.code });
-      toast.info("Your draft is back in the editor.", { id: "draft-restored" });
+      restoreLocalDraft();
     },
     // Runs once, when CodeMirror is created.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -143,6 +182,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
         codeRef.current = code;
         setCodeDirty(code !== baselineCodeRef.current);
         live.scheduleRedraw();
+        draft.schedule();
       }
       if (update.selectionSet || update.docChanged) {
         const pos = update.state.selection.main.from;
@@ -150,7 +190,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
         setHighlighted(nodeAtPosition(graphRef.current, pos));
       }
     },
-    [live],
+    [draft, live],
   );
 
   // A "line N" link in the node details goes to the code (focus moves to the editor); a node click only selects it
@@ -178,7 +218,9 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
         name={name}
         onNameChange={(value) => {
           setName(value);
+          nameRef.current = value;
           flow.dispatch({ type: "name-edited" });
+          draft.schedule();
         }}
         nameError={state.nameError}
         status={status}
@@ -189,6 +231,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
         shortcut={shortcut}
       />
       <SaveMessage status={status} />
+      {state.draftOffer ? <DraftOffer savedAt={state.draftOffer.savedAt} onRestore={restoreOffered} onDiscard={discardOffered} /> : null}
       <Group orientation="horizontal" className="min-h-0 flex-1" id="workflow-editor-split">
         <Panel id="code" defaultSize="46%" minSize="25%" className="min-h-0">
           <section aria-label="Code" className="h-full">
