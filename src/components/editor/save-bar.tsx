@@ -2,7 +2,7 @@
 
 import { useId } from "react";
 import type { Dialect } from "~/lib/visualizer/types";
-import type { SaveStatus } from "./save-state";
+import type { SaveStatusView, SaveTone } from "./save-flow";
 
 export const DIALECT_NAMES: Record<Dialect, string> = {
   langgraph: "LangGraph",
@@ -13,17 +13,19 @@ export const DIALECT_NAMES: Record<Dialect, string> = {
   generic: "Python",
 };
 
-const STATUS_DOT: Record<SaveStatus, string> = {
-  Saved: "bg-emerald-500",
-  "Unsaved changes": "bg-amber-500",
-  "Saving…": "bg-sky-500 animate-pulse",
+const STATUS_DOT: Record<SaveTone, string> = {
+  saved: "bg-emerald-500",
+  dirty: "bg-amber-500",
+  busy: "bg-sky-500 animate-pulse",
+  warning: "bg-amber-500 animate-pulse",
+  error: "bg-red-600",
 };
 
 export interface SaveBarProps {
   name: string;
   onNameChange(name: string): void;
   nameError: string | null;
-  status: SaveStatus;
+  status: SaveStatusView;
   onSave(): void;
   saving: boolean;
   dialect: Dialect;
@@ -76,9 +78,9 @@ export function SaveBar(props: SaveBarProps) {
       </div>
       <div className="flex shrink-0 items-center gap-3">
         <span className="inline-flex items-center gap-2 text-sm text-slate-600 dark:text-slate-300">
-          <span aria-hidden="true" className={`h-2 w-2 rounded-full ${STATUS_DOT[props.status]}`} />
+          <span aria-hidden="true" className={`h-2 w-2 rounded-full ${STATUS_DOT[props.status.tone]}`} />
           <span role="status" aria-live="polite" data-testid="save-status">
-            {props.status}
+            {props.status.label}
           </span>
         </span>
         <button
@@ -96,5 +98,27 @@ export function SaveBar(props: SaveBarProps) {
         </button>
       </div>
     </div>
+  );
+}
+
+const MESSAGE_TONE: Record<SaveTone, string> = {
+  saved: "border-slate-200 bg-slate-50 text-slate-700 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-200",
+  dirty: "border-slate-200 bg-slate-50 text-slate-700 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-200",
+  busy: "border-sky-200 bg-sky-50 text-sky-900 dark:border-sky-900/60 dark:bg-sky-950/50 dark:text-sky-100",
+  warning: "border-amber-200 bg-amber-50 text-amber-900 dark:border-amber-900/60 dark:bg-amber-950/50 dark:text-amber-100",
+  error: "border-red-200 bg-red-50 text-red-900 dark:border-red-900/60 dark:bg-red-950/60 dark:text-red-100",
+};
+
+/** The sentence that explains a waiting, slow or failed save (or being offline), under the toolbar. */
+export function SaveMessage({ status }: { status: SaveStatusView }) {
+  if (!status.message) return null;
+  return (
+    <p
+      role={status.tone === "error" ? "alert" : "status"}
+      data-testid="save-message"
+      className={`border-b px-4 py-2 text-sm ${MESSAGE_TONE[status.tone]}`}
+    >
+      {status.message}
+    </p>
   );
 }
