@@ -11,6 +11,9 @@ import * as openapi from "../../src/app/api/openapi.json/route";
 import * as workflows from "../../src/app/api/workflows/route";
 import * as workflow from "../../src/app/api/workflows/[id]/route";
 import * as workflowGraph from "../../src/app/api/workflows/[id]/graph/route";
+import * as workflowVersions from "../../src/app/api/workflows/[id]/versions/route";
+import * as workflowVersion from "../../src/app/api/workflows/[id]/versions/[version]/route";
+import * as workflowVersionRestore from "../../src/app/api/workflows/[id]/versions/[version]/restore/route";
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response> | Response;
 
@@ -28,5 +31,8 @@ export const APP_ROUTES: Array<[string, RouteModule]> = [
   ["/api/openapi.json", openapi as RouteModule],
   ["/api/workflows", workflows as unknown as RouteModule],
   ["/api/workflows/[id]/graph", workflowGraph as unknown as RouteModule],
+  ["/api/workflows/[id]/versions/[version]/restore", workflowVersionRestore as unknown as RouteModule],
+  ["/api/workflows/[id]/versions/[version]", workflowVersion as unknown as RouteModule],
+  ["/api/workflows/[id]/versions", workflowVersions as unknown as RouteModule],
   ["/api/workflows/[id]", workflow as unknown as RouteModule],
 ];

@@ -60,3 +60,8 @@ export function queryObject(req: Request, numeric: readonly string[] = []): Reco
   }
   return out;
 }
+
+/** A number in a path segment (a version); anything else goes on as written, for the procedure's schema to refuse. */
+export function pathNumber(segment: string): number | string {
+  return /^\d{1,10}$/.test(segment) ? Number(segment) : segment;
+}
