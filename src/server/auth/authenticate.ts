@@ -4,7 +4,7 @@
  * access at once. A bad, expired or tampered credential gives null (→ 401 from protected routes), as does a
  * cookie-authenticated mutation from another origin.
  */
-import type { SessionUser } from "../api/context";
+import type { RequestHead, SessionUser } from "../http/request";
 import type { Database } from "../db/client";
 import { log } from "../log";
 import { readCookie, sessionCookieName } from "./cookies";
@@ -16,7 +16,7 @@ import { decryptSessionCookie, verifyAccessToken } from "./tokens";
 
 const BEARER = /^Bearer[ ]+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i;
 
-export async function authenticateRequest(req: Request, db: Database): Promise<SessionUser | null> {
+export async function authenticateRequest(req: RequestHead, db: Database): Promise<SessionUser | null> {
   const authorization = req.headers.get("authorization");
   if (authorization) {
     const match = BEARER.exec(authorization.trim());

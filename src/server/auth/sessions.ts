@@ -9,7 +9,7 @@
  */
 import type { Prisma } from "../db/generated/client";
 import type { Database } from "../db/client";
-import type { SessionUser } from "../api/context";
+import type { SessionUser } from "../http/request";
 import type { RequestInfo } from "./audit";
 import { getAuthSettings } from "./settings";
 
