@@ -5,7 +5,9 @@
  *   1. edges through a node box other than their ends   2. edges drawn on top of each other
  *   3. labels on a node / another label / off their edge  4. back edges drawn in the layer direction
  *   5. self-loops not drawn visibly                       6. crossings, beside ELK layered's and dagre's on the same graphs
- * Prints a table per graph size and the totals; exits non-zero when any of 1–5 is not 0.
+ * Prints a table per graph size and the totals, and the comparison per graph; exits non-zero when any of 1–5 is not
+ * 0, or when ours crosses more than ELK or dagre on a compared graph (item 6) beyond the few recorded exceptions
+ * below (docs/decisions/058), each with its own ceiling, so a regression fails CI.
  *
  *   npm run audit:drawing                  the audit, with the ELK / dagre comparison (top-to-bottom, graphs up to
  *                                          100 nodes and 400 edges: ELK and dagre take seconds on the bigger ones)
@@ -32,6 +34,17 @@ const COMPARE_MAX_NODES = 100;
 const VERBOSE = args.has("--verbose");
 const JSON_OUT = args.has("--json");
 const PROGRESS = args.has("--progress");
+/**
+ * Item 6 exceptions: graphs where ours still crosses more than ELK or dagre (top-to-bottom), with the most crossings
+ * allowed and why (docs/decisions/058). Anywhere else ours must cross no more than the fewer of ELK's and dagre's.
+ */
+const CROSSING_EXCEPTIONS: Record<string, { max: number; why: string }> = {
+  "airflow/datasets": { max: 1, why: "ELK 1; dagre 0 because the comparison leaves out edges ending on a frame (dagre cannot route them)" },
+  "kedro/namespaced_reuse (datasets)": { max: 1, why: "as dagre; ELK orders the whole hierarchy at once" },
+  "kedro/namespaces_in_a_loop (datasets)": { max: 9, why: "nested frames laid out one by one (ELK and dagre order the hierarchy at once)" },
+  "generated/random-50": { max: 12, why: "S-curves and gap tracks cross where ELK's orthogonal routes do not (dagre 18)" },
+  "generated/nested-100": { max: 40, why: "three-deep frames laid out one by one; dagre leaves out the edges ending on frames" },
+};
 const log = (...parts: unknown[]) => (JSON_OUT ? console.error(...parts) : console.log(...parts));
 
 /* ------------------------------------------------------------------------------------------------------------ */
@@ -209,10 +222,23 @@ async function main() {
   log("\n## Per source\n");
   log(table(headers, (["corpus", "example", "script", "generated"] as const).map((s) => summary(s, rows.filter((r) => r.source === s))).filter((r) => r[1] !== 0)));
 
-  const worse = rows.filter((r) => r.dagre !== null && ((r.elk !== null && r.audit.crossings > r.elk) || r.audit.crossings > r.dagre));
-  if (worse.length > 0) {
-    log("\n## Graphs where ours crosses more than ELK or dagre\n");
-    log(table(["graph", "nodes", "edges", "ours", "ELK", "dagre"], worse.map((r) => [r.name, r.nodes, r.edges, r.audit.crossings, r.elk ?? "n/a", r.dagre!])));
+  const comparedRows = rows.filter((r) => r.dagre !== null);
+  const fewest = (r: Row) => Math.min(r.elk ?? Infinity, r.dagre ?? Infinity);
+  const crossingFails = comparedRows.filter((r) => r.audit.crossings > Math.max(fewest(r), CROSSING_EXCEPTIONS[r.name]?.max ?? -Infinity));
+  if (comparedRows.length > 0) {
+    log("\n## Crossings per graph, top-to-bottom (item 6: ours ≤ the fewer of ELK's and dagre's, or the recorded exception)\n");
+    log(
+      table(
+        ["graph", "nodes", "edges", "ours", "ELK", "dagre", "item 6"],
+        comparedRows.map((r) => {
+          const exception = CROSSING_EXCEPTIONS[r.name];
+          const verdict = r.audit.crossings <= fewest(r) ? "ok" : exception && r.audit.crossings <= exception.max ? `exception (≤ ${exception.max}): ${exception.why}` : "FAIL";
+          return [r.name, r.nodes, r.edges, r.audit.crossings, r.elk ?? "n/a", r.dagre!, verdict];
+        }),
+      ),
+    );
+    const spare = Object.keys(CROSSING_EXCEPTIONS).filter((name) => comparedRows.some((r) => r.name === name && r.audit.crossings <= fewest(r)));
+    if (spare.length > 0) log(`\nexceptions no longer needed (ours ≤ both now): ${spare.join(", ")}`);
   }
   const onlyDagre = rows.filter((r) => r.elk === null && r.dagre !== null);
   if (onlyDagre.length > 0) {
@@ -229,9 +255,12 @@ async function main() {
   }
   const slowest = rows.slice().sort((a, b) => b.ms - a.ms).slice(0, 3);
   log(`\nslowest layouts: ${slowest.map((r) => `${r.name} ${r.direction} ${r.ms.toFixed(1)} ms`).join("; ")}`);
-  log(`audit ran in ${((performance.now() - started) / 1000).toFixed(1)} s: ${failing.length === 0 ? "PASS (0 on items 1–5)" : "FAIL"}`);
+  if (crossingFails.length > 0) log(`\nitem 6 FAILS on ${crossingFails.length} graph(s): ${crossingFails.map((r) => `${r.name} (${r.audit.crossings} vs ELK ${r.elk ?? "n/a"} / dagre ${r.dagre})`).join("; ")}`);
+  const passed = failing.length === 0 && crossingFails.length === 0;
+  const item6 = comparedRows.length > 0 ? ", item 6 held" : ", item 6 not compared";
+  log(`audit ran in ${((performance.now() - started) / 1000).toFixed(1)} s: ${passed ? `PASS (0 on items 1–5${item6})` : "FAIL"}`);
   if (JSON_OUT) console.log(JSON.stringify(rows.map(({ findings, ...r }) => ({ ...r, findings: findings.length })), null, 2));
-  process.exit(failing.length === 0 ? 0 : 1);
+  process.exit(passed ? 0 : 1);
 }
 
 main().catch((error: unknown) => {

@@ -699,6 +699,18 @@ export function layoutLayers(nodes: readonly LNode[], links: readonly LLink[], o
     assignPorts(v, bottomEnds[v]!, "bottom");
     assignPorts(v, topEnds[v]!, "top");
   }
+  // A link straight to the next layer leaves in the order its far ends were given (a fixed port or a spread one
+  // may sit left or right of the box's centre): the free ports of each face are dealt out again in that order.
+  const resort = (ends: Array<{ i: number; fixed: number | undefined }>, ports: Float64Array, otherX: (i: number) => number) => {
+    const free = ends.filter((e) => e.fixed === undefined);
+    if (free.length < 2) return;
+    const xs = free.map((e) => ports[e.i]!).sort((a, b) => a - b);
+    free.sort((a, b) => otherX(a.i) - otherX(b.i) || ports[a.i]! - ports[b.i]!);
+    free.forEach((e, j) => (ports[e.i] = xs[j]!));
+  };
+  const direct = (i: number) => chains[i]!.length === 2 && !(ilinks[i]!.back ? ilinks[i]!.sSide : ilinks[i]!.tSide) && !(ilinks[i]!.back ? ilinks[i]!.tSide : ilinks[i]!.sSide);
+  for (let v = 0; v < N; v++) resort(bottomEnds[v]!, portBottom, (i) => (direct(i) ? portTop[i]! : c[chains[i]![1]!]!));
+  for (let v = 0; v < N; v++) resort(topEnds[v]!, portTop, (i) => (direct(i) ? portBottom[i]! : c[chains[i]![chains[i]!.length - 2]!]!));
   // Side lanes: lane position and stub slot per (ilink, end).
   // Per link: lane and stub slot at its real source (s) and real target (t) when they attach by the side.
   const laneS = new Float64Array(ilinks.length);
