@@ -14,12 +14,15 @@ import { CodeEditor, type CodeEditorHandle } from "./code-editor";
 import { ConflictDialog } from "./conflict-dialog";
 import { draftDiffers, shouldRestoreDraft } from "./draft";
 import { DraftOffer } from "./draft-offer";
+import { GraphLoading } from "./graph-loading";
+import { DEFAULT_CODE_PERCENT, MIN_CODE_PERCENT, MIN_GRAPH_PERCENT, splitCookie, type SplitLayout } from "./split-layout";
 import { errorLines } from "./live-graph";
 import { nodeAtPosition } from "./node-at";
 import { SaveBar, SaveMessage } from "./save-bar";
 import { DEFAULT_NAME, type Content } from "./save-state";
 import { useLocalDraft } from "./use-draft";
 import { useLiveGraph } from "./use-live-graph";
+import { PHONE_QUERY, TOUCH_QUERY, useMediaQuery } from "./use-media-query";
 import { useSaveWorkflow, type SaveWorkflow } from "./use-save-workflow";
 import { useUnsavedGuard } from "./use-unsaved-guard";
 
@@ -35,11 +38,21 @@ export interface WorkflowEditorProps {
   largeGraph?: { nodes: number | null; edges: number | null } | null;
   /** New editors only: what the URL asked for, to decide whether the stored draft comes back. */
   restore?: { draftParam: boolean; exampleSlug: string | null };
+  /** The code | graph split the person chose (the editor_split cookie), for tablets and desktops. */
+  initialSplit?: SplitLayout | null;
 }
 
 const noSubscription = () => () => {};
 const NO_GRAPH: WorkflowGraph = { dialect: "generic", nodes: [], edges: [], diagnostics: [] };
 const shortcutLabel = () => (/Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent) ? "⌘S" : "Ctrl S");
+const DEFAULT_SPLIT = { code: DEFAULT_CODE_PERCENT, graph: 100 - DEFAULT_CODE_PERCENT };
+
+function rememberSplit(layout: { [id: string]: number }) {
+  const cookie = splitCookie(layout);
+  if (cookie) document.cookie = cookie;
+}
+
+type Tab = "code" | "graph";
 
 /**
  * The main editor: CodeMirror beside the live graph, with save, conflict handling, the signed-out draft and
@@ -55,7 +68,14 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
   const nameRef = useRef(name);
   const [codeDirty, setCodeDirty] = useState(false);
   const [highlighted, setHighlighted] = useState<string | null>(null);
-  const shortcut = useSyncExternalStore(noSubscription, shortcutLabel, () => "Ctrl S");
+  const keyboardShortcut = useSyncExternalStore(noSubscription, shortcutLabel, () => "Ctrl S");
+  const touch = useMediaQuery(TOUCH_QUERY);
+  const shortcut = touch ? null : keyboardShortcut;
+  // Phones show code or graph (tabs); the graph mounts when its tab opens, so it is fitted to a real size.
+  const phone = useMediaQuery(PHONE_QUERY);
+  const [tab, setTab] = useState<Tab>("code");
+  const tabPanel = (which: Tab) =>
+    phone ? { id: `editor-panel-${which}`, role: "tabpanel", "aria-labelledby": `editor-tab-${which}` } : { id: `editor-panel-${which}` };
   const cursorRef = useRef(0);
   useEffect(() => {
     nameRef.current = name;
@@ -69,7 +89,8 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
   useEffect(() => {
     datasetsRef.current = datasets;
   });
-  const live = useLiveGraph(props.initialGraph ?? NO_GRAPH, () => viewRef.current?.state ?? null, showDiagnostics, { datasets });
+  const [initialGraph] = useState(() => props.initialGraph ?? NO_GRAPH);
+  const live = useLiveGraph(initialGraph, () => viewRef.current?.state ?? null, showDiagnostics, { datasets });
   const graphRef = useRef(live.graph);
   useEffect(() => {
     graphRef.current = live.graph;
@@ -229,23 +250,59 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
         dialect={live.latest.dialect}
         nodeCount={live.graph.nodes.filter((n) => n.kind !== "group").length}
         shortcut={shortcut}
+        actions={
+          state.workflow
+            ? [{ id: "copy", label: "Save as a copy", onSelect: () => void flow.save({ asCopy: true }), disabled: state.saving !== null }]
+            : []
+        }
       />
       <SaveMessage status={status} />
       {state.draftOffer ? <DraftOffer savedAt={state.draftOffer.savedAt} onRestore={restoreOffered} onDiscard={discardOffered} /> : null}
-      <Group orientation="horizontal" className="min-h-0 flex-1" id="workflow-editor-split">
-        <Panel id="code" defaultSize="46%" minSize="25%" className="min-h-0">
-          <section aria-label="Code" className="h-full">
+      <div role="tablist" aria-label="Show" className="flex border-b border-slate-200 bg-white md:hidden dark:border-slate-800 dark:bg-slate-950">
+        {(["code", "graph"] as const).map((which) => (
+          <button
+            key={which}
+            type="button"
+            role="tab"
+            id={`editor-tab-${which}`}
+            aria-selected={tab === which}
+            aria-controls={`editor-panel-${which}`}
+            tabIndex={tab === which ? 0 : -1}
+            onClick={() => setTab(which)}
+            onKeyDown={(event) => {
+              if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
+              const next = which === "code" ? "graph" : "code";
+              setTab(next);
+              document.getElementById(`editor-tab-${next}`)?.focus();
+            }}
+            className="min-h-11 flex-1 border-b-2 border-transparent text-sm font-semibold text-slate-600 aria-selected:border-indigo-600 aria-selected:text-indigo-700 dark:text-slate-300 dark:aria-selected:border-indigo-400 dark:aria-selected:text-indigo-300"
+          >
+            {which === "code" ? "Code" : "Graph"}
+          </button>
+        ))}
+      </div>
+      <Group
+        orientation="horizontal"
+        // On a phone one panel at a time (the tabs above); the inline display of a panel needs !important to hide.
+        className="min-h-0 flex-1 max-md:[&>[data-phone-hidden]]:hidden!"
+        id="workflow-editor-split"
+        defaultLayout={props.initialSplit ?? DEFAULT_SPLIT}
+        onLayoutChanged={rememberSplit}
+      >
+        <Panel id="code" minSize={`${MIN_CODE_PERCENT}%`} className="min-h-0" data-phone-hidden={tab !== "code" || undefined}>
+          <section aria-label="Code" className="h-full" {...tabPanel("code")}>
             <CodeEditor ref={editor} value={props.code} onUpdate={onUpdate} onCreate={onCreate} />
           </section>
         </Panel>
         <Separator
           aria-label="Resize code and graph"
+          data-phone-hidden
           className="group relative w-1.5 shrink-0 bg-slate-200 outline-none transition-colors hover:bg-indigo-400 focus-visible:bg-indigo-500 data-[separator=active]:bg-indigo-500 dark:bg-slate-800 dark:hover:bg-indigo-500"
         >
           <span aria-hidden="true" className="absolute top-1/2 left-1/2 h-8 w-0.5 -translate-x-1/2 -translate-y-1/2 rounded bg-slate-400 group-hover:bg-white dark:bg-slate-600" />
         </Separator>
-        <Panel id="graph" minSize="30%" className="min-h-0">
-          <section aria-label="Graph" className="flex h-full min-h-0 flex-col gap-0 bg-slate-50 dark:bg-slate-900/40">
+        <Panel id="graph" minSize={`${MIN_GRAPH_PERCENT}%`} className="min-h-0" data-phone-hidden={tab !== "graph" || undefined}>
+          <section aria-label="Graph" {...tabPanel("graph")} className="flex h-full min-h-0 flex-col gap-0 bg-slate-50 dark:bg-slate-900/40">
             {errors.length > 0 ? (
               <div
                 role="alert"
@@ -271,9 +328,12 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
             ) : null}
             {props.largeGraph ? <LargeGraphNotice {...props.largeGraph} /> : null}
             <div data-testid="graph-view" className="min-h-0 flex-1 p-3">
+              {phone && tab !== "graph" ? null : (
+                <GraphLoading edges={live.graph.edges.length}>
               <WorkflowGraphView
                 graph={live.graph}
-                initialLayout={props.initialLayout ?? null}
+                // Remounted (the phone's Graph tab): the server's layout only while it is still the graph drawn.
+                initialLayout={live.graph === initialGraph ? (props.initialLayout ?? null) : null}
                 onSelectSource={onSelectSource}
                 highlightedNodeId={highlighted}
                 exportName={name.trim() || "workflow"}
@@ -282,6 +342,8 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
                 datasets={datasets}
                 onDatasetsChange={setDatasets}
               />
+                </GraphLoading>
+              )}
             </div>
           </section>
         </Panel>
