@@ -13,6 +13,9 @@ import * as workflow from "../../src/app/api/workflows/[id]/route";
 import * as workflowGraph from "../../src/app/api/workflows/[id]/graph/route";
 import * as workflowVersions from "../../src/app/api/workflows/[id]/versions/route";
 import * as workflowVersion from "../../src/app/api/workflows/[id]/versions/[version]/route";
+import * as trash from "../../src/app/api/trash/route";
+import * as trashed from "../../src/app/api/trash/[id]/route";
+import * as trashedRestore from "../../src/app/api/trash/[id]/restore/route";
 import * as workflowVersionRestore from "../../src/app/api/workflows/[id]/versions/[version]/restore/route";
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response> | Response;
@@ -30,6 +33,9 @@ export const APP_ROUTES: Array<[string, RouteModule]> = [
   ["/api/me", me as RouteModule],
   ["/api/openapi.json", openapi as RouteModule],
   ["/api/workflows", workflows as unknown as RouteModule],
+  ["/api/trash", trash as unknown as RouteModule],
+  ["/api/trash/[id]/restore", trashedRestore as unknown as RouteModule],
+  ["/api/trash/[id]", trashed as unknown as RouteModule],
   ["/api/workflows/[id]/graph", workflowGraph as unknown as RouteModule],
   ["/api/workflows/[id]/versions/[version]/restore", workflowVersionRestore as unknown as RouteModule],
   ["/api/workflows/[id]/versions/[version]", workflowVersion as unknown as RouteModule],
