@@ -8,6 +8,7 @@ import next from "next";
 import { keyringFromConfig, setKeyring } from "./auth/keys";
 import { pruneExpiredCounters } from "./auth/rate-limit";
 import { ConfigError, getConfig } from "./config";
+import { purgeTrash } from "./workflows/trash";
 import { type Database, openDatabase, setDatabase } from "./db/client";
 import { applyMigrations } from "./db/migrations/apply";
 import { DatabaseLockedError } from "./db/pglite-lock";
@@ -35,6 +36,7 @@ async function main() {
 
   const pruning = setInterval(() => {
     pruneExpiredCounters(db).catch((error: unknown) => log.warn({ err: error }, "could not prune rate-limit counters"));
+    purgeTrash(db).catch((error: unknown) => log.warn({ err: error }, "could not empty the trash of old workflows"));
   }, 10 * 60_000);
   pruning.unref();
 

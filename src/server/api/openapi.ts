@@ -41,6 +41,13 @@ const versionDetail = versionItem.extend({ id: workflowId, code: z.string() });
 
 const versionList = z.object({ items: z.array(versionItem), nextCursor: z.string().nullable() });
 
+const trashedWorkflow = workflowListItem.extend({
+  deletedAt: isoDate,
+  purgeAt: isoDate.describe("When it is deleted for good"),
+});
+
+const trashList = z.object({ items: z.array(trashedWorkflow), nextCursor: z.string().nullable(), retentionDays: z.number().int() });
+
 const errorBody = z.object({
   error: z.object({
     code: z.string().describe("A stable code such as NOT_FOUND, CONFLICT, PAYLOAD_TOO_LARGE"),
@@ -113,7 +120,10 @@ export function openApiDocument(serverUrl: string) {
             ...commonErrors,
           },
         },
-        delete: { summary: "Delete a workflow", responses: { 204: { description: "Deleted" }, ...commonErrors } },
+        delete: {
+          summary: "Move a workflow to the trash (restorable until it is purged)",
+          responses: { 204: { description: "In the trash" }, ...commonErrors },
+        },
       },
       "/api/workflows/{id}/graph": {
         parameters: [idParameter],
@@ -124,6 +134,35 @@ export function openApiDocument(serverUrl: string) {
             422: error("The graph is past the size bound (details.reason \"size\", with its counts) or took longer than the time budget (\"time\")"),
             ...commonErrors,
             503: error("The database is unavailable, or every graph worker is busy (Retry-After)"),
+          },
+        },
+      },
+      "/api/trash": {
+        get: {
+          summary: "Your trashed workflows, most recently deleted first",
+          parameters: [
+            { name: "cursor", in: "query", required: false, schema: { type: "string" }, description: "nextCursor of the previous page" },
+            { name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 100 } },
+          ],
+          responses: { 200: { description: "A page", content: jsonContent(trashList) }, ...commonErrors },
+        },
+      },
+      "/api/trash/{id}": {
+        parameters: [idParameter],
+        delete: {
+          summary: "Delete a trashed workflow and its history for good",
+          responses: { 204: { description: "Deleted" }, ...commonErrors, 404: error("Not in your trash") },
+        },
+      },
+      "/api/trash/{id}/restore": {
+        parameters: [idParameter],
+        post: {
+          summary: "Take a workflow out of the trash",
+          responses: {
+            200: { description: "Restored: the workflow", content: jsonContent(workflowDetail) },
+            403: error("The per-person workflow limit is reached"),
+            ...commonErrors,
+            404: error("Not in your trash"),
           },
         },
       },

@@ -54,3 +54,20 @@ export const restoreVersion = restRoute<IdVersion>(async (args) => {
   const { id, version } = args.params;
   return { body: await args.caller.workflow.restore(untrusted({ ...body, id, version: pathNumber(version) })) };
 });
+
+/** Your trashed workflows, most recently deleted first, each with the time it is purged. */
+export const listTrash = restRoute(async ({ url, caller }) => ({
+  body: await caller.workflow.trash(untrusted(queryObject(url, ["limit"]))),
+}));
+
+/** Takes a workflow out of the trash; answers it as it is now. */
+export const restoreFromTrash = restRoute<Id>(async ({ caller, params }) => {
+  await caller.workflow.restoreFromTrash({ id: params.id });
+  return { body: await caller.workflow.get({ id: params.id }) };
+});
+
+/** Deletes a trashed workflow and its history for good. */
+export const deleteForever = restRoute<Id>(async ({ caller, params }) => {
+  await caller.workflow.deleteForever({ id: params.id });
+  return { status: 204 };
+});

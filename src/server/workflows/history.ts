@@ -65,7 +65,7 @@ function decodeCursor(text: string): number {
 const noSuchVersion = () => new AppError("NOT_FOUND", "No such version of this workflow.");
 
 async function ownedWorkflow({ db, ownerId }: WorkflowScope, id: string) {
-  const workflow = await db.prisma.workflow.findFirst({ where: { id, ownerId }, select: { ...stateSelect, updatedAt: true } });
+  const workflow = await db.prisma.workflow.findFirst({ where: { id, ownerId, deletedAt: null }, select: { ...stateSelect, updatedAt: true } });
   if (!workflow) throw notFound();
   return workflow;
 }
@@ -94,7 +94,7 @@ export async function listVersions(
 /** One version with its code: the current state when `version` is the workflow's own. */
 export async function getVersion(scope: WorkflowScope, input: { id: string; version: number }): Promise<WorkflowVersionDetail> {
   const workflow = await scope.db.prisma.workflow.findFirst({
-    where: { id: input.id, ownerId: scope.ownerId },
+    where: { id: input.id, ownerId: scope.ownerId, deletedAt: null },
     select: { ...stateSelect, updatedAt: true, code: true },
   });
   if (!workflow) throw notFound();

@@ -99,7 +99,7 @@ export function scopeLimits(scope: WorkflowScope): { storageLimitBytes: number; 
 }
 
 export async function getWorkflow({ db, ownerId }: WorkflowScope, id: string): Promise<WorkflowDetail> {
-  const row = await db.prisma.workflow.findFirst({ where: { id, ownerId }, select: fullSelect });
+  const row = await db.prisma.workflow.findFirst({ where: { id, ownerId, deletedAt: null }, select: fullSelect });
   if (!row) throw notFound();
   return toDetail(row);
 }
@@ -108,7 +108,7 @@ export async function listWorkflows(
   { db, ownerId }: WorkflowScope,
   input: ListWorkflowsInput,
 ): Promise<{ items: WorkflowListItem[]; nextCursor: string | null }> {
-  const where: Prisma.WorkflowWhereInput = { ownerId };
+  const where: Prisma.WorkflowWhereInput = { ownerId, deletedAt: null };
   // LIKE wildcards in a search are meant literally.
   if (input.q) where.name = { contains: input.q.replace(/[\\%_]/g, "\\$&"), mode: "insensitive" };
   if (input.cursor) {
@@ -137,7 +137,7 @@ async function createWorkflow(scope: WorkflowScope, name: string, code: string):
   return db.prisma.$transaction(async (tx) => {
     // Lock the owner's row so that concurrent creates count one after another and the limits hold exactly.
     await lockOwner(tx, ownerId);
-    const count = await tx.workflow.count({ where: { ownerId } });
+    const count = await tx.workflow.count({ where: { ownerId, deletedAt: null } });
     if (count >= limitPerOwner) {
       throw new AppError("FORBIDDEN", `You can keep at most ${limitPerOwner} workflows. Delete some to save new ones.`, {
         details: { limit: limitPerOwner },
@@ -174,13 +174,13 @@ async function updateWorkflow(
       kept = await keepPreviousVersion(tx, { workflowId: id, ownerId, expectedVersion, newCode: code });
     }
     const updated = await tx.workflow.updateManyAndReturn({
-      where: { id, ownerId, version: expectedVersion },
+      where: { id, ownerId, version: expectedVersion, deletedAt: null },
       data,
       select: fullSelect,
     });
     const row = updated[0];
     if (!row) {
-      const current = await tx.workflow.findFirst({ where: { id, ownerId }, select: { version: true, updatedAt: true } });
+      const current = await tx.workflow.findFirst({ where: { id, ownerId, deletedAt: null }, select: { version: true, updatedAt: true } });
       if (!current) throw notFound();
       throw new AppError("CONFLICT", "This workflow was changed since you loaded it.", {
         details: { currentVersion: current.version, updatedAt: current.updatedAt.toISOString() },
@@ -215,7 +215,7 @@ export async function renameWorkflow(
 ): Promise<WorkflowDetail> {
   if (input.expectedVersion !== undefined) return updateWorkflow(scope, input.id, input.expectedVersion, { name: input.name });
   const updated = await scope.db.prisma.workflow.updateManyAndReturn({
-    where: { id: input.id, ownerId: scope.ownerId },
+    where: { id: input.id, ownerId: scope.ownerId, deletedAt: null },
     data: { name: input.name, version: { increment: 1 } },
     select: fullSelect,
   });
@@ -229,7 +229,11 @@ export async function duplicateWorkflow(scope: WorkflowScope, input: { id: strin
   return createWorkflow(scope, name, original.code);
 }
 
-export async function deleteWorkflow({ db, ownerId }: WorkflowScope, id: string): Promise<void> {
-  const { count } = await db.prisma.workflow.deleteMany({ where: { id, ownerId } });
+/** Moves a workflow to the trash (docs/decisions/077); one already there, or not the caller's, is 404. */
+export async function deleteWorkflow(scope: WorkflowScope, id: string): Promise<void> {
+  const now = scopeLimits(scope).now;
+  // Raw, so that the update time stays the last save's (Prisma would stamp @updatedAt).
+  const count = await scope.db.prisma.$executeRaw`
+    UPDATE workflows SET deleted_at = ${now} WHERE id = ${id}::uuid AND owner_id = ${scope.ownerId}::uuid AND deleted_at IS NULL`;
   if (count === 0) throw notFound();
 }
