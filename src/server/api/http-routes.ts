@@ -35,13 +35,23 @@ const EXACT: Record<string, Methods> = {
 
 const WORKFLOW = /^\/api\/workflows\/([^/]+)$/;
 const WORKFLOW_GRAPH = /^\/api\/workflows\/([^/]+)\/graph$/;
+const VERSIONS = /^\/api\/workflows\/([^/]+)\/versions$/;
+const VERSION = /^\/api\/workflows\/([^/]+)\/versions\/([^/]+)$/;
+const VERSION_RESTORE = /^\/api\/workflows\/([^/]+)\/versions\/([^/]+)\/restore$/;
 const TRPC = /^\/api\/trpc\/[^/]/;
 
 function find(pathname: string): { methods: Methods; params: Record<string, string> } | null {
   const exact = EXACT[pathname];
   if (exact) return { methods: exact, params: {} };
   if (TRPC.test(pathname)) return { methods: { GET: trpcRoute, POST: trpcRoute }, params: {} };
-  let match = WORKFLOW_GRAPH.exec(pathname);
+  const id = (m: RegExpExecArray) => decodeURIComponent(m[1]!);
+  let match = VERSION_RESTORE.exec(pathname);
+  if (match) return { methods: { POST: workflows.restoreVersion }, params: { id: id(match), version: decodeURIComponent(match[2]!) } };
+  match = VERSION.exec(pathname);
+  if (match) return { methods: { GET: workflows.getVersion }, params: { id: id(match), version: decodeURIComponent(match[2]!) } };
+  match = VERSIONS.exec(pathname);
+  if (match) return { methods: { GET: workflows.listVersions }, params: { id: id(match) } };
+  match = WORKFLOW_GRAPH.exec(pathname);
   if (match) return { methods: { GET: workflows.workflowGraph }, params: { id: decodeURIComponent(match[1]!) } };
   match = WORKFLOW.exec(pathname);
   if (match) {

@@ -51,3 +51,8 @@ export function queryObject(url: URL, numeric: readonly string[] = []): Record<s
   }
   return out;
 }
+
+/** A number in a path segment (a version); anything else goes on as written, for the procedure's schema to refuse. */
+export function pathNumber(segment: string): number | string {
+  return /^\d{1,10}$/.test(segment) ? Number(segment) : segment;
+}

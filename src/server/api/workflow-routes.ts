@@ -1,9 +1,10 @@
 /** `/api/workflows…`: the REST face of the workflow procedures (the OpenAPI document describes it). */
 import { MAX_WORKFLOW_BODY_BYTES } from "~/lib/validation/workflow";
 import { AppError } from "../errors/app-error";
-import { queryObject, readJsonObject, restRoute, untrusted } from "./rest";
+import { pathNumber, queryObject, readJsonObject, restRoute, untrusted } from "./rest";
 
 type Id = { id: string };
+type IdVersion = { id: string; version: string };
 
 export const listWorkflows = restRoute(async ({ url, caller }) => ({
   body: await caller.workflow.list(untrusted(queryObject(url, ["limit"]))),
@@ -33,3 +34,23 @@ export const workflowGraph = restRoute<Id>(async ({ caller, params }) => ({ body
 
 /** `GET /api/me` → `{"user":{"id","email"}}`: the same procedure as `auth.me`; 401 when nobody is signed in. */
 export const me = restRoute(async ({ caller }) => ({ body: await caller.auth.me() }));
+
+/** The workflow's current state and its kept versions, newest first. */
+export const listVersions = restRoute<Id>(async ({ url, caller, params }) => ({
+  body: await caller.workflow.versions(untrusted({ ...queryObject(url, ["limit"]), id: params.id })),
+}));
+
+/** One version with its code. */
+export const getVersion = restRoute<IdVersion>(async ({ caller, params }) => ({
+  body: await caller.workflow.version(untrusted({ id: params.id, version: pathNumber(params.version) })),
+}));
+
+/** Makes the version's code current as a new version; the body names the version read: `{"expectedVersion": n}`. */
+export const restoreVersion = restRoute<IdVersion>(async (args) => {
+  const body = await readJsonObject(args, 4 * 1024);
+  for (const key of ["id", "version"]) {
+    if (key in body) throw new AppError("BAD_REQUEST", "The request is not valid.", { fields: { [key]: [`Unknown field: the ${key} is in the path.`] } });
+  }
+  const { id, version } = args.params;
+  return { body: await args.caller.workflow.restore(untrusted({ ...body, id, version: pathNumber(version) })) };
+});
