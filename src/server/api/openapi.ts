@@ -2,6 +2,7 @@
  * The OpenAPI description of the REST routes, generated from the same zod schemas the procedures validate with.
  */
 import { z } from "zod";
+import { workflowDetail, workflowList, workflowListItem } from "~/lib/validation/workflow-output";
 import {
   createWorkflowInput,
   listWorkflowsInput,
@@ -11,22 +12,6 @@ import {
 import { DEFAULT_VERSIONS_PAGE, restoreVersionBody, versionNumber } from "~/lib/validation/history";
 
 const isoDate = z.string().describe("ISO 8601 date-time");
-
-const workflowListItem = z.object({
-  id: workflowId,
-  name: z.string(),
-  version: z.number().int(),
-  createdAt: isoDate,
-  updatedAt: isoDate,
-  size: z.object({ bytes: z.number().int(), lines: z.number().int() }),
-  graph: z
-    .object({ dialect: z.string(), nodes: z.number().int().nullable(), edges: z.number().int().nullable() })
-    .describe("The graph's counts; null (and dialect \"unknown\") when they were not counted within the server's time budget at save time"),
-});
-
-const workflowDetail = workflowListItem.extend({ code: z.string() });
-
-const workflowList = z.object({ items: z.array(workflowListItem), nextCursor: z.string().nullable() });
 
 const versionItem = z.object({
   version: z.number().int(),
@@ -72,9 +57,19 @@ const commonErrors = {
 const idParameter = { name: "id", in: "path", required: true, schema: schema(workflowId) };
 const versionParameter = { name: "version", in: "path", required: true, schema: schema(versionNumber) };
 
+/**
+ * The list's query parameters, from the procedure's input schema: `dialects` is sent as a repeated `dialect`
+ * parameter, and `direction` (tRPC's infinite queries) has no meaning in REST.
+ */
 function queryParameters() {
   const properties = (schema(listWorkflowsInput, "input") as { properties?: Record<string, unknown> }).properties ?? {};
-  return Object.entries(properties).map(([name, property]) => ({ name, in: "query", required: false, schema: property }));
+  return Object.entries(properties)
+    .filter(([name]) => name !== "direction")
+    .map(([name, property]) =>
+      name === "dialects"
+        ? { name: "dialect", in: "query", required: false, style: "form", explode: true, schema: property, description: "Only these frameworks; repeat the parameter for several" }
+        : { name, in: "query", required: false, schema: property },
+    );
 }
 
 export function openApiDocument(serverUrl: string) {
@@ -92,7 +87,7 @@ export function openApiDocument(serverUrl: string) {
     paths: {
       "/api/workflows": {
         get: {
-          summary: "List your workflows, newest first",
+          summary: "List your workflows: search names, frameworks and code; filter by framework; five sorts; keyset pages",
           parameters: queryParameters(),
           responses: { 200: { description: "A page", content: jsonContent(workflowList) }, ...commonErrors },
         },

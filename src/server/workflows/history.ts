@@ -7,7 +7,8 @@ import { z } from "zod";
 import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
 import type { ListVersionsInput } from "~/lib/validation/history";
-import { changeWorkflow, knownCount, notFound, restoreLeadingBom, scopeLimits, type WorkflowDetail, type WorkflowScope } from "./service";
+import type { WorkflowDetail } from "~/lib/validation/workflow-output";
+import { changeWorkflow, knownCount, notFound, restoreLeadingBom, scopeLimits, type WorkflowScope } from "./service";
 import { type StorageUsage, storageUsed } from "./storage";
 
 export interface WorkflowVersionItem {

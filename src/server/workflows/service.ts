@@ -6,8 +6,8 @@ import { getConfig } from "../config";
 import type { Database } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
-import type { ListWorkflowsInput, SaveWorkflowInput } from "~/lib/validation/workflow";
-import { decodeCursor, encodeCursor } from "./cursor";
+import type { SaveWorkflowInput } from "~/lib/validation/workflow";
+import type { WorkflowDetail, WorkflowListItem } from "~/lib/validation/workflow-output";
 import { keepPreviousVersion, thinHistory } from "./history-keep";
 import type { RetentionPolicy } from "./retention";
 import { checkStorage, lockOwner } from "./storage";
@@ -31,20 +31,7 @@ const fullSelect = { ...listSelect, code: true } satisfies Prisma.WorkflowSelect
 type ListRow = Prisma.WorkflowGetPayload<{ select: typeof listSelect }>;
 type FullRow = Prisma.WorkflowGetPayload<{ select: typeof fullSelect }>;
 
-export interface WorkflowListItem {
-  id: string;
-  name: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  size: { bytes: number; lines: number };
-  /** The graph's counts, null when the visualizer did not finish within its budget at save time (decision 036). */
-  graph: { dialect: string; nodes: number | null; edges: number | null };
-}
-
-export interface WorkflowDetail extends WorkflowListItem {
-  code: string;
-}
+export { listWorkflows } from "./list";
 
 function toListItem(row: ListRow): WorkflowListItem {
   return {
@@ -102,32 +89,6 @@ export async function getWorkflow({ db, ownerId }: WorkflowScope, id: string): P
   const row = await db.prisma.workflow.findFirst({ where: { id, ownerId, deletedAt: null }, select: fullSelect });
   if (!row) throw notFound();
   return toDetail(row);
-}
-
-export async function listWorkflows(
-  { db, ownerId }: WorkflowScope,
-  input: ListWorkflowsInput,
-): Promise<{ items: WorkflowListItem[]; nextCursor: string | null }> {
-  const where: Prisma.WorkflowWhereInput = { ownerId, deletedAt: null };
-  // LIKE wildcards in a search are meant literally.
-  if (input.q) where.name = { contains: input.q.replace(/[\\%_]/g, "\\$&"), mode: "insensitive" };
-  if (input.cursor) {
-    const [sort, key, id] = decodeCursor(input.cursor, input.sort);
-    where.OR =
-      sort === "updated"
-        ? [{ updatedAt: { lt: new Date(key) } }, { updatedAt: new Date(key), id: { lt: id } }]
-        : [{ name: { gt: key } }, { name: key, id: { gt: id } }];
-  }
-  const orderBy: Prisma.WorkflowOrderByWithRelationInput[] =
-    input.sort === "updated" ? [{ updatedAt: "desc" }, { id: "desc" }] : [{ name: "asc" }, { id: "asc" }];
-  const rows = await db.prisma.workflow.findMany({ where, orderBy, take: input.limit + 1, select: listSelect });
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  const nextCursor =
-    rows.length > input.limit && last
-      ? encodeCursor(input.sort === "updated" ? ["updated", last.updatedAt.toISOString(), last.id] : ["name", last.name, last.id])
-      : null;
-  return { items: page.map(toListItem), nextCursor };
 }
 
 async function createWorkflow(scope: WorkflowScope, name: string, code: string): Promise<WorkflowDetail> {

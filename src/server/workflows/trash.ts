@@ -9,7 +9,8 @@ import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
 import type { ListTrashInput } from "~/lib/validation/trash";
 import { getConfig } from "../config";
-import { knownCount, notFound, type WorkflowListItem, type WorkflowScope } from "./service";
+import type { WorkflowListItem } from "~/lib/validation/workflow-output";
+import { knownCount, notFound, type WorkflowScope } from "./service";
 import { lockOwner } from "./storage";
 
 const DAY_MS = 86_400_000;

@@ -26,7 +26,7 @@ describe("the trash through tRPC", () => {
     expect(await api.workflow.delete({ id: saved.id })).toMatchObject({ id: saved.id, trashed: true });
 
     expect((await api.workflow.list()).items.map((item) => item.id)).toEqual([kept.id]);
-    expect((await api.workflow.list({ q: "daily", limit: 10, sort: "name" })).items).toEqual([]);
+    expect((await api.workflow.list({ search: "daily", limit: 10, sort: "name" })).items).toEqual([]);
     await expectAppError(api.workflow.get({ id: saved.id }), "NOT_FOUND");
     await expectAppError(api.workflow.graph({ id: saved.id }), "NOT_FOUND");
     await expectAppError(api.workflow.versions({ id: saved.id }), "NOT_FOUND");
