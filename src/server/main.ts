@@ -11,6 +11,7 @@ import { ConfigError, getConfig } from "./config";
 import { type Database, openDatabase, setDatabase } from "./db/client";
 import { applyMigrations } from "./db/migrations/apply";
 import { DatabaseLockedError } from "./db/pglite-lock";
+import { serveApi } from "./api/http-routes";
 import { errorBody } from "./errors/app-error";
 import { CLIENT_REQUEST_ID_HEADER, stampRequest } from "./http/request-meta";
 import { startGraphWorkers } from "./graph-work/start";
@@ -71,6 +72,8 @@ async function main() {
       res.end(JSON.stringify(errorBody("BAD_REQUEST", "The request path is not valid.", requestId)));
       return;
     }
+    // The API is answered here, on our own fast path; pages, server components and next-auth by Next.
+    if (serveApi(req, res)) return;
     void handle(req, res);
   });
   server.keepAliveTimeout = 65_000;

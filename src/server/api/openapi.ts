@@ -8,6 +8,7 @@ import {
   updateWorkflowBody,
   workflowId,
 } from "~/lib/validation/workflow";
+import { DEFAULT_VERSIONS_PAGE, restoreVersionBody, versionNumber } from "~/lib/validation/history";
 
 const isoDate = z.string().describe("ISO 8601 date-time");
 
@@ -26,6 +27,19 @@ const workflowListItem = z.object({
 const workflowDetail = workflowListItem.extend({ code: z.string() });
 
 const workflowList = z.object({ items: z.array(workflowListItem), nextCursor: z.string().nullable() });
+
+const versionItem = z.object({
+  version: z.number().int(),
+  name: z.string().describe("The workflow's name while this version was current"),
+  savedAt: isoDate,
+  current: z.boolean().describe("True for the workflow's current state"),
+  size: z.object({ bytes: z.number().int(), lines: z.number().int() }),
+  graph: workflowListItem.shape.graph,
+});
+
+const versionDetail = versionItem.extend({ id: workflowId, code: z.string() });
+
+const versionList = z.object({ items: z.array(versionItem), nextCursor: z.string().nullable() });
 
 const errorBody = z.object({
   error: z.object({
@@ -49,6 +63,7 @@ const commonErrors = {
 };
 
 const idParameter = { name: "id", in: "path", required: true, schema: schema(workflowId) };
+const versionParameter = { name: "version", in: "path", required: true, schema: schema(versionNumber) };
 
 function queryParameters() {
   const properties = (schema(listWorkflowsInput, "input") as { properties?: Record<string, unknown> }).properties ?? {};
@@ -80,7 +95,7 @@ export function openApiDocument(serverUrl: string) {
           responses: {
             201: { description: "Saved", content: jsonContent(workflowDetail) },
             403: error("The per-person limit is reached"),
-            413: error("The code is larger than 512 KiB"),
+            413: error("The code is larger than 512 KiB, or your storage is full (details: usedBytes, limitBytes)"),
             ...commonErrors,
           },
         },
@@ -94,7 +109,7 @@ export function openApiDocument(serverUrl: string) {
           responses: {
             200: { description: "Saved", content: jsonContent(workflowDetail) },
             409: error("Changed since you read it: details hold currentVersion and updatedAt"),
-            413: error("The code is larger than 512 KiB"),
+            413: error("The code is larger than 512 KiB, or your storage is full (details: usedBytes, limitBytes)"),
             ...commonErrors,
           },
         },
@@ -109,6 +124,37 @@ export function openApiDocument(serverUrl: string) {
             422: error("The graph is past the size bound (details.reason \"size\", with its counts) or took longer than the time budget (\"time\")"),
             ...commonErrors,
             503: error("The database is unavailable, or every graph worker is busy (Retry-After)"),
+          },
+        },
+      },
+      "/api/workflows/{id}/versions": {
+        parameters: [idParameter],
+        get: {
+          summary: "The workflow's current state and its earlier versions, newest first",
+          parameters: [
+            { name: "cursor", in: "query", required: false, schema: { type: "string" }, description: "nextCursor of the previous page" },
+            { name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 100, default: DEFAULT_VERSIONS_PAGE } },
+          ],
+          responses: { 200: { description: "A page", content: jsonContent(versionList) }, ...commonErrors },
+        },
+      },
+      "/api/workflows/{id}/versions/{version}": {
+        parameters: [idParameter, versionParameter],
+        get: {
+          summary: "One version with its code",
+          responses: { 200: { description: "The version", content: jsonContent(versionDetail) }, ...commonErrors },
+        },
+      },
+      "/api/workflows/{id}/versions/{version}/restore": {
+        parameters: [idParameter, versionParameter],
+        post: {
+          summary: "Make this version's code current, as a new version, if the workflow is still at the version you read",
+          requestBody: { required: true, content: jsonContent(restoreVersionBody, "input") },
+          responses: {
+            200: { description: "Restored: the workflow as it is now", content: jsonContent(workflowDetail) },
+            409: error("Changed since you read it: details hold currentVersion and updatedAt"),
+            413: error("Your storage is full: details hold usedBytes, limitBytes and neededBytes"),
+            ...commonErrors,
           },
         },
       },
