@@ -42,6 +42,7 @@ for (const size of SIZES) {
     });
 
     test("another site as the destination stays on the app", async ({ page, baseURL }) => {
+      test.setTimeout(180_000); // three log-ins
       const account = await registerAccount(page.request, "evil");
       for (const evil of ["https://evil.example/", "//evil.example/", "/\\evil.example"]) {
         await page.context().clearCookies();
@@ -94,6 +95,7 @@ test.describe("log-out on a server with no APP_URL on a random port", () => {
 
   for (const size of SIZES) {
     test(`logs out onto the app (${size.name})`, async ({ browser }) => {
+      test.setTimeout(180_000); // a fresh server's first pages, a log-in and a log-out
       expect(server.port).not.toBe(3000);
       await logInAndOut(browser, size.use);
     });
