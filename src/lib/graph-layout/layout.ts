@@ -598,27 +598,6 @@ function compoundLayout(
     if (junctions.length > 0) route.junctions = junctions.map((p) => (lr ? [p[1], p[0]] : p));
     edgeRoutes[plan.edge.id] = route;
   }
-  // A junction is where at least two edges really meet: a merge point only one edge lists (a bundle of one, a
-  // junction's link that no other edge shares) is dropped, so the view and the export draw a dot only at real ones.
-  const junctionKey = (p: readonly [number, number]) => `${p[0].toFixed(1)},${p[1].toFixed(1)}`;
-  const edgesAt = new Map<string, number>();
-  for (const id in edgeRoutes) {
-    for (const k of new Set((edgeRoutes[id]!.junctions ?? []).map(junctionKey))) edgesAt.set(k, (edgesAt.get(k) ?? 0) + 1);
-  }
-  for (const id in edgeRoutes) {
-    const route = edgeRoutes[id]!;
-    if (!route.junctions) continue;
-    const seen = new Set<string>();
-    const kept = route.junctions.filter((p) => {
-      const k = junctionKey(p);
-      if (seen.has(k) || (edgesAt.get(k) ?? 0) < 2) return false;
-      seen.add(k);
-      return true;
-    });
-    if (kept.length > 0) route.junctions = kept;
-    else delete route.junctions;
-  }
-
   /* ---- boxes in drawing space ---- */
   const nodes: Record<string, NodeBox> = {};
   for (const n of sortedNodes) {
