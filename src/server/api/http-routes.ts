@@ -78,7 +78,14 @@ export function serveApi(req: IncomingMessage, res: ServerResponse): boolean {
   const rawUrl = req.url ?? "/";
   if (!rawUrl.startsWith("/api/")) return false;
   const url = new URL(rawUrl, "http://localhost");
-  const found = find(url.pathname);
+  let found: ReturnType<typeof find>;
+  try {
+    found = find(url.pathname);
+  } catch {
+    // A percent-escape that does not decode (`/api/workflows/%ZZ`): the server refuses these first; so do we.
+    void route(() => Promise.reject(new AppError("BAD_REQUEST", "The request path is not valid.")))(req, res, url, {} as never);
+    return true;
+  }
   if (!found) return false;
   const method = (req.method ?? "GET").toUpperCase();
   const handler = found.methods[(method === "HEAD" ? "GET" : method) as keyof Methods];
