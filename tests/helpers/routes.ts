@@ -13,6 +13,8 @@ import * as workflow from "../../src/app/api/workflows/[id]/route";
 import * as workflowGraph from "../../src/app/api/workflows/[id]/graph/route";
 import * as workflowVersions from "../../src/app/api/workflows/[id]/versions/route";
 import * as workflowVersion from "../../src/app/api/workflows/[id]/versions/[version]/route";
+import * as workflowImport from "../../src/app/api/workflows/import/route";
+import * as workflowDownload from "../../src/app/api/workflows/[id]/download/route";
 import * as trash from "../../src/app/api/trash/route";
 import * as trashed from "../../src/app/api/trash/[id]/route";
 import * as trashedRestore from "../../src/app/api/trash/[id]/restore/route";
@@ -33,6 +35,8 @@ export const APP_ROUTES: Array<[string, RouteModule]> = [
   ["/api/me", me as RouteModule],
   ["/api/openapi.json", openapi as RouteModule],
   ["/api/workflows", workflows as unknown as RouteModule],
+  ["/api/workflows/import", workflowImport as unknown as RouteModule],
+  ["/api/workflows/[id]/download", workflowDownload as unknown as RouteModule],
   ["/api/trash", trash as unknown as RouteModule],
   ["/api/trash/[id]/restore", trashedRestore as unknown as RouteModule],
   ["/api/trash/[id]", trashed as unknown as RouteModule],

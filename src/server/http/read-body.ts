@@ -14,9 +14,14 @@ export interface ReadBodyOptions {
 }
 
 export async function readBodyText(req: Request, maxBytes: number, options: ReadBodyOptions = {}): Promise<string> {
+  return new TextDecoder("utf-8", { fatal: false }).decode(await readBodyBytes(req, maxBytes, options));
+}
+
+/** The body's bytes, read under the same limit and deadline as readBodyText. */
+export async function readBodyBytes(req: Request, maxBytes: number, options: ReadBodyOptions = {}): Promise<Uint8Array> {
   const declared = Number(req.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
-  if (!req.body) return "";
+  if (!req.body) return new Uint8Array();
   const deadlineMs = options.deadlineMs ?? requestLimits().bodyReadMs;
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -44,7 +49,7 @@ export async function readBodyText(req: Request, maxBytes: number, options: Read
   } finally {
     clearTimeout(timer);
   }
-  return new TextDecoder("utf-8", { fatal: false }).decode(concat(chunks, size));
+  return concat(chunks, size);
 }
 
 function concat(chunks: Uint8Array[], size: number): Uint8Array {
