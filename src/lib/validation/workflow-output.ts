@@ -3,7 +3,8 @@
  * services and the UI use, and the OpenAPI document all come from these schemas.
  */
 import { z } from "zod";
-import { workflowId } from "./workflow";
+import type { WorkflowGraph } from "../visualizer/types";
+import { DIALECTS, workflowId } from "./workflow";
 
 export const MAX_SNIPPET_LENGTH = 160;
 
@@ -40,8 +41,64 @@ export const workflowList = z.object({
 
 export const workflowDetail = workflowListItem.extend({ code: z.string() });
 
+const sourceSpan = z
+  .object({ from: count, to: count, startLine: z.number().int().positive(), endLine: z.number().int().positive() })
+  .describe("Character offsets [from, to) and 1-based lines of the source");
+
+const NODE_ROLES = [
+  "node", "tools", "agent", "subgraph", "graph", "entrypoint", "task", "operator", "sensor", "branch", "dag", "task_group",
+  "dataset", "flow", "op", "asset", "multi_asset", "graph_asset", "job", "asset_group", "pipeline", "parameters", "function", "block",
+] as const;
+
+const graphNode = z.object({
+  id: z.string(),
+  label: z.string(),
+  kind: z.enum(["step", "start", "end", "group", "dataset"]),
+  source: sourceSpan.nullable(),
+  definition: sourceSpan.nullable(),
+  parent: z.string().nullable(),
+  many: z.boolean().optional(),
+  role: z.enum(NODE_ROLES).optional(),
+  detail: z.string().optional(),
+  inputs: z.array(z.string()).optional(),
+  outputs: z.array(z.string()).optional(),
+  doc: z.string().optional(),
+});
+
+const graphEdge = z.object({
+  id: z.string(),
+  source: z.string(),
+  target: z.string(),
+  kind: z.enum(["flow", "data", "conditional"]),
+  label: z.string().optional(),
+  inferred: z.boolean().optional(),
+  count: z.number().int().optional(),
+});
+
+const diagnostic = z.object({
+  severity: z.enum(["error", "warning", "info"]),
+  message: z.string(),
+  line: z.number().int(),
+  column: z.number().int(),
+  from: count,
+  to: count,
+});
+
+/** The visualizer's graph (src/lib/visualizer/types.ts); `satisfies` keeps the two in step. */
+export const workflowGraph = z.object({
+  dialect: z.enum(DIALECTS),
+  nodes: z.array(graphNode),
+  edges: z.array(graphEdge),
+  diagnostics: z.array(diagnostic),
+}) satisfies z.ZodType<WorkflowGraph>;
+
+export const workflowGraphResult = z.object({ id: workflowId, version: z.number().int().positive(), graph: workflowGraph });
+
+export const workflowDeleted = z.object({ id: workflowId, deleted: z.literal(true) });
+
 export type WorkflowMatch = z.infer<typeof workflowMatch>;
 export type WorkflowListItem = z.infer<typeof workflowListItem>;
 export type WorkflowListEntry = z.infer<typeof workflowListEntry>;
 export type WorkflowList = z.infer<typeof workflowList>;
 export type WorkflowDetail = z.infer<typeof workflowDetail>;
+export type WorkflowGraphResult = z.infer<typeof workflowGraphResult>;
