@@ -1,8 +1,11 @@
 /**
- * The OpenAPI description of the REST routes, generated from the same zod schemas the procedures validate with.
+ * The OpenAPI description of the REST routes, built from the zod schemas the procedures validate their input and
+ * output with (src/lib/validation), so the document cannot say something the API does not do
+ * (tests/integration/workflows/openapi-conformance.test.ts checks real responses against it).
  */
 import { z } from "zod";
-import { workflowDetail, workflowList, workflowListItem } from "~/lib/validation/workflow-output";
+import { apiErrorBody } from "~/lib/validation/api-error";
+import { workflowDetail, workflowGraphResult, workflowList, workflowListItem } from "~/lib/validation/workflow-output";
 import {
   createWorkflowInput,
   listWorkflowsInput,
@@ -45,26 +48,17 @@ const importSummary = z.object({
   ),
 });
 
-const errorBody = z.object({
-  error: z.object({
-    code: z.string().describe("A stable code such as NOT_FOUND, CONFLICT, PAYLOAD_TOO_LARGE"),
-    message: z.string(),
-    requestId: z.string(),
-    fields: z.record(z.string(), z.array(z.string())).optional(),
-    details: z.record(z.string(), z.unknown()).optional(),
-  }),
-});
-
 const schema = (type: z.ZodType, io: "input" | "output" = "output") => z.toJSONSchema(type, { io, unrepresentable: "any" });
 const jsonContent = (type: z.ZodType, io: "input" | "output" = "output") => ({ "application/json": { schema: schema(type, io) } });
-const error = (description: string) => ({ description, content: jsonContent(errorBody) });
+const error = (description: string) => ({ description, content: jsonContent(apiErrorBody) });
 
-const commonErrors = {
+const baseErrors = {
   400: error("Invalid input"),
   401: error("Not signed in, or the token is expired or invalid"),
-  404: error("No such workflow (or not yours)"),
   503: error("The database is unavailable"),
 };
+/** The errors of a route that names one workflow. */
+const commonErrors = { ...baseErrors, 404: error("No such workflow (or not yours)") };
 
 const idParameter = { name: "id", in: "path", required: true, schema: schema(workflowId) };
 const versionParameter = { name: "version", in: "path", required: true, schema: schema(versionNumber) };
@@ -101,7 +95,7 @@ export function openApiDocument(serverUrl: string) {
         get: {
           summary: "List your workflows: search names, frameworks and code; filter by framework; five sorts; keyset pages",
           parameters: queryParameters(),
-          responses: { 200: { description: "A page", content: jsonContent(workflowList) }, ...commonErrors },
+          responses: { 200: { description: "A page", content: jsonContent(workflowList) }, ...baseErrors },
         },
         post: {
           summary: "Save a new workflow",
@@ -110,7 +104,7 @@ export function openApiDocument(serverUrl: string) {
             201: { description: "Saved", content: jsonContent(workflowDetail) },
             403: error("The per-person limit is reached"),
             413: error("The code is larger than 512 KiB, or your storage is full (details: usedBytes, limitBytes)"),
-            ...commonErrors,
+            ...baseErrors,
           },
         },
       },
@@ -137,7 +131,7 @@ export function openApiDocument(serverUrl: string) {
         get: {
           summary: "The graph the visualizer draws from the stored code",
           responses: {
-            200: { description: "The graph" },
+            200: { description: "The graph", content: jsonContent(workflowGraphResult) },
             422: error("The graph is past the size bound (details.reason \"size\", with its counts) or took longer than the time budget (\"time\")"),
             ...commonErrors,
             503: error("The database is unavailable, or every graph worker is busy (Retry-After)"),

@@ -2,6 +2,7 @@
  * The person's own sessions, for Settings → Sessions: the live ones (decision 040's rules), newest use first, each
  * with its device (from the user agent), address, log-in time and last use; and "log out this session".
  */
+import type { SessionSummary } from "~/lib/validation/auth-output";
 import type { Database } from "../db/client";
 import type { SessionUser } from "../http/request";
 import { AppError } from "../errors/app-error";
@@ -10,18 +11,7 @@ import { liveSessionWhere, revokeOwnSession, sessionEndsAt } from "./sessions";
 import { getAuthSettings } from "./settings";
 import { describeUserAgent } from "./user-agent";
 
-export interface SessionSummary {
-  id: string;
-  kind: "browser" | "api";
-  device: string;
-  clientAddress: string;
-  createdAt: Date;
-  lastUsedAt: Date;
-  /** When it ends if unused from now on (absolute end or idle timeout, whichever is first). */
-  endsAt: Date;
-  /** The session this request came with. */
-  current: boolean;
-}
+export type { SessionSummary } from "~/lib/validation/auth-output";
 
 /** At most this many sessions are listed (the most recently used). */
 export const SESSION_LIST_LIMIT = 50;

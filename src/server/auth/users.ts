@@ -4,6 +4,7 @@
  */
 import type { Prisma } from "../db/generated/client";
 import { changePasswordInput, newPassword, type LoginInput, type RegisterInput } from "~/lib/validation/auth";
+import type { PublicUser } from "~/lib/validation/auth-output";
 import { newPasswordProblem } from "~/lib/validation/common-passwords";
 import { AppError } from "../errors/app-error";
 import { zodFieldErrors } from "../errors/classify";
@@ -18,10 +19,7 @@ import { createSession, revokeUserSessions, type SessionKind } from "./sessions"
 
 export const publicUserSelect = { id: true, email: true } satisfies Prisma.UserSelect;
 
-export interface PublicUser {
-  id: string;
-  email: string;
-}
+export type { PublicUser } from "~/lib/validation/auth-output";
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";

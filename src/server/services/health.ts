@@ -1,12 +1,9 @@
+import type { HealthReport } from "~/lib/validation/health-output";
 import type { Database } from "../db/client";
 import { countAppliedMigrations } from "../db/migration-status";
 import { log } from "../log";
 
-export interface HealthReport {
-  status: "ok" | "unavailable";
-  database: Database["kind"];
-  migrations: number;
-}
+export type { HealthReport } from "~/lib/validation/health-output";
 
 /** Whether the database answers, and how many migrations it has. Never throws. */
 export async function checkHealth(db: Database, timeoutMs: number): Promise<HealthReport> {

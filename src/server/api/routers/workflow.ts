@@ -10,6 +10,12 @@ import {
 import { listVersionsInput, restoreVersionInput, versionInput } from "~/lib/validation/history";
 import { listTrashInput, trashedIdInput } from "~/lib/validation/trash";
 import { importFilesInput } from "~/lib/validation/files";
+import {
+  workflowDeleted,
+  workflowDetail,
+  workflowGraphResult,
+  workflowList,
+} from "~/lib/validation/workflow-output";
 import { getConfig } from "../../config";
 import { boundedGraph } from "../../workflows/graph";
 import * as history from "../../workflows/history";
@@ -33,22 +39,24 @@ const ownerProcedure = protectedProcedure.use(({ ctx, next }) => {
 
 // Services throw AppErrors; the error formatter answers them with their own codes (see appErrorOf).
 export const workflowRouter = router({
-  save: ownerProcedure.input(saveWorkflowInput).mutation(({ ctx, input }) => workflows.saveWorkflow(ctx.scope, input)),
-  create: ownerProcedure.input(createWorkflowInput).mutation(({ ctx, input }) => workflows.saveWorkflow(ctx.scope, input)),
+  save: ownerProcedure.input(saveWorkflowInput).output(workflowDetail).mutation(({ ctx, input }) => workflows.saveWorkflow(ctx.scope, input)),
+  create: ownerProcedure.input(createWorkflowInput).output(workflowDetail).mutation(({ ctx, input }) => workflows.saveWorkflow(ctx.scope, input)),
   update: ownerProcedure
     .input(updateWorkflowInput)
+    .output(workflowDetail)
     .mutation(({ ctx, input }) => workflows.changeWorkflow(ctx.scope, input.id, input)),
-  list: ownerProcedure.input(listWorkflowsInput).query(({ ctx, input }) => workflows.listWorkflows(ctx.scope, input)),
-  get: ownerProcedure.input(workflowIdInput).query(({ ctx, input }) => workflows.getWorkflow(ctx.scope, input.id)),
-  graph: ownerProcedure.input(workflowIdInput).query(async ({ ctx, input }) => {
+  list: ownerProcedure.input(listWorkflowsInput).output(workflowList).query(({ ctx, input }) => workflows.listWorkflows(ctx.scope, input)),
+  get: ownerProcedure.input(workflowIdInput).output(workflowDetail).query(({ ctx, input }) => workflows.getWorkflow(ctx.scope, input.id)),
+  graph: ownerProcedure.input(workflowIdInput).output(workflowGraphResult).query(async ({ ctx, input }) => {
     const workflow = await workflows.getWorkflow(ctx.scope, input.id);
     return { id: workflow.id, version: workflow.version, graph: await boundedGraph(workflow.code) };
   }),
-  rename: ownerProcedure.input(renameWorkflowInput).mutation(({ ctx, input }) => workflows.renameWorkflow(ctx.scope, input)),
+  rename: ownerProcedure.input(renameWorkflowInput).output(workflowDetail).mutation(({ ctx, input }) => workflows.renameWorkflow(ctx.scope, input)),
   duplicate: ownerProcedure
     .input(duplicateWorkflowInput)
+    .output(workflowDetail)
     .mutation(({ ctx, input }) => workflows.duplicateWorkflow(ctx.scope, input)),
-  delete: ownerProcedure.input(workflowIdInput).mutation(async ({ ctx, input }) => {
+  delete: ownerProcedure.input(workflowIdInput).output(workflowDeleted).mutation(async ({ ctx, input }) => {
     // Moves it to the trash (docs/decisions/077).
     await workflows.deleteWorkflow(ctx.scope, input.id);
     return { id: input.id, deleted: true as const, trashed: true as const };
