@@ -34,6 +34,8 @@ const configSchema = z.object({
   WORKFLOW_HISTORY_MAX_VERSIONS: intFrom(1, 10_000, 200),
   WORKFLOW_HISTORY_FULL_DAYS: intFrom(1, 3_650, 30),
   STORAGE_LIMIT_PER_USER_BYTES: intFrom(1_024, 1024 ** 4, 50 * 1024 * 1024),
+  // The trash (docs/decisions/077): days a deleted workflow stays restorable before it is purged.
+  TRASH_RETENTION_DAYS: intFrom(1, 3_650, 30),
   // Bounded work per request (docs/security/bounded-work.md, src/server/limits.ts).
   REQUEST_TIMEOUT_MS: intFrom(1_000, 300_000, 30_000),
   GRAPH_WORKERS: intFrom(1, 16, Math.min(4, Math.max(1, availableParallelism() - 1))),

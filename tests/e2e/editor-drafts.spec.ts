@@ -7,6 +7,10 @@ import type { Page } from "@playwright/test";
 import { createWorkflow, expect, getWorkflowCode, test } from "./fixtures";
 import { AIRFLOW_SCRIPT, LANGGRAPH_SCRIPT } from "./scripts";
 
+// A loaded machine (two cores shared with the server) draws slowly: room for it, not a slower app.
+test.describe.configure({ timeout: 120_000 });
+test.use({ actionTimeout: 20_000 });
+
 const SIZES = [
   { name: "desktop", use: { viewport: { width: 1440, height: 900 } } },
   { name: "phone", use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } },
@@ -74,6 +78,7 @@ for (const size of SIZES) {
 
       const again = await context.newPage();
       finalScreen.page = again;
+      await again.bringToFront();
       await again.goto(`/workflows/${saved.id}`);
       const offer = again.getByRole("region", { name: "Unsaved changes on this device" });
       await expect(offer).toBeVisible();

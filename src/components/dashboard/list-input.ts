@@ -3,15 +3,16 @@
  * (`/dashboard?q=…&fw=airflow,kedro&sort=name`, docs/decisions/068), and the `workflow.list` input it asks for
  * (the list contract of issue 14). Pure: shared by the server prefetch and the client query, so their keys match.
  */
+import { DIALECTS, LIST_SORTS, MAX_SEARCH_LENGTH } from "~/lib/validation/workflow";
 import type { RouterInputs } from "~/trpc/react";
 export const PAGE_SIZE = 12;
 /** The server's limit on search text (the list contract). */
-export const SEARCH_MAX_LENGTH = 200;
+export const SEARCH_MAX_LENGTH = MAX_SEARCH_LENGTH;
 
-export const FRAMEWORKS = ["langgraph", "airflow", "prefect", "dagster", "kedro", "generic"] as const;
+export const FRAMEWORKS = DIALECTS;
 export type Framework = (typeof FRAMEWORKS)[number];
 
-export const SORT_ORDERS = ["updated", "name", "created", "size", "nodes"] as const;
+export const SORT_ORDERS = LIST_SORTS;
 export type SortOrder = (typeof SORT_ORDERS)[number];
 
 export const SORT_LABELS: Record<SortOrder, string> = {
@@ -74,5 +75,5 @@ export function listInput(query: DashboardQuery) {
 
 /** The list contract's input, typed as the server's `workflow.list` takes it. */
 export function serverListInput(query: DashboardQuery): RouterInputs["workflow"]["list"] {
-  return listInput(query) as RouterInputs["workflow"]["list"];
+  return listInput(query);
 }

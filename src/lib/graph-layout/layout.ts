@@ -598,7 +598,6 @@ function compoundLayout(
     if (junctions.length > 0) route.junctions = junctions.map((p) => (lr ? [p[1], p[0]] : p));
     edgeRoutes[plan.edge.id] = route;
   }
-
   /* ---- boxes in drawing space ---- */
   const nodes: Record<string, NodeBox> = {};
   for (const n of sortedNodes) {

@@ -2,6 +2,7 @@
  * The OpenAPI description of the REST routes, generated from the same zod schemas the procedures validate with.
  */
 import { z } from "zod";
+import { workflowDetail, workflowList, workflowListItem } from "~/lib/validation/workflow-output";
 import {
   createWorkflowInput,
   listWorkflowsInput,
@@ -11,22 +12,6 @@ import {
 import { DEFAULT_VERSIONS_PAGE, restoreVersionBody, versionNumber } from "~/lib/validation/history";
 
 const isoDate = z.string().describe("ISO 8601 date-time");
-
-const workflowListItem = z.object({
-  id: workflowId,
-  name: z.string(),
-  version: z.number().int(),
-  createdAt: isoDate,
-  updatedAt: isoDate,
-  size: z.object({ bytes: z.number().int(), lines: z.number().int() }),
-  graph: z
-    .object({ dialect: z.string(), nodes: z.number().int().nullable(), edges: z.number().int().nullable() })
-    .describe("The graph's counts; null (and dialect \"unknown\") when they were not counted within the server's time budget at save time"),
-});
-
-const workflowDetail = workflowListItem.extend({ code: z.string() });
-
-const workflowList = z.object({ items: z.array(workflowListItem), nextCursor: z.string().nullable() });
 
 const versionItem = z.object({
   version: z.number().int(),
@@ -40,6 +25,13 @@ const versionItem = z.object({
 const versionDetail = versionItem.extend({ id: workflowId, code: z.string() });
 
 const versionList = z.object({ items: z.array(versionItem), nextCursor: z.string().nullable() });
+
+const trashedWorkflow = workflowListItem.extend({
+  deletedAt: isoDate,
+  purgeAt: isoDate.describe("When it is deleted for good"),
+});
+
+const trashList = z.object({ items: z.array(trashedWorkflow), nextCursor: z.string().nullable(), retentionDays: z.number().int() });
 
 const errorBody = z.object({
   error: z.object({
@@ -65,9 +57,19 @@ const commonErrors = {
 const idParameter = { name: "id", in: "path", required: true, schema: schema(workflowId) };
 const versionParameter = { name: "version", in: "path", required: true, schema: schema(versionNumber) };
 
+/**
+ * The list's query parameters, from the procedure's input schema: `dialects` is sent as a repeated `dialect`
+ * parameter, and `direction` (tRPC's infinite queries) has no meaning in REST.
+ */
 function queryParameters() {
   const properties = (schema(listWorkflowsInput, "input") as { properties?: Record<string, unknown> }).properties ?? {};
-  return Object.entries(properties).map(([name, property]) => ({ name, in: "query", required: false, schema: property }));
+  return Object.entries(properties)
+    .filter(([name]) => name !== "direction")
+    .map(([name, property]) =>
+      name === "dialects"
+        ? { name: "dialect", in: "query", required: false, style: "form", explode: true, schema: property, description: "Only these frameworks; repeat the parameter for several" }
+        : { name, in: "query", required: false, schema: property },
+    );
 }
 
 export function openApiDocument(serverUrl: string) {
@@ -85,7 +87,7 @@ export function openApiDocument(serverUrl: string) {
     paths: {
       "/api/workflows": {
         get: {
-          summary: "List your workflows, newest first",
+          summary: "List your workflows: search names, frameworks and code; filter by framework; five sorts; keyset pages",
           parameters: queryParameters(),
           responses: { 200: { description: "A page", content: jsonContent(workflowList) }, ...commonErrors },
         },
@@ -113,7 +115,10 @@ export function openApiDocument(serverUrl: string) {
             ...commonErrors,
           },
         },
-        delete: { summary: "Delete a workflow", responses: { 204: { description: "Deleted" }, ...commonErrors } },
+        delete: {
+          summary: "Move a workflow to the trash (restorable until it is purged)",
+          responses: { 204: { description: "In the trash" }, ...commonErrors },
+        },
       },
       "/api/workflows/{id}/graph": {
         parameters: [idParameter],
@@ -124,6 +129,35 @@ export function openApiDocument(serverUrl: string) {
             422: error("The graph is past the size bound (details.reason \"size\", with its counts) or took longer than the time budget (\"time\")"),
             ...commonErrors,
             503: error("The database is unavailable, or every graph worker is busy (Retry-After)"),
+          },
+        },
+      },
+      "/api/trash": {
+        get: {
+          summary: "Your trashed workflows, most recently deleted first",
+          parameters: [
+            { name: "cursor", in: "query", required: false, schema: { type: "string" }, description: "nextCursor of the previous page" },
+            { name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 100 } },
+          ],
+          responses: { 200: { description: "A page", content: jsonContent(trashList) }, ...commonErrors },
+        },
+      },
+      "/api/trash/{id}": {
+        parameters: [idParameter],
+        delete: {
+          summary: "Delete a trashed workflow and its history for good",
+          responses: { 204: { description: "Deleted" }, ...commonErrors, 404: error("Not in your trash") },
+        },
+      },
+      "/api/trash/{id}/restore": {
+        parameters: [idParameter],
+        post: {
+          summary: "Take a workflow out of the trash",
+          responses: {
+            200: { description: "Restored: the workflow", content: jsonContent(workflowDetail) },
+            403: error("The per-person workflow limit is reached"),
+            ...commonErrors,
+            404: error("Not in your trash"),
           },
         },
       },

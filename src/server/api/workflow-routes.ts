@@ -1,14 +1,19 @@
 /** `/api/workflows…`: the REST face of the workflow procedures (the OpenAPI document describes it). */
-import { MAX_WORKFLOW_BODY_BYTES } from "~/lib/validation/workflow";
+import { listQueryInput, MAX_WORKFLOW_BODY_BYTES } from "~/lib/validation/workflow";
 import { AppError } from "../errors/app-error";
 import { pathNumber, queryObject, readJsonObject, restRoute, untrusted } from "./rest";
 
 type Id = { id: string };
 type IdVersion = { id: string; version: string };
 
-export const listWorkflows = restRoute(async ({ url, caller }) => ({
-  body: await caller.workflow.list(untrusted(queryObject(url, ["limit"]))),
-}));
+/** `?search=&dialect=airflow&dialect=kedro&sort=name&limit=&cursor=` (docs/decisions/065). */
+export const listWorkflows = restRoute(async ({ url, caller }) => {
+  const { input, repeated } = listQueryInput(url.searchParams);
+  if (repeated) {
+    throw new AppError("BAD_REQUEST", `Give "${repeated}" at most once.`, { fields: { [repeated]: ["Repeated parameter."] } });
+  }
+  return { body: await caller.workflow.list(untrusted(input)) };
+});
 
 export const createWorkflow = restRoute(async (args) => {
   const body = await readJsonObject(args, MAX_WORKFLOW_BODY_BYTES);
@@ -53,4 +58,21 @@ export const restoreVersion = restRoute<IdVersion>(async (args) => {
   }
   const { id, version } = args.params;
   return { body: await args.caller.workflow.restore(untrusted({ ...body, id, version: pathNumber(version) })) };
+});
+
+/** Your trashed workflows, most recently deleted first, each with the time it is purged. */
+export const listTrash = restRoute(async ({ url, caller }) => ({
+  body: await caller.workflow.trash(untrusted(queryObject(url, ["limit"]))),
+}));
+
+/** Takes a workflow out of the trash; answers it as it is now. */
+export const restoreFromTrash = restRoute<Id>(async ({ caller, params }) => {
+  await caller.workflow.restoreFromTrash({ id: params.id });
+  return { body: await caller.workflow.get({ id: params.id }) };
+});
+
+/** Deletes a trashed workflow and its history for good. */
+export const deleteForever = restRoute<Id>(async ({ caller, params }) => {
+  await caller.workflow.deleteForever({ id: params.id });
+  return { status: 204 };
 });

@@ -23,7 +23,7 @@ export async function keepPreviousVersion(
     SELECT ${randomUUID()}::uuid, id, owner_id, version, name, code, code_bytes, code_lines, dialect, node_count, edge_count, updated_at
     FROM workflows
     WHERE id = ${target.workflowId}::uuid AND owner_id = ${target.ownerId}::uuid
-      AND version = ${target.expectedVersion} AND code <> ${target.newCode}
+      AND version = ${target.expectedVersion} AND deleted_at IS NULL AND code <> ${target.newCode}
     RETURNING code_bytes`;
   return kept[0] ? Number(kept[0].code_bytes) : null;
 }

@@ -7,7 +7,8 @@ import { z } from "zod";
 import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
 import type { ListVersionsInput } from "~/lib/validation/history";
-import { changeWorkflow, knownCount, notFound, restoreLeadingBom, scopeLimits, type WorkflowDetail, type WorkflowScope } from "./service";
+import type { WorkflowDetail } from "~/lib/validation/workflow-output";
+import { changeWorkflow, knownCount, notFound, restoreLeadingBom, scopeLimits, type WorkflowScope } from "./service";
 import { type StorageUsage, storageUsed } from "./storage";
 
 export interface WorkflowVersionItem {
@@ -65,7 +66,7 @@ function decodeCursor(text: string): number {
 const noSuchVersion = () => new AppError("NOT_FOUND", "No such version of this workflow.");
 
 async function ownedWorkflow({ db, ownerId }: WorkflowScope, id: string) {
-  const workflow = await db.prisma.workflow.findFirst({ where: { id, ownerId }, select: { ...stateSelect, updatedAt: true } });
+  const workflow = await db.prisma.workflow.findFirst({ where: { id, ownerId, deletedAt: null }, select: { ...stateSelect, updatedAt: true } });
   if (!workflow) throw notFound();
   return workflow;
 }
@@ -94,7 +95,7 @@ export async function listVersions(
 /** One version with its code: the current state when `version` is the workflow's own. */
 export async function getVersion(scope: WorkflowScope, input: { id: string; version: number }): Promise<WorkflowVersionDetail> {
   const workflow = await scope.db.prisma.workflow.findFirst({
-    where: { id: input.id, ownerId: scope.ownerId },
+    where: { id: input.id, ownerId: scope.ownerId, deletedAt: null },
     select: { ...stateSelect, updatedAt: true, code: true },
   });
   if (!workflow) throw notFound();

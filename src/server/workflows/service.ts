@@ -6,8 +6,8 @@ import { getConfig } from "../config";
 import type { Database } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
-import type { ListWorkflowsInput, SaveWorkflowInput } from "~/lib/validation/workflow";
-import { decodeCursor, encodeCursor } from "./cursor";
+import type { SaveWorkflowInput } from "~/lib/validation/workflow";
+import type { WorkflowDetail, WorkflowListItem } from "~/lib/validation/workflow-output";
 import { keepPreviousVersion, thinHistory } from "./history-keep";
 import type { RetentionPolicy } from "./retention";
 import { checkStorage, lockOwner } from "./storage";
@@ -31,20 +31,7 @@ const fullSelect = { ...listSelect, code: true } satisfies Prisma.WorkflowSelect
 type ListRow = Prisma.WorkflowGetPayload<{ select: typeof listSelect }>;
 type FullRow = Prisma.WorkflowGetPayload<{ select: typeof fullSelect }>;
 
-export interface WorkflowListItem {
-  id: string;
-  name: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  size: { bytes: number; lines: number };
-  /** The graph's counts, null when the visualizer did not finish within its budget at save time (decision 036). */
-  graph: { dialect: string; nodes: number | null; edges: number | null };
-}
-
-export interface WorkflowDetail extends WorkflowListItem {
-  code: string;
-}
+export { listWorkflows } from "./list";
 
 function toListItem(row: ListRow): WorkflowListItem {
   return {
@@ -99,35 +86,9 @@ export function scopeLimits(scope: WorkflowScope): { storageLimitBytes: number; 
 }
 
 export async function getWorkflow({ db, ownerId }: WorkflowScope, id: string): Promise<WorkflowDetail> {
-  const row = await db.prisma.workflow.findFirst({ where: { id, ownerId }, select: fullSelect });
+  const row = await db.prisma.workflow.findFirst({ where: { id, ownerId, deletedAt: null }, select: fullSelect });
   if (!row) throw notFound();
   return toDetail(row);
-}
-
-export async function listWorkflows(
-  { db, ownerId }: WorkflowScope,
-  input: ListWorkflowsInput,
-): Promise<{ items: WorkflowListItem[]; nextCursor: string | null }> {
-  const where: Prisma.WorkflowWhereInput = { ownerId };
-  // LIKE wildcards in a search are meant literally.
-  if (input.q) where.name = { contains: input.q.replace(/[\\%_]/g, "\\$&"), mode: "insensitive" };
-  if (input.cursor) {
-    const [sort, key, id] = decodeCursor(input.cursor, input.sort);
-    where.OR =
-      sort === "updated"
-        ? [{ updatedAt: { lt: new Date(key) } }, { updatedAt: new Date(key), id: { lt: id } }]
-        : [{ name: { gt: key } }, { name: key, id: { gt: id } }];
-  }
-  const orderBy: Prisma.WorkflowOrderByWithRelationInput[] =
-    input.sort === "updated" ? [{ updatedAt: "desc" }, { id: "desc" }] : [{ name: "asc" }, { id: "asc" }];
-  const rows = await db.prisma.workflow.findMany({ where, orderBy, take: input.limit + 1, select: listSelect });
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  const nextCursor =
-    rows.length > input.limit && last
-      ? encodeCursor(input.sort === "updated" ? ["updated", last.updatedAt.toISOString(), last.id] : ["name", last.name, last.id])
-      : null;
-  return { items: page.map(toListItem), nextCursor };
 }
 
 async function createWorkflow(scope: WorkflowScope, name: string, code: string): Promise<WorkflowDetail> {
@@ -137,7 +98,7 @@ async function createWorkflow(scope: WorkflowScope, name: string, code: string):
   return db.prisma.$transaction(async (tx) => {
     // Lock the owner's row so that concurrent creates count one after another and the limits hold exactly.
     await lockOwner(tx, ownerId);
-    const count = await tx.workflow.count({ where: { ownerId } });
+    const count = await tx.workflow.count({ where: { ownerId, deletedAt: null } });
     if (count >= limitPerOwner) {
       throw new AppError("FORBIDDEN", `You can keep at most ${limitPerOwner} workflows. Delete some to save new ones.`, {
         details: { limit: limitPerOwner },
@@ -174,13 +135,13 @@ async function updateWorkflow(
       kept = await keepPreviousVersion(tx, { workflowId: id, ownerId, expectedVersion, newCode: code });
     }
     const updated = await tx.workflow.updateManyAndReturn({
-      where: { id, ownerId, version: expectedVersion },
+      where: { id, ownerId, version: expectedVersion, deletedAt: null },
       data,
       select: fullSelect,
     });
     const row = updated[0];
     if (!row) {
-      const current = await tx.workflow.findFirst({ where: { id, ownerId }, select: { version: true, updatedAt: true } });
+      const current = await tx.workflow.findFirst({ where: { id, ownerId, deletedAt: null }, select: { version: true, updatedAt: true } });
       if (!current) throw notFound();
       throw new AppError("CONFLICT", "This workflow was changed since you loaded it.", {
         details: { currentVersion: current.version, updatedAt: current.updatedAt.toISOString() },
@@ -215,7 +176,7 @@ export async function renameWorkflow(
 ): Promise<WorkflowDetail> {
   if (input.expectedVersion !== undefined) return updateWorkflow(scope, input.id, input.expectedVersion, { name: input.name });
   const updated = await scope.db.prisma.workflow.updateManyAndReturn({
-    where: { id: input.id, ownerId: scope.ownerId },
+    where: { id: input.id, ownerId: scope.ownerId, deletedAt: null },
     data: { name: input.name, version: { increment: 1 } },
     select: fullSelect,
   });
@@ -229,7 +190,11 @@ export async function duplicateWorkflow(scope: WorkflowScope, input: { id: strin
   return createWorkflow(scope, name, original.code);
 }
 
-export async function deleteWorkflow({ db, ownerId }: WorkflowScope, id: string): Promise<void> {
-  const { count } = await db.prisma.workflow.deleteMany({ where: { id, ownerId } });
+/** Moves a workflow to the trash (docs/decisions/077); one already there, or not the caller's, is 404. */
+export async function deleteWorkflow(scope: WorkflowScope, id: string): Promise<void> {
+  const now = scopeLimits(scope).now;
+  // Raw, so that the update time stays the last save's (Prisma would stamp @updatedAt).
+  const count = await scope.db.prisma.$executeRaw`
+    UPDATE workflows SET deleted_at = ${now} WHERE id = ${id}::uuid AND owner_id = ${scope.ownerId}::uuid AND deleted_at IS NULL`;
   if (count === 0) throw notFound();
 }

@@ -56,6 +56,12 @@ describe("one request pipeline for the API", () => {
     expect(body).toEqual({ error: { code: "METHOD_NOT_SUPPORTED", message: expect.any(String), requestId: response.headers.get("x-request-id") } });
   });
 
+  it("answers a path whose escapes do not decode with 400 in the one shape", async () => {
+    const response = await fetch(`${baseUrl()}/api/workflows/%ZZ`);
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toMatchObject({ code: "BAD_REQUEST", requestId: response.headers.get("x-request-id") });
+  });
+
   it("answers /api/me through the same procedure as auth.me", async () => {
     const session = await signUp(baseUrl());
     const rest = await fetch(`${baseUrl()}/api/me`, { headers: bearer(session.accessToken) });

@@ -8,9 +8,11 @@ import {
   workflowIdInput,
 } from "~/lib/validation/workflow";
 import { listVersionsInput, restoreVersionInput, versionInput } from "~/lib/validation/history";
+import { listTrashInput, trashedIdInput } from "~/lib/validation/trash";
 import { getConfig } from "../../config";
 import { boundedGraph } from "../../workflows/graph";
 import * as history from "../../workflows/history";
+import * as trash from "../../workflows/trash";
 import * as workflows from "../../workflows/service";
 import { protectedProcedure, router } from "../trpc";
 
@@ -45,9 +47,13 @@ export const workflowRouter = router({
     .input(duplicateWorkflowInput)
     .mutation(({ ctx, input }) => workflows.duplicateWorkflow(ctx.scope, input)),
   delete: ownerProcedure.input(workflowIdInput).mutation(async ({ ctx, input }) => {
+    // Moves it to the trash (docs/decisions/077).
     await workflows.deleteWorkflow(ctx.scope, input.id);
-    return { id: input.id, deleted: true as const };
+    return { id: input.id, deleted: true as const, trashed: true as const };
   }),
+  trash: ownerProcedure.input(listTrashInput).query(({ ctx, input }) => trash.listTrash(ctx.scope, input)),
+  restoreFromTrash: ownerProcedure.input(trashedIdInput).mutation(({ ctx, input }) => trash.restoreFromTrash(ctx.scope, input.id)),
+  deleteForever: ownerProcedure.input(trashedIdInput).mutation(({ ctx, input }) => trash.deleteForever(ctx.scope, input.id)),
   // Version history (docs/decisions/075) and the person's storage (076).
   versions: ownerProcedure.input(listVersionsInput).query(({ ctx, input }) => history.listVersions(ctx.scope, input)),
   version: ownerProcedure.input(versionInput).query(({ ctx, input }) => history.getVersion(ctx.scope, input)),
