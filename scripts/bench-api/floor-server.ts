@@ -50,8 +50,11 @@ async function openQuery(): Promise<Query> {
   }
   const dir = process.env.FLOOR_PGLITE_DIR;
   if (!dir) throw new Error("set FLOOR_PG_URL or FLOOR_PGLITE_DIR");
-  const { PGlite } = await import("@electric-sql/pglite");
-  const pglite = await PGlite.create(dir);
+  const [{ PGlite }, { pgliteExtensions }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("../../src/server/db/pglite-extensions"),
+  ]);
+  const pglite = await PGlite.create(dir, { extensions: pgliteExtensions });
   process.on("SIGTERM", () => void pglite.close().finally(() => process.exit(0)));
   return async (sql, params) => (await pglite.query<Row>(sql, params)).rows;
 }

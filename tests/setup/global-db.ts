@@ -10,6 +10,7 @@ import type { TestProject } from "vitest/node";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { applyMigrations } from "../../src/server/db/migrations/apply";
+import { pgliteExtensions } from "../../src/server/db/pglite-extensions";
 import { adminQuery, databaseUrl, dropDatabase, runId } from "../../scripts/lib/postgres-admin";
 
 declare module "vitest" {
@@ -35,7 +36,7 @@ export default async function setup(project: TestProject) {
   }
 
   const dir = await mkdtemp(path.join(os.tmpdir(), "ws-test-db-"));
-  const pglite = await PGlite.create();
+  const pglite = await PGlite.create({ extensions: pgliteExtensions });
   await applyMigrations(new PrismaPGlite(pglite));
   const dump = await pglite.dumpDataDir("none");
   await pglite.close();

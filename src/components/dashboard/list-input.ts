@@ -2,6 +2,6 @@
 export const PAGE_SIZE = 12;
 export type SortOrder = "updated" | "name";
 
-export function listInput(q: string, sort: SortOrder) {
-  return q ? { limit: PAGE_SIZE, sort, q } : { limit: PAGE_SIZE, sort };
+export function listInput(search: string, sort: SortOrder) {
+  return search ? { limit: PAGE_SIZE, sort, search } : { limit: PAGE_SIZE, sort };
 }

@@ -65,16 +65,59 @@ export const updateWorkflowBody = z.strictObject(updateFields).refine(changesSom
 /** `POST /api/workflows` and `workflow.create`: only ever creates. */
 export const createWorkflowInput = z.strictObject({ name: workflowName, code: workflowCode });
 
+/** The frameworks the visualizer tells apart ("generic" is plain Python), with the names people search by. */
+export const DIALECTS = ["langgraph", "airflow", "prefect", "dagster", "kedro", "generic"] as const;
+export type Dialect = (typeof DIALECTS)[number];
+export const DIALECT_LABELS: Record<Dialect, string> = {
+  langgraph: "LangGraph",
+  airflow: "Airflow",
+  prefect: "Prefect",
+  dagster: "Dagster",
+  kedro: "Kedro",
+  generic: "Python",
+};
+
+/** The list's orders: newest update, name A–Z, newest created, largest code, most nodes; ties broken by id. */
+export const LIST_SORTS = ["updated", "name", "created", "size", "nodes"] as const;
+export type ListSort = (typeof LIST_SORTS)[number];
+export const MAX_SEARCH_LENGTH = 200;
+
 export const listWorkflowsInput = z
   .strictObject({
     cursor: z.string().max(512).optional(),
     limit: z.number().int().min(1).max(100).default(DEFAULT_PAGE_SIZE),
-    q: z.string().trim().max(MAX_NAME_LENGTH).optional(),
-    sort: z.enum(["updated", "name"]).default("updated"),
+    /** Words in the name, the framework or the code; "" (or only spaces) searches nothing. */
+    search: z.string().trim().max(MAX_SEARCH_LENGTH, `A search has at most ${MAX_SEARCH_LENGTH} characters.`).optional(),
+    /** Only these frameworks; empty means all. */
+    dialects: z
+      .array(z.enum(DIALECTS))
+      .max(DIALECTS.length)
+      .transform((list) => [...new Set(list)])
+      .optional(),
+    sort: z.enum(LIST_SORTS).default("updated"),
     /** Sent by tRPC's infinite queries; lists only page forwards. */
     direction: z.enum(["forward", "backward"]).optional(),
   })
   .default({ limit: DEFAULT_PAGE_SIZE, sort: "updated" });
+
+/**
+ * `GET /api/workflows?search=…&dialect=airflow&dialect=kedro&sort=name&limit=20&cursor=…` as the list's input:
+ * `dialect` may repeat, every other parameter appears at most once (the procedure's schema validates the rest).
+ */
+export function listQueryInput(params: URLSearchParams): { input: Record<string, unknown>; repeated: string | null } {
+  const input: Record<string, unknown> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    if (key === "dialect") {
+      input.dialects = values;
+      continue;
+    }
+    if (values.length > 1) return { input, repeated: key };
+    const value = values[0]!;
+    input[key] = key === "limit" && /^-?\d{1,10}$/.test(value) ? Number(value) : value;
+  }
+  return { input, repeated: null };
+}
 
 export const workflowIdInput = z.strictObject({ id: workflowId });
 

@@ -6,6 +6,7 @@
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { AppConfig } from "../config";
 import { PrismaClient } from "./generated/client";
+import { pgliteExtensions } from "./pglite-extensions";
 import { lockDataFolder } from "./pglite-lock";
 
 export type DatabaseKind = "pglite" | "postgres";
@@ -44,7 +45,10 @@ export async function openPglite(
   ]);
   const lock = dataDir ? lockDataFolder(dataDir) : undefined;
   try {
-    const pglite = await PGlite.create(dataDir, extra.loadDataDir ? { loadDataDir: extra.loadDataDir } : {});
+    const pglite = await PGlite.create(dataDir, {
+      extensions: pgliteExtensions,
+      ...(extra.loadDataDir ? { loadDataDir: extra.loadDataDir } : {}),
+    });
     const adapterFactory = new PrismaPGlite(pglite);
     const prisma = new PrismaClient({ adapter: adapterFactory });
     return {

@@ -28,6 +28,7 @@ describe("workflow.list", () => {
       updatedAt: expect.any(String),
       size: { bytes: 10, lines: 1 },
       graph: { dialect: "generic", nodes: expect.any(Number), edges: expect.any(Number) },
+      match: null,
     });
     expect(JSON.stringify(items)).not.toContain("import os");
     expect(items[1]!.id).toBe(b.id);
@@ -41,9 +42,9 @@ describe("workflow.list", () => {
     expect((await api.workflow.list({ sort: "name" })).items.map((i) => i.name)).toEqual(
       [...["zeta ETL", "Alpha etl", "mid", "100% done", "under_score"]].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)),
     );
-    expect((await api.workflow.list({ q: "ETL", sort: "name" })).items.map((i) => i.name)).toEqual(["Alpha etl", "zeta ETL"]);
-    expect((await api.workflow.list({ q: "%" })).items.map((i) => i.name)).toEqual(["100% done"]);
-    expect((await api.workflow.list({ q: "_" })).items.map((i) => i.name)).toEqual(["under_score"]);
+    expect((await api.workflow.list({ search: "ETL", sort: "name" })).items.map((i) => i.name)).toEqual(["Alpha etl", "zeta ETL"]);
+    expect((await api.workflow.list({ search: "%" })).items.map((i) => i.name)).toEqual(["100% done"]);
+    expect((await api.workflow.list({ search: "_" })).items.map((i) => i.name)).toEqual(["under_score"]);
   });
 
   it("walks every page and returns each workflow exactly once, also while new ones are saved", async () => {
@@ -51,7 +52,7 @@ describe("workflow.list", () => {
     const scope = { db: db(), ownerId: user.id, limitPerOwner: 1000 };
     const existing = new Set<string>();
     for (let i = 0; i < 37; i++) existing.add((await saveWorkflow(scope, { name: `w${i % 5}`, code: `# ${i}` })).id);
-    for (const sort of ["updated", "name"] as const) {
+    for (const sort of ["updated", "name", "created", "size", "nodes"] as const) {
       const seen: string[] = [];
       let cursor: string | undefined;
       let pages = 0;

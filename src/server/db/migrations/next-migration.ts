@@ -1,5 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { pgliteExtensions } from "../pglite-extensions";
 import { applyMigrations } from "./apply";
 import { NO_FILTERS, SCHEMA_PATH, openSchemaEngine, readSchemaFiles } from "./schema-engine";
 
@@ -9,7 +10,7 @@ import { NO_FILTERS, SCHEMA_PATH, openSchemaEngine, readSchemaFiles } from "./sc
  * Returns an empty string when nothing changed.
  */
 export async function nextMigrationSql(schemaPath = SCHEMA_PATH): Promise<string> {
-  const scratch = new PGlite();
+  const scratch = new PGlite({ extensions: pgliteExtensions });
   try {
     const factory = new PrismaPGlite(scratch);
     await applyMigrations(factory);
