@@ -11,7 +11,7 @@ import { AIRFLOW_SCRIPT, LANGGRAPH_SCRIPT } from "./scripts";
 test.describe.configure({ timeout: 120_000 });
 // What only the browser draws (a restored draft, the offer) waits for hydration, which is slow on a loaded machine.
 const expect = baseExpect.configure({ timeout: 30_000 });
-test.use({ actionTimeout: 20_000 });
+test.use({ actionTimeout: 20_000, navigationTimeout: 60_000 });
 
 const SIZES = [
   { name: "desktop", use: { viewport: { width: 1440, height: 900 } } },
