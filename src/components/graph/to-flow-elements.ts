@@ -1,5 +1,6 @@
 import { Position, type Edge, type Node } from "@xyflow/react";
 import { collapseGroups } from "~/lib/graph-layout/collapse";
+import { edgeLabelText } from "~/lib/graph-layout/node-size";
 import { nodeFamily, nodeKindName, nodeSubtitle, type NodeFamily } from "~/lib/graph-layout/node-style";
 import type { EdgeRoute, LayoutResult } from "~/lib/graph-layout/types";
 import type { EdgeKind, GraphEdge, NodeKind, SourceSpan, WorkflowGraph } from "~/lib/visualizer/types";
@@ -190,7 +191,7 @@ export function toFlowElements(
     const route = layout.edges[e.id];
     if (!route) continue;
     const count = e.count ?? 1;
-    const labelText = e.label ? (count > 1 ? `${e.label} ×${count}` : e.label) : count > 1 ? `×${count}` : null;
+    const labelText = edgeLabelText(e);
     const dimmed = line !== null && !edgeInLineage(e, line);
     edges.push({
       id: e.id,

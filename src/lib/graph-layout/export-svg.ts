@@ -1,6 +1,6 @@
 import type { GraphNode, NodeKind, WorkflowGraph } from "~/lib/visualizer/types";
 import { boundsOf } from "./bounds";
-import { EDGE_LABEL_MAX_CHARS, edgeLabelText, STACK_OFFSET } from "./node-size";
+import { edgeLabelText, fitEdgeLabel, STACK_OFFSET } from "./node-size";
 import { EDGE_COLORS, EDGE_LABEL_COLORS, edgeLook, FAMILY_COLORS, nodeFamily, nodeSubtitle } from "./node-style";
 import type { LayoutResult } from "./types";
 
@@ -171,7 +171,7 @@ export function toSvg(graph: WorkflowGraph, layout: LayoutResult, options: SvgOp
   for (const { text, box, color } of labelled) {
     out.push(
       `<g class="edge-label"><rect x="${fmt(box.x)}" y="${fmt(box.y)}" width="${fmt(box.width)}" height="${fmt(box.height)}" rx="4" fill="${labelColors.fill}" stroke="${color}" stroke-width="0.75"/>`,
-      `<text x="${fmt(box.x + box.width / 2)}" y="${fmt(box.y + box.height / 2 + 4)}" text-anchor="middle" fill="${labelColors.text}" font-size="11">${escapeXml(truncateLabel(text, EDGE_LABEL_MAX_CHARS))}</text></g>`,
+      `<text x="${fmt(box.x + box.width / 2)}" y="${fmt(box.y + box.height / 2 + 4)}" text-anchor="middle" fill="${labelColors.text}" font-size="11">${escapeXml(fitEdgeLabel(text, box.width))}</text></g>`,
     );
   }
 

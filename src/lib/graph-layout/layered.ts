@@ -21,7 +21,7 @@
 import type { Pt, SegKind, Waypoints } from "./geometry";
 import { isotonic } from "./isotonic";
 import { SPACING } from "./node-size";
-import { countCrossings, sweep, transpose } from "./ordering";
+import { orderLayers, type OrderSegment } from "./ordering";
 
 export interface Size {
   w: number;
@@ -43,6 +43,11 @@ export interface LNode {
   role: "node" | "top" | "bottom";
   /** Where the node's centre was on the cross axis in the previous drawing (pulls it back there). */
   anchor?: number | null;
+  /**
+   * For `top` / `bottom` points: where the edge goes outside the container, on the cross axis (same origin as the
+   * container's content). When every point of a face has one, they are ordered by it and the inside follows.
+   */
+  hint?: number | null;
 }
 
 export interface LLink {
@@ -76,6 +81,8 @@ export interface LOut {
   height: number;
   /** Route per input link, in the link's direction. */
   pieces: LPiece[];
+  /** Crossings of the order kept (between consecutive layers, ports counted where they are). */
+  crossings: number;
 }
 
 export interface LayeredOptions {
@@ -420,23 +427,61 @@ export function layoutLayers(nodes: readonly LNode[], links: readonly LLink[], o
     for (const row of layers) for (let k = 0; k < row.length; k++) pos[row[k]!] = k;
   };
   setPos();
-  const sweepLimit = options.maxSweeps ?? (items + ilinks.length > BIG ? 3 : 12);
-  let best = layers.map((r) => r.slice());
-  let bestCrossings = countCrossings(layers, down, pos);
-  let stale = 0;
-  for (let it = 0; it < sweepLimit && bestCrossings > 0; it++) {
-    sweep(layers, up, upOff, pos, nw, itemNode, 1);
-    sweep(layers, down, downOff, pos, nw, itemNode, -1);
-    const c = countCrossings(layers, down, pos);
-    if (c < bestCrossings) {
-      bestCrossings = c;
-      best = layers.map((r) => r.slice());
-      stale = 0;
-    } else if (++stale >= 3) break;
+  // Fixed ports count at their place on the box, as a fraction of one position.
+  const portFrac = (x: number, off: number) => {
+    const v = itemNode[x]!;
+    return off !== 0 && v >= 0 && nw[v]! > 0 ? (0.9 * off) / nw[v]! : 0;
+  };
+  const segments: OrderSegment[] = [];
+  const firstSeg = new Int32Array(ilinks.length);
+  for (let i = 0; i < chains.length; i++) {
+    const chain = chains[i]!;
+    const l = ilinks[i]!;
+    const topPort = l.back ? l.tPort : l.sPort;
+    const bottomPort = l.back ? l.sPort : l.tPort;
+    firstSeg[i] = segments.length;
+    for (let k = 0; k + 1 < chain.length; k++) {
+      const a = chain[k]!;
+      const b = chain[k + 1]!;
+      const fa = k === 0 && topPort !== undefined ? portFrac(a, topPort - nw[a]! / 2) : 0;
+      const fb = k + 2 === chain.length && bottomPort !== undefined ? portFrac(b, bottomPort - nw[b]! / 2) : 0;
+      segments.push({ a, b, fa, fb });
+    }
   }
-  for (let L = 0; L < layerCount; L++) layers[L] = best[L]!;
+  // Ends attached by a box's side (back links) count at that side: the left one when the link's lower end stands
+  // left of its upper end in the order (as the lanes are chosen below), else the right one.
+  const sided: number[] = [];
+  for (let i = 0; i < ilinks.length; i++) if (ilinks[i]!.sSide || ilinks[i]!.tSide) sided.push(i);
+  const refresh = (p: Float64Array, rows: number[][]) => {
+    for (const i of sided) {
+      const l = ilinks[i]!;
+      const chain = chains[i]!;
+      const u = chain[0]!;
+      const w = chain[chain.length - 1]!;
+      const fu = rows[itemLayer[u]!]!.length > 1 ? p[u]! / (rows[itemLayer[u]!]!.length - 1) : 0.5;
+      const fw = rows[itemLayer[w]!]!.length > 1 ? p[w]! / (rows[itemLayer[w]!]!.length - 1) : 0.5;
+      const left = fw < fu - 1e-9;
+      const last = firstSeg[i]! + chain.length - 2;
+      if (l.back ? l.tSide : l.sSide) segments[firstSeg[i]!]!.fa = left && !loopsOf.has(u) ? -0.5 : 0.5;
+      if (l.back ? l.sSide : l.tSide) segments[last]!.fb = left && !loopsOf.has(w) ? -0.5 : 0.5;
+    }
+  };
+  const big = items + ilinks.length > BIG;
+  let fixed: Float64Array | undefined;
+  for (let v = 0; v < n; v++) {
+    const h = nodes[v]!.hint;
+    if (h === undefined || h === null || !Number.isFinite(h)) continue;
+    if (!fixed) fixed = new Float64Array(items).fill(NaN);
+    fixed[v] = h;
+  }
+  const crossings = orderLayers(layers, itemLayer, segments, {
+    maxSweeps: options.maxSweeps ?? (big ? 3 : 24),
+    starts: big ? 1 : items + ilinks.length > 3000 ? 2 : items + ilinks.length > 1000 ? 4 : 8,
+    transpose: !big,
+    refresh: sided.length > 0 ? refresh : undefined,
+    fixed,
+  });
   setPos();
-  if (bestCrossings > 0 && items + ilinks.length <= BIG) transpose(layers, up, down, pos);
   const frac = (x: number) => {
     const row = layers[itemLayer[x]!]!;
     return row.length > 1 ? pos[x]! / (row.length - 1) : 0.5;
@@ -654,6 +699,18 @@ export function layoutLayers(nodes: readonly LNode[], links: readonly LLink[], o
     assignPorts(v, bottomEnds[v]!, "bottom");
     assignPorts(v, topEnds[v]!, "top");
   }
+  // A link straight to the next layer leaves in the order its far ends were given (a fixed port or a spread one
+  // may sit left or right of the box's centre): the free ports of each face are dealt out again in that order.
+  const resort = (ends: Array<{ i: number; fixed: number | undefined }>, ports: Float64Array, otherX: (i: number) => number) => {
+    const free = ends.filter((e) => e.fixed === undefined);
+    if (free.length < 2) return;
+    const xs = free.map((e) => ports[e.i]!).sort((a, b) => a - b);
+    free.sort((a, b) => otherX(a.i) - otherX(b.i) || ports[a.i]! - ports[b.i]!);
+    free.forEach((e, j) => (ports[e.i] = xs[j]!));
+  };
+  const direct = (i: number) => chains[i]!.length === 2 && !(ilinks[i]!.back ? ilinks[i]!.sSide : ilinks[i]!.tSide) && !(ilinks[i]!.back ? ilinks[i]!.tSide : ilinks[i]!.sSide);
+  for (let v = 0; v < N; v++) resort(bottomEnds[v]!, portBottom, (i) => (direct(i) ? portTop[i]! : c[chains[i]![1]!]!));
+  for (let v = 0; v < N; v++) resort(topEnds[v]!, portTop, (i) => (direct(i) ? portBottom[i]! : c[chains[i]![chains[i]!.length - 2]!]!));
   // Side lanes: lane position and stub slot per (ilink, end).
   // Per link: lane and stub slot at its real source (s) and real target (t) when they attach by the side.
   const laneS = new Float64Array(ilinks.length);
@@ -806,8 +863,15 @@ export function layoutLayers(nodes: readonly LNode[], links: readonly LLink[], o
       const run = runs[r]!;
       let minTrack = 0;
       for (const ib of above[r]!) minTrack = Math.max(minTrack, trackOf[ib]! + 1);
+      // Below every run placed before it that it overlaps: runs going the same way keep their order (a first-fit
+      // track above an earlier run would put its vertical across that run's track).
       let t = minTrack;
-      while (t < tracks.length && tracks[t]!.some(([a2, b2]) => a2 < run.hi + 8 && run.lo < b2 + 8)) t++;
+      for (let q = tracks.length - 1; q >= minTrack; q--) {
+        if (tracks[q]!.some(([a2, b2]) => a2 < run.hi + 8 && run.lo < b2 + 8)) {
+          t = q + 1;
+          break;
+        }
+      }
       if (t === tracks.length) tracks.push([]);
       tracks[t]!.push([run.lo, run.hi]);
       trackOf[r] = t;
@@ -978,5 +1042,5 @@ export function layoutLayers(nodes: readonly LNode[], links: readonly LLink[], o
     return { points, kinds: ["line", "line", "line"], junctions: [], label };
   }
 
-  return { cx, cy, width, height, pieces };
+  return { cx, cy, width, height, pieces, crossings };
 }

@@ -3,7 +3,7 @@
  * with its device (from the user agent), address, log-in time and last use; and "log out this session".
  */
 import type { Database } from "../db/client";
-import type { SessionUser } from "../api/context";
+import type { SessionUser } from "../http/request";
 import { AppError } from "../errors/app-error";
 import { audit, type RequestInfo } from "./audit";
 import { liveSessionWhere, revokeOwnSession, sessionEndsAt } from "./sessions";

@@ -2,6 +2,7 @@
  * Reads a request body as text, and stops reading — never buffering the rest — once it passes a limit, or once it
  * has not fully arrived by a deadline (a body dripped a byte at a time must not hold a handler and a connection).
  */
+import type { IncomingMessage } from "node:http";
 import { AppError } from "../errors/app-error";
 import { requestLimits } from "../limits";
 
@@ -50,6 +51,52 @@ export async function readBodyBytes(req: Request, maxBytes: number, options: Rea
     clearTimeout(timer);
   }
   return concat(chunks, size);
+}
+
+/**
+ * The same for a node:http request (the API on our own server): refuses a declared length past the limit before
+ * reading, stops reading past the limit (413) or past the deadline (408); either way the connection is closed after
+ * the answer (`CLOSE_CONNECTION` in the error's headers).
+ */
+export async function readNodeBodyText(req: IncomingMessage, maxBytes: number, options: ReadBodyOptions = {}): Promise<string> {
+  return (await readNodeBodyBytes(req, maxBytes, options)).toString("utf8");
+}
+
+/** The same, as bytes (a multipart upload). */
+export function readNodeBodyBytes(req: IncomingMessage, maxBytes: number, options: ReadBodyOptions = {}): Promise<Buffer> {
+  const declared = Number(req.headers["content-length"] ?? "NaN");
+  if (Number.isFinite(declared) && declared > maxBytes) return Promise.reject(tooLarge(maxBytes));
+  const deadlineMs = options.deadlineMs ?? requestLimits().bodyReadMs;
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = (error: AppError | null) => {
+      clearTimeout(timer);
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("error", onError);
+      req.off("aborted", onAborted);
+      if (error) {
+        req.pause();
+        reject(error);
+      } else {
+        resolve(Buffer.concat(chunks, size));
+      }
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > maxBytes) return done(tooLarge(maxBytes));
+      chunks.push(chunk);
+    };
+    const onEnd = () => done(null);
+    const onError = () => done(new AppError("BAD_REQUEST", "The request body could not be read.", { headers: CLOSE_CONNECTION }));
+    const onAborted = onError;
+    const timer = setTimeout(() => done(tooSlow()), deadlineMs);
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("error", onError);
+    req.on("aborted", onAborted);
+  });
 }
 
 function concat(chunks: Uint8Array[], size: number): Uint8Array {

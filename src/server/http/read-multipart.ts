@@ -1,21 +1,22 @@
 /**
- * Reads a `multipart/form-data` body under a byte limit and deadline (readBodyBytes), then parses it with the
+ * Reads a `multipart/form-data` body under a byte limit and deadline (readNodeBodyBytes), then parses it with the
  * platform's own parser (undici's, behind `Response.formData`). Returns the files, in order, whatever their field.
  */
 import { AppError } from "../errors/app-error";
-import { readBodyBytes } from "./read-body";
+import type { IncomingMessage } from "node:http";
+import { CLOSE_CONNECTION, readNodeBodyBytes } from "./read-body";
 
 export interface MultipartFile {
   filename: string;
   bytes: Uint8Array;
 }
 
-export async function readMultipartFiles(req: Request, maxBytes: number): Promise<MultipartFile[]> {
-  const contentType = req.headers.get("content-type") ?? "";
+export async function readMultipartFiles(req: IncomingMessage, maxBytes: number): Promise<MultipartFile[]> {
+  const contentType = req.headers["content-type"] ?? "";
   if (!/^multipart\/form-data;\s*boundary=/i.test(contentType)) {
-    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the files as multipart/form-data.");
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the files as multipart/form-data.", { headers: CLOSE_CONNECTION });
   }
-  const body = await readBodyBytes(req, maxBytes);
+  const body = await readNodeBodyBytes(req, maxBytes);
   let form: FormData;
   try {
     form = await new Response(body as BodyInit, { headers: { "content-type": contentType } }).formData();
