@@ -1,7 +1,8 @@
 /**
  * SIGKILL in the middle of a stream of saves, then a restart on the same data: every save answered 2xx before the
- * kill is in the database byte for byte, and nothing is half-written — on PostgreSQL and on the embedded PGlite
- * (whose restart must take over the dead process's lock file).
+ * kill is in the database byte for byte — the latest as the current code, every earlier one in the version history —
+ * and nothing is half-written, on PostgreSQL and on the embedded PGlite (whose restart must take over the dead
+ * process's lock file).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -30,6 +31,7 @@ async function saveStream(server: AppServer, token: string) {
   const acked = new Map<string, Ack>(); // latest acknowledged state per workflow
   const inFlight = new Map<string, Ack>(); // a save sent but not answered when the server died
   const created: Ack[] = [];
+  const everyAck: Ack[] = []; // every acknowledged save, in order
   let acks = 0;
   let stop = false;
   let failure: unknown;
@@ -49,6 +51,7 @@ async function saveStream(server: AppServer, token: string) {
         acked.set(saved.id, current);
         inFlight.delete(saved.id);
         if (!update) created.push(current);
+        everyAck.push(current);
         acks++;
       } catch (error) {
         if (stop) return; // the server was killed under this request
@@ -62,6 +65,7 @@ async function saveStream(server: AppServer, token: string) {
     acked,
     inFlight,
     created,
+    everyAck,
     get acks() {
       return acks;
     },
@@ -116,6 +120,22 @@ async function verifyAfterRestart(server: AppServer, email: string, stream: Awai
     }
   }
   for (const first of stream.created) expect(stored.has(first.id)).toBe(true);
+  // Every acknowledged save is in the history: the current state or a kept version, byte for byte.
+  let fromHistory = 0;
+  const check = async (ack: Ack) => {
+    const reply = await trpc<{ version: number; code: string; size: { bytes: number } }>(
+      server.url,
+      "workflow.version",
+      { id: ack.id, version: ack.version },
+      { token },
+    );
+    expect(reply.status, `save ${ack.id} v${ack.version} is not in the history`).toBe(200);
+    expect(reply.data!.code).toBe(ack.code);
+    expect(reply.data!.size.bytes).toBe(Buffer.byteLength(ack.code, "utf8"));
+    if (stored.get(ack.id)!.version !== ack.version) fromHistory++;
+  };
+  for (let i = 0; i < stream.everyAck.length; i += 8) await Promise.all(stream.everyAck.slice(i, i + 8).map(check));
+  expect(fromHistory).toBeGreaterThan(0);
   return { stored: stored.size, acked: stream.acks };
 }
 
@@ -154,5 +174,5 @@ describe("SIGKILL in the middle of a stream of saves", () => {
     const root = mkdtempSync(path.join(tmpdir(), "ws-kill-pglite-"));
     cleanups.push(() => rmSync(root, { recursive: true, force: true }));
     await killAndRestart({ PGLITE_DATA_DIR: path.join(root, "pglite"), AUTH_SECRET: randomSecret() });
-  });
+  }, 240_000);
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { StorageUsage } from "~/components/history/storage-usage";
 import { ChangePasswordForm } from "~/components/settings/change-password-form";
 import { LogoutEverywhere } from "~/components/settings/logout-everywhere";
 import { SessionList } from "~/components/settings/session-list";
@@ -20,6 +21,9 @@ export default async function SettingsPage() {
           Signed in as <span className="font-medium text-slate-900 dark:text-slate-100">{user.email}</span>
         </p>
       </div>
+      <Section title="Storage" description="The code of your workflows, their history and the trash count toward it.">
+        <StorageUsage />
+      </Section>
       <Section title="Change password" description="Use a passphrase you do not use anywhere else.">
         <ChangePasswordForm email={user.email} />
       </Section>

@@ -6,6 +6,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
+import { ImportButton } from "~/components/files/import-button";
+import { undoDeleteToast } from "~/components/trash/undo-delete";
 import { buttonClass } from "~/components/ui/button";
 import { useHydrated } from "~/components/ui/use-hydrated";
 import { api } from "~/trpc/react";
@@ -101,11 +103,18 @@ export function Dashboard() {
     },
     onError: (error) => toast.error(`Could not duplicate: ${messageOf(error)}`),
   });
+  const restoreFromTrash = api.workflow.restoreFromTrash.useMutation({
+    onSuccess: async () => {
+      toast.success("Restored");
+      await utils.workflow.list.invalidate();
+    },
+    onError: (error) => toast.error(`Could not restore: ${messageOf(error)}`),
+  });
   const remove = api.workflow.delete.useMutation({
     onSuccess: async (_result, variables) => {
       const name = deleting?.id === variables.id ? deleting.name : "the workflow";
       setDeleting(null);
-      toast.success(`Deleted “${name}”`);
+      undoDeleteToast(name, () => restoreFromTrash.mutate({ id: variables.id }));
       utils.workflow.graph.setData({ id: variables.id }, undefined);
       await utils.workflow.list.invalidate();
     },
@@ -142,12 +151,18 @@ export function Dashboard() {
           <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Your workflows</h1>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Open one to edit its code and see its graph redrawn.</p>
         </div>
+        <div className="flex flex-wrap gap-2">
+        <Link href="/trash" className={buttonClass("secondary")}>
+          Trash
+        </Link>
+        <ImportButton onImported={() => void utils.workflow.list.invalidate()} />
         <Link href="/editor" className={buttonClass("primary")}>
           <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4">
             <path fill="currentColor" d="M10 4a1 1 0 0 1 1 1v4h4a1 1 0 1 1 0 2h-4v4a1 1 0 1 1-2 0v-4H5a1 1 0 1 1 0-2h4V5a1 1 0 0 1 1-1Z" />
           </svg>
           New workflow
         </Link>
+        </div>
       </div>
 
       <SearchControls

@@ -22,7 +22,7 @@ export function DeleteDialog({
       onClose={onCancel}
       role="alertdialog"
       title={`Delete ${name}?`}
-      description="The workflow and its code leave your account for good. This cannot be undone."
+      description="It moves to the trash, where you can restore it for 30 days."
     >
       <div className="flex justify-end gap-2">
         {/* Cancel first: it takes the focus, so Enter never deletes by accident. */}

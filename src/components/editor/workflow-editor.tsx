@@ -19,6 +19,8 @@ import { DEFAULT_CODE_PERCENT, MIN_CODE_PERCENT, MIN_GRAPH_PERCENT, splitCookie,
 import { errorLines } from "./live-graph";
 import { nodeAtPosition } from "./node-at";
 import { SaveBar, SaveMessage } from "./save-bar";
+import { HistoryPanel } from "~/components/history/history-panel";
+import { downloadWorkflowFile } from "~/components/files/download-py";
 import { DEFAULT_NAME, type Content } from "./save-state";
 import { useLocalDraft } from "./use-draft";
 import { useLiveGraph } from "./use-live-graph";
@@ -232,6 +234,8 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
   }, []);
 
   const errors = errorLines(live.errors);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const savedId = state.workflow?.id ?? null;
 
   return (
     <div className="flex h-full min-h-0 flex-col bg-white dark:bg-slate-950">
@@ -252,11 +256,28 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
         shortcut={shortcut}
         actions={
           state.workflow
-            ? [{ id: "copy", label: "Save as a copy", onSelect: () => void flow.save({ asCopy: true }), disabled: state.saving !== null }]
+            ? [
+                { id: "copy", label: "Save as a copy", onSelect: () => void flow.save({ asCopy: true }), disabled: state.saving !== null },
+                { id: "history", label: "History", onSelect: () => setHistoryOpen(true) },
+                { id: "download", label: "Download .py", onSelect: () => downloadWorkflowFile(state.workflow!.id) },
+              ]
             : []
         }
       />
       <SaveMessage status={status} />
+      {savedId ? (
+        <HistoryPanel
+          workflowId={savedId}
+          getCurrentCode={() => codeRef.current}
+          open={historyOpen}
+          onClose={() => setHistoryOpen(false)}
+          onRestore={(code) => {
+            // A restore is an ordinary save of the old code: a new version, and a conflict gets the conflict dialog.
+            replaceContent({ name: nameRef.current, code });
+            void flow.save();
+          }}
+        />
+      ) : null}
       {state.draftOffer ? <DraftOffer savedAt={state.draftOffer.savedAt} onRestore={restoreOffered} onDiscard={discardOffered} /> : null}
       <div role="tablist" aria-label="Show" className="flex border-b border-slate-200 bg-white md:hidden dark:border-slate-800 dark:bg-slate-950">
         {(["code", "graph"] as const).map((which) => (

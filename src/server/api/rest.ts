@@ -15,7 +15,7 @@ export interface RestArgs<P> extends RouteArgs<P> {
   requestId: string;
 }
 
-/** A route whose handler calls procedures as the request's user. */
+/** A route whose handler calls procedures as the request's user (and answers JSON, or writes a file itself). */
 export function restRoute<P = Record<string, never>>(handle: (args: RestArgs<P>) => Promise<Reply | void>): NodeRoute<P> {
   return route<P>(async (args) => {
     const ctx = await args.authenticate();

@@ -1,7 +1,7 @@
 /** `/api/workflows…`: the REST face of the workflow procedures (the OpenAPI document describes it). */
-import { listQueryInput, MAX_WORKFLOW_BODY_BYTES } from "~/lib/validation/workflow";
 import { create as contentDisposition } from "content-disposition";
-import { asciiFilename, MAX_IMPORT_BODY_BYTES } from "~/lib/workflow-files";
+import { MAX_WORKFLOW_BODY_BYTES } from "~/lib/validation/workflow";
+import { MAX_IMPORT_BODY_BYTES, asciiFilename } from "~/lib/workflow-files";
 import { AppError } from "../errors/app-error";
 import { readMultipartFiles } from "../http/read-multipart";
 import { pathNumber, queryObject, readJsonObject, restRoute, untrusted } from "./rest";
@@ -9,14 +9,9 @@ import { pathNumber, queryObject, readJsonObject, restRoute, untrusted } from ".
 type Id = { id: string };
 type IdVersion = { id: string; version: string };
 
-/** `?search=&dialect=airflow&dialect=kedro&sort=name&limit=&cursor=` (docs/decisions/065). */
-export const listWorkflows = restRoute(async ({ url, caller }) => {
-  const { input, repeated } = listQueryInput(url.searchParams);
-  if (repeated) {
-    throw new AppError("BAD_REQUEST", `Give "${repeated}" at most once.`, { fields: { [repeated]: ["Repeated parameter."] } });
-  }
-  return { body: await caller.workflow.list(untrusted(input)) };
-});
+export const listWorkflows = restRoute(async ({ url, caller }) => ({
+  body: await caller.workflow.list(untrusted(queryObject(url, ["limit"]))),
+}));
 
 export const createWorkflow = restRoute(async (args) => {
   const body = await readJsonObject(args, MAX_WORKFLOW_BODY_BYTES);
@@ -80,16 +75,16 @@ export const deleteForever = restRoute<Id>(async ({ caller, params }) => {
   return { status: 204 };
 });
 
-/** The workflow's code as a `.py` file, byte for byte, named after the workflow. */
+/** The workflow's code as a `.py` file, byte for byte, named after the workflow (docs/decisions/078). */
 export const downloadWorkflow = restRoute<Id>(async ({ res, caller, params }) => {
   const file = await caller.workflow.exportFile({ id: params.id });
+  const bytes = Buffer.from(file.code, "utf8");
   res.writeHead(200, {
     "content-type": "text/x-python; charset=utf-8",
+    "content-length": bytes.byteLength,
     "content-disposition": contentDisposition(file.filename, { fallback: asciiFilename(file.filename) }),
-    "cache-control": "private, no-store",
-    "x-content-type-options": "nosniff",
   });
-  res.end(Buffer.from(file.code, "utf8"));
+  res.end(bytes);
 });
 
 /**

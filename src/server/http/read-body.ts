@@ -62,7 +62,7 @@ export async function readNodeBodyText(req: IncomingMessage, maxBytes: number, o
   return (await readNodeBodyBytes(req, maxBytes, options)).toString("utf8");
 }
 
-/** The bytes of a node:http request body, under the same limit and deadline as readNodeBodyText. */
+/** The same, as bytes (a multipart upload). */
 export function readNodeBodyBytes(req: IncomingMessage, maxBytes: number, options: ReadBodyOptions = {}): Promise<Buffer> {
   const declared = Number(req.headers["content-length"] ?? "NaN");
   if (Number.isFinite(declared) && declared > maxBytes) return Promise.reject(tooLarge(maxBytes));

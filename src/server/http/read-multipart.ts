@@ -4,7 +4,7 @@
  */
 import { AppError } from "../errors/app-error";
 import type { IncomingMessage } from "node:http";
-import { readNodeBodyBytes } from "./read-body";
+import { CLOSE_CONNECTION, readNodeBodyBytes } from "./read-body";
 
 export interface MultipartFile {
   filename: string;
@@ -14,7 +14,7 @@ export interface MultipartFile {
 export async function readMultipartFiles(req: IncomingMessage, maxBytes: number): Promise<MultipartFile[]> {
   const contentType = req.headers["content-type"] ?? "";
   if (!/^multipart\/form-data;\s*boundary=/i.test(contentType)) {
-    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the files as multipart/form-data.");
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the files as multipart/form-data.", { headers: CLOSE_CONNECTION });
   }
   const body = await readNodeBodyBytes(req, maxBytes);
   let form: FormData;

@@ -1,0 +1,69 @@
+"use client";
+
+import { useRef, useState } from "react";
+import { toast } from "sonner";
+import { buttonClass } from "~/components/ui/button";
+import { MAX_IMPORT_FILES } from "~/lib/workflow-files";
+
+interface ImportSummary {
+  imported: number;
+  refused: number;
+  results: Array<{ filename: string; ok: boolean; error?: { message: string } }>;
+}
+
+/** Sends `.py` files to `POST /api/workflows/import` (the session cookie signs the request). */
+export async function importPyFiles(files: readonly File[]): Promise<ImportSummary> {
+  const form = new FormData();
+  for (const file of files.slice(0, MAX_IMPORT_FILES)) form.append("files", file, file.name);
+  const response = await fetch("/api/workflows/import", { method: "POST", body: form, credentials: "same-origin" });
+  const body = (await response.json().catch(() => null)) as (ImportSummary & { error?: { message: string } }) | null;
+  if (!response.ok || !body || body.error) throw new Error(body?.error?.message ?? "The import failed. Try again.");
+  return body;
+}
+
+/** "3 imported, 1 refused: too large" — the per-file outcome in one line. */
+export function describeImport(summary: ImportSummary): string {
+  const refused = summary.results.filter((result) => !result.ok);
+  const head = `${summary.imported} imported`;
+  if (refused.length === 0) return head;
+  const reasons = refused.map((result) => `${result.filename}: ${result.error?.message ?? "refused"}`).join("; ");
+  return `${head}, ${refused.length} refused (${reasons})`;
+}
+
+/** A button that picks `.py` files and imports each as a new workflow. */
+export function ImportButton({ onImported }: { onImported?: () => void }) {
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function importFiles(files: File[]) {
+    if (files.length === 0) return;
+    setBusy(true);
+    try {
+      const summary = await importPyFiles(files);
+      (summary.refused > 0 ? toast.warning : toast.success)(describeImport(summary));
+      onImported?.();
+    } catch (error) {
+      toast.error((error as Error).message);
+    } finally {
+      setBusy(false);
+      if (input.current) input.current.value = "";
+    }
+  }
+
+  return (
+    <>
+      <input
+        ref={input}
+        type="file"
+        accept=".py,text/x-python"
+        multiple
+        hidden
+        data-testid="import-input"
+        onChange={(event) => void importFiles([...(event.target.files ?? [])])}
+      />
+      <button type="button" className={buttonClass("secondary")} disabled={busy} onClick={() => input.current?.click()}>
+        {busy ? "Importing…" : "Import .py"}
+      </button>
+    </>
+  );
+}
