@@ -78,4 +78,21 @@ describe("one request pipeline for the API", () => {
     expect(refused).toMatchObject({ code: "UNAUTHORIZED", requestId: anonymous.headers.get("x-request-id") });
     expect((await anonymousTrpc.json()).error).toMatchObject({ code: refused.code, message: refused.message });
   });
+
+  it("answers a batched GET of reads in tRPC's format, each call in order, and an error in the batch in the one shape", async () => {
+    const session = await signUp(baseUrl());
+    const input = encodeURIComponent(JSON.stringify({ 0: {}, 1: { limit: 5 } }));
+    const ok = await fetch(`${baseUrl()}/api/trpc/auth.me,workflow.list?batch=1&input=${input}`, { headers: bearer(session.accessToken) });
+    expect(ok.status).toBe(200);
+    const [me, list] = (await ok.json()) as Array<{ result: { data: Record<string, unknown> } }>;
+    expect(me!.result.data).toEqual({ user: { id: session.userId, email: session.email } });
+    expect(list!.result.data).toMatchObject({ items: [] });
+
+    const missing = encodeURIComponent(JSON.stringify({ 0: {}, 1: { id: "00000000-0000-7000-8000-000000000000" } }));
+    const refused = await fetch(`${baseUrl()}/api/trpc/auth.me,workflow.get?batch=1&input=${missing}`, { headers: bearer(session.accessToken) });
+    expect(refused.status).toBe(404); // the status of the batch's errors (responseMeta), as before
+    const [first, second] = (await refused.json()) as Array<Record<string, { code?: string; requestId?: string }>>;
+    expect(first).toHaveProperty("result");
+    expect(second!.error).toMatchObject({ code: "NOT_FOUND", requestId: refused.headers.get("x-request-id") });
+  });
 });
