@@ -5,7 +5,7 @@ import nextTs from "eslint-config-next/typescript";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next*/**", ".data/**", "node_modules/**", "src/server/db/generated/**", "src/lib/visualizer/grammar/generated/**", "test-results/**", "next-env.d.ts"]),
+  globalIgnores([".next*/**", "dist/**", ".data/**", "node_modules/**", "src/server/db/generated/**", "src/lib/visualizer/grammar/generated/**", "test-results/**", "next-env.d.ts"]),
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],

@@ -5,7 +5,9 @@
  *   1. edges through a node box other than their ends   2. edges drawn on top of each other
  *   3. labels on a node / another label / off their edge  4. back edges drawn in the layer direction
  *   5. self-loops not drawn visibly                       6. crossings, beside ELK layered's and dagre's on the same graphs
- * Prints a table per graph size and the totals; exits non-zero when any of 1–5 is not 0.
+ * Prints a table per graph size and the totals, and the comparison per graph; exits non-zero when any of 1–5 is not
+ * 0, or when ours crosses more than ELK or dagre on a compared graph (item 6) beyond the few recorded exceptions
+ * below (docs/decisions/058), each with its own ceiling, so a regression fails CI.
  *
  *   npm run audit:drawing                  the audit, with the ELK / dagre comparison (top-to-bottom, graphs up to
  *                                          100 nodes and 400 edges: ELK and dagre take seconds on the bigger ones)
@@ -15,19 +17,14 @@
  *   npm run audit:drawing -- --json        JSON on stdout (tables on stderr)
  *   npm run audit:drawing -- --progress    one line per drawing on stderr, with its times
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import dagre from "@dagrejs/dagre";
 import ELK from "elkjs/lib/elk.bundled.js";
 import { auditDrawing, auditPasses, countCrossings, type AuditResult, type DrawnLine, type Pt } from "../src/lib/graph-layout/audit";
 import { layoutGraph } from "../src/lib/graph-layout/layout";
 import { edgeLabelSize, edgeLabelText, GROUP_PADDING, leafSize, SPACING } from "../src/lib/graph-layout/node-size";
-import { SAMPLE_FAMILIES, sampleGraph } from "../src/lib/graph-layout/sample-graphs";
 import type { LayoutDirection } from "../src/lib/graph-layout/types";
-import { EXAMPLES } from "../src/lib/examples";
-import { visualize } from "../src/lib/visualizer";
 import type { WorkflowGraph } from "../src/lib/visualizer/types";
-import { goldenFixtures } from "./lib/golden-graph";
+import { cases, type Case } from "./lib/drawing-cases";
 
 const args = new Set(process.argv.slice(2));
 const COMPARE = !args.has("--no-compare");
@@ -37,72 +34,18 @@ const COMPARE_MAX_NODES = 100;
 const VERBOSE = args.has("--verbose");
 const JSON_OUT = args.has("--json");
 const PROGRESS = args.has("--progress");
-const log = (...parts: unknown[]) => (JSON_OUT ? console.error(...parts) : console.log(...parts));
-
-/* ------------------------------------------------------------------------------------------------------------ */
-/* The graphs                                                                                                    */
-/* ------------------------------------------------------------------------------------------------------------ */
-
-interface Case {
-  name: string;
-  source: "corpus" | "example" | "script" | "generated";
-  graph: WorkflowGraph;
-}
-
 /**
- * The dense Airflow script of issue 12: 80 tasks, every one of 40 upstream of every one of 40 others, said six times
- * (written here, not copied). `[a, …] >> [b, …]` is a TypeError in Airflow (the reader warns and draws nothing), so
- * the join is written as Airflow documents it, with `cross_downstream`; the lists come in a different order each time.
+ * Item 6 exceptions: graphs where ours still crosses more than ELK or dagre (top-to-bottom), with the most crossings
+ * allowed and why (docs/decisions/058). Anywhere else ours must cross no more than the fewer of ELK's and dagre's.
  */
-function denseAirflowScript(): string {
-  const ids = Array.from({ length: 80 }, (_, i) => `t${String(i).padStart(2, "0")}`);
-  const lines = [
-    "from datetime import datetime",
-    "",
-    "from airflow import DAG",
-    "from airflow.models.baseoperator import cross_downstream",
-    "from airflow.operators.empty import EmptyOperator",
-    "",
-    'with DAG("dense", start_date=datetime(2026, 1, 1), schedule=None) as dag:',
-    ...ids.map((id) => `    ${id} = EmptyOperator(task_id="${id}")`),
-  ];
-  const list = (from: number, to: number, rotate: number) => {
-    const slice = ids.slice(from, to);
-    return `[${[...slice.slice(rotate), ...slice.slice(0, rotate)].join(", ")}]`;
-  };
-  for (let k = 0; k < 6; k++) lines.push(`    cross_downstream(${list(0, 40, k * 3)}, ${list(40, 80, k * 5)})`);
-  return `${lines.join("\n")}\n`;
-}
-
-function cases(): Case[] {
-  const out: Case[] = [];
-  for (const f of goldenFixtures()) {
-    const code = readFileSync(f.script, "utf8");
-    out.push({ name: `${f.dialect}/${f.name}`, source: "corpus", graph: visualize(code) });
-    if (existsSync(f.datasetsGolden)) out.push({ name: `${f.dialect}/${f.name} (datasets)`, source: "corpus", graph: visualize(code, { datasets: true }) });
-  }
-  const shared = path.resolve("..", "shared", "visualizer-corpus");
-  if (existsSync(shared)) {
-    for (const file of readdirSync(shared).filter((x) => x.endsWith(".py")).sort()) {
-      out.push({ name: `shared/${file.slice(0, -3)}`, source: "corpus", graph: visualize(readFileSync(path.join(shared, file), "utf8")) });
-    }
-  }
-  for (const ex of EXAMPLES) {
-    out.push({ name: `example/${ex.slug}`, source: "example", graph: visualize(ex.code) });
-    if (ex.dialect === "kedro") out.push({ name: `example/${ex.slug} (datasets)`, source: "example", graph: visualize(ex.code, { datasets: true }) });
-  }
-  const dense = visualize(denseAirflowScript());
-  if (dense.edges.length < 1600) throw new Error(`the dense Airflow script drew ${dense.edges.length} edges, not 1,600: the audit would not test it`);
-  out.push({ name: "script/dense-airflow", source: "script", graph: dense });
-  for (const family of SAMPLE_FAMILIES) {
-    if (family === "dense") {
-      out.push({ name: "generated/dense", source: "generated", graph: sampleGraph("dense", 80) });
-      continue;
-    }
-    for (const n of [20, 50, 100, 200, 500]) out.push({ name: `generated/${family}-${n}`, source: "generated", graph: sampleGraph(family, n, n) });
-  }
-  return out;
-}
+const CROSSING_EXCEPTIONS: Record<string, { max: number; why: string }> = {
+  "airflow/datasets": { max: 1, why: "ELK 1; dagre 0 because the comparison leaves out edges ending on a frame (dagre cannot route them)" },
+  "kedro/namespaced_reuse (datasets)": { max: 1, why: "as dagre; ELK orders the whole hierarchy at once" },
+  "kedro/namespaces_in_a_loop (datasets)": { max: 9, why: "nested frames laid out one by one (ELK and dagre order the hierarchy at once)" },
+  "generated/random-50": { max: 12, why: "S-curves and gap tracks cross where ELK's orthogonal routes do not (dagre 18)" },
+  "generated/nested-100": { max: 40, why: "three-deep frames laid out one by one; dagre leaves out the edges ending on frames" },
+};
+const log = (...parts: unknown[]) => (JSON_OUT ? console.error(...parts) : console.log(...parts));
 
 /* ------------------------------------------------------------------------------------------------------------ */
 /* The same graphs drawn by ELK layered and by dagre (crossings only)                                            */
@@ -279,10 +222,23 @@ async function main() {
   log("\n## Per source\n");
   log(table(headers, (["corpus", "example", "script", "generated"] as const).map((s) => summary(s, rows.filter((r) => r.source === s))).filter((r) => r[1] !== 0)));
 
-  const worse = rows.filter((r) => r.dagre !== null && ((r.elk !== null && r.audit.crossings > r.elk) || r.audit.crossings > r.dagre));
-  if (worse.length > 0) {
-    log("\n## Graphs where ours crosses more than ELK or dagre\n");
-    log(table(["graph", "nodes", "edges", "ours", "ELK", "dagre"], worse.map((r) => [r.name, r.nodes, r.edges, r.audit.crossings, r.elk ?? "n/a", r.dagre!])));
+  const comparedRows = rows.filter((r) => r.dagre !== null);
+  const fewest = (r: Row) => Math.min(r.elk ?? Infinity, r.dagre ?? Infinity);
+  const crossingFails = comparedRows.filter((r) => r.audit.crossings > Math.max(fewest(r), CROSSING_EXCEPTIONS[r.name]?.max ?? -Infinity));
+  if (comparedRows.length > 0) {
+    log("\n## Crossings per graph, top-to-bottom (item 6: ours ≤ the fewer of ELK's and dagre's, or the recorded exception)\n");
+    log(
+      table(
+        ["graph", "nodes", "edges", "ours", "ELK", "dagre", "item 6"],
+        comparedRows.map((r) => {
+          const exception = CROSSING_EXCEPTIONS[r.name];
+          const verdict = r.audit.crossings <= fewest(r) ? "ok" : exception && r.audit.crossings <= exception.max ? `exception (≤ ${exception.max}): ${exception.why}` : "FAIL";
+          return [r.name, r.nodes, r.edges, r.audit.crossings, r.elk ?? "n/a", r.dagre!, verdict];
+        }),
+      ),
+    );
+    const spare = Object.keys(CROSSING_EXCEPTIONS).filter((name) => comparedRows.some((r) => r.name === name && r.audit.crossings <= fewest(r)));
+    if (spare.length > 0) log(`\nexceptions no longer needed (ours ≤ both now): ${spare.join(", ")}`);
   }
   const onlyDagre = rows.filter((r) => r.elk === null && r.dagre !== null);
   if (onlyDagre.length > 0) {
@@ -299,9 +255,12 @@ async function main() {
   }
   const slowest = rows.slice().sort((a, b) => b.ms - a.ms).slice(0, 3);
   log(`\nslowest layouts: ${slowest.map((r) => `${r.name} ${r.direction} ${r.ms.toFixed(1)} ms`).join("; ")}`);
-  log(`audit ran in ${((performance.now() - started) / 1000).toFixed(1)} s: ${failing.length === 0 ? "PASS (0 on items 1–5)" : "FAIL"}`);
+  if (crossingFails.length > 0) log(`\nitem 6 FAILS on ${crossingFails.length} graph(s): ${crossingFails.map((r) => `${r.name} (${r.audit.crossings} vs ELK ${r.elk ?? "n/a"} / dagre ${r.dagre})`).join("; ")}`);
+  const passed = failing.length === 0 && crossingFails.length === 0;
+  const item6 = comparedRows.length > 0 ? ", item 6 held" : ", item 6 not compared";
+  log(`audit ran in ${((performance.now() - started) / 1000).toFixed(1)} s: ${passed ? `PASS (0 on items 1–5${item6})` : "FAIL"}`);
   if (JSON_OUT) console.log(JSON.stringify(rows.map(({ findings, ...r }) => ({ ...r, findings: findings.length })), null, 2));
-  process.exit(failing.length === 0 ? 0 : 1);
+  process.exit(passed ? 0 : 1);
 }
 
 main().catch((error: unknown) => {

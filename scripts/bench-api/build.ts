@@ -14,6 +14,13 @@ export function ensureBuild(
   distDir: string,
   options: { skipIfFresh: boolean; never?: boolean; log: (line: string) => void },
 ): void {
+  buildNext(distDir, options);
+  // The compiled server (dist/server/): seconds to make, so always from the current sources.
+  const server = spawnSync("npx", ["tsx", "scripts/build-server.ts"], { cwd: REPO_ROOT, stdio: "inherit" });
+  if (server.status !== 0) throw new Error(`compiling the server failed (exit ${server.status})`);
+}
+
+function buildNext(distDir: string, options: { skipIfFresh: boolean; never?: boolean; log: (line: string) => void }): void {
   if (options.never) {
     if (!existsSync(path.join(REPO_ROOT, distDir, "BUILD_ID"))) throw new Error(`--skip-build: there is no build in ${distDir}`);
     if (!buildIsFresh(distDir, REPO_ROOT)) options.log(`--skip-build: serving the build in ${distDir} although sources changed since`);

@@ -2,6 +2,7 @@
  * `npm run bench:api [-- --quick] [--no-build | --skip-build] [--only=postgres|pglite] [--workflows=N] [--cpu-prof]`
  *
  * --no-build skips the build when it is newer than every source; --skip-build serves whatever build is there.
+ * The app is the compiled server (dist/server/start.js, what `npm start` runs); --tsx serves src/server/main.ts.
  * BENCH_PG_URL picks another PostgreSQL server; BENCH_SERVER_NODE_OPTIONS is passed to the app server as NODE_OPTIONS.
  *
  * Builds for production (into .next-bench), then for PostgreSQL (a database of its own on 127.0.0.1:5432, or
@@ -172,6 +173,8 @@ async function benchMode(mode: "postgres" | "pglite", rows: ScenarioRow[]): Prom
     const server = await startAppServer({
       port,
       distDir: DIST_DIR,
+      // What `npm start` runs: the compiled server on plain node (--tsx: src/server/main.ts under tsx, as before).
+      compiled: !args.has("--tsx"),
       env: {
         ...setup.env,
         AUTH_SECRET: randomBytes(48).toString("base64url"),

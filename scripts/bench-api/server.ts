@@ -20,6 +20,11 @@ export interface AppServerOptions {
   readyTimeoutMs?: number;
   /** Extra Node flags (e.g. --cpu-prof). */
   nodeArgs?: string[];
+  /**
+   * Run the compiled server (`dist/server/start.js`, what `npm start` runs; it migrates in a child process first)
+   * instead of `src/server/main.ts` under tsx (the default: the system tests).
+   */
+  compiled?: boolean;
   /** Wait for health to be 200 (default) or only for the port to answer at all. */
   waitFor?: "healthy" | "listening" | "none";
 }
@@ -60,7 +65,8 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   const logDir = mkdtempSync(path.join(tmpdir(), "ws-server-log-"));
   const logFile = path.join(logDir, `server-${options.port}.log`);
   const fd = openSync(logFile, "a");
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", "src/server/main.ts"], {
+  const entry = options.compiled ? ["dist/server/start.js"] : ["--import", "tsx", "src/server/main.ts"];
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...entry], {
     cwd: REPO_ROOT,
     env: nodeEnvFor(options),
     stdio: ["ignore", fd, fd],

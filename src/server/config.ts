@@ -26,9 +26,16 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   HOST: z.string().min(1).optional(),
   PORT: intFrom(1, 65_535, 3000),
-  APP_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
+  // Unset: http://localhost:$PORT (docs/decisions/067); APP_URL_SET says whether it was given.
+  APP_URL: z.url({ protocol: /^https?$/ }).optional(),
   TRUST_PROXY_HOPS: intFrom(0, 10, 0),
   WORKFLOW_LIMIT_PER_USER: intFrom(1, 1_000_000, 1000),
+  // Version history and storage (docs/decisions/075, 076).
+  WORKFLOW_HISTORY_MAX_VERSIONS: intFrom(1, 10_000, 200),
+  WORKFLOW_HISTORY_FULL_DAYS: intFrom(1, 3_650, 30),
+  STORAGE_LIMIT_PER_USER_BYTES: intFrom(1_024, 1024 ** 4, 50 * 1024 * 1024),
+  // The trash (docs/decisions/077): days a deleted workflow stays restorable before it is purged.
+  TRASH_RETENTION_DAYS: intFrom(1, 3_650, 30),
   // Bounded work per request (docs/security/bounded-work.md, src/server/limits.ts).
   REQUEST_TIMEOUT_MS: intFrom(1_000, 300_000, 30_000),
   GRAPH_WORKERS: intFrom(1, 16, Math.min(4, Math.max(1, availableParallelism() - 1))),
@@ -63,7 +70,12 @@ const configSchema = z.object({
   }
 });
 
-export type AppConfig = z.infer<typeof configSchema>;
+export type AppConfig = Omit<z.infer<typeof configSchema>, "APP_URL"> & {
+  /** The app's public URL: APP_URL, or `http://localhost:$PORT` when it is not set. */
+  APP_URL: string;
+  /** Whether APP_URL was set; when not, development redirects follow the request's own origin (decision 067). */
+  APP_URL_SET: boolean;
+};
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -77,7 +89,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}\nSee .env.example for every variable.`);
   }
-  return result.data;
+  const { APP_URL, ...rest } = result.data;
+  return { ...rest, APP_URL: APP_URL ?? `http://localhost:${rest.PORT}`, APP_URL_SET: APP_URL !== undefined };
 }
 
 let cached: AppConfig | undefined;

@@ -32,7 +32,9 @@ const globalForLog = globalThis as unknown as { __workflowStudioLog?: pino.Logge
 
 function createLogger() {
   const level = process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info");
-  const stdout = pino.destination({ dest: 1, sync: true });
+  // Asynchronous: a log line (one per request) is queued and written by the event loop later, not with a blocking
+  // write(2) per line. pino flushes what is queued when the process exits (its exit handler on this destination).
+  const stdout = pino.destination({ dest: 1, sync: false });
   return pino(
     {
       level,

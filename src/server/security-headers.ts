@@ -43,3 +43,17 @@ export function pageContentSecurityPolicy(options: { nonce: string; dev?: boolea
     ...(https ? ["upgrade-insecure-requests"] : []),
   ].join("; ");
 }
+
+/**
+ * The headers that never change, on every response (next.config.mjs gives them to what Next serves; our server to
+ * the API it answers itself — a unit test keeps the two lists equal).
+ */
+export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+  "X-Frame-Options": "DENY",
+  "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+};
+
+/** The API answers JSON: a policy that allows nothing at all. */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";

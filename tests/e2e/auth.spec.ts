@@ -13,7 +13,7 @@ test.describe("accounts", () => {
     const password = page.getByRole("main").getByLabel("Password");
     await password.fill(account.password);
     await page.getByRole("main").getByRole("button", { name: "Log in" }).click();
-    await expect(page).toHaveURL(/\/$/);
+    await expect(page).toHaveURL(/\/dashboard$/);
     const accountButton = page.getByRole("banner").getByRole("button", { name: account.email });
     await expect(accountButton).toBeVisible();
 

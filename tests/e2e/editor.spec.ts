@@ -38,7 +38,7 @@ test.describe("editor", () => {
     const email = uniqueEmail("journey");
     await page.goto("/signup");
     await signUpWithForm(page, email);
-    await expect(page).toHaveURL(`${baseURL}/`);
+    await expect(page).toHaveURL(`${baseURL}/dashboard`);
     const banner = page.getByRole("banner");
     await expect(banner.getByRole("button", { name: email })).toBeVisible();
 

@@ -29,7 +29,7 @@ test.describe("password policy in the forms", () => {
 
     await password.fill("a walrus in a hammock");
     await main.getByRole("button", { name: "Sign up" }).click();
-    await expect(page).toHaveURL(`${baseURL}/`);
+    await expect(page).toHaveURL(`${baseURL}/dashboard`);
   });
 
   test("change password refuses a common new password and says why", async ({ page, account }) => {

@@ -35,7 +35,7 @@ test.describe("settings", () => {
     await logInWithForm(otherPage, { email: account.email, password: PASSWORD });
     await expect(otherPage.getByRole("alert").filter({ hasText: "Invalid email or password." })).toBeVisible();
     await logInWithForm(otherPage, { email: account.email, password: "a brand new passphrase" });
-    await expect(otherPage).toHaveURL(/\/$/);
+    await expect(otherPage).toHaveURL(/\/dashboard$/);
     await other.close();
   });
 

@@ -1,12 +1,15 @@
 /**
- * Serves the app's route handlers over real HTTP on loopback, stamped by the same request-meta code as the
- * production server, so integration tests speak HTTP to the handlers with the test file's own database.
+ * Serves the app's API over real HTTP on loopback, stamped by the same request-meta code as the production server
+ * and answered by the same API dispatcher (src/server/api/http-routes.ts), so integration tests speak HTTP to the
+ * handlers with the test file's own database. What Next serves in production (next-auth, the OpenAPI document)
+ * is served here from its route modules.
  * Pages are not served here; the browser tests run the production build.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll } from "vitest";
+import { serveApi } from "../../src/server/api/http-routes";
 import { stampRequest } from "../../src/server/http/request-meta";
 import { APP_ROUTES, type RouteModule } from "./routes";
 
@@ -44,6 +47,7 @@ function findRoute(pathname: string): { module: RouteModule; params: Params } | 
 
 async function handle(req: IncomingMessage, res: ServerResponse, options: { trustProxyHops: number }) {
   stampRequest(req, options.trustProxyHops);
+  if (serveApi(req, res)) return;
   const url = new URL(req.url ?? "/", "http://localhost");
   const route = findRoute(url.pathname);
   const method = (req.method ?? "GET").toUpperCase();

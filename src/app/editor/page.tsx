@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { DEFAULT_NAME } from "~/components/editor/save-state";
+import { parseSplit, SPLIT_COOKIE } from "~/components/editor/split-layout";
 import { WorkflowEditor } from "~/components/editor/workflow-editor";
 import { findExample } from "~/lib/examples";
 import { initialDrawing } from "~/server/graph-work/initial-drawing";
@@ -25,6 +27,7 @@ export default async function EditorPage({ searchParams }: { searchParams: Searc
         code={code}
         initialGraph={graph}
         initialLayout={layout}
+        initialSplit={parseSplit((await cookies()).get(SPLIT_COOKIE)?.value)}
         restore={{ draftParam: params.draft === "1", exampleSlug: example ? example.slug : null }}
       />
     </main>

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes } from "react";
+import type { InputHTMLAttributes, Ref } from "react";
 import { buttonClass as uiButtonClass } from "~/components/ui/button";
 
 /** A labelled input with its error, announced to assistive technology (aria-describedby + aria-invalid). */
@@ -30,10 +30,19 @@ export function Field({
   );
 }
 
-/** The form's summary message; the live region is always in the page so screen readers announce changes. */
-export function FormAlert({ message }: { message: string | null }) {
+/**
+ * The form's summary message; the live region is always in the page so screen readers announce changes. It can
+ * take focus (tabIndex -1), so a form can move focus to it after a failed submit.
+ */
+export function FormAlert({ message, ref }: { message: string | null; ref?: Ref<HTMLDivElement> }) {
   return (
-    <div role="alert" aria-live="assertive" className={message ? "" : "sr-only"}>
+    <div
+      ref={ref}
+      role="alert"
+      aria-live="assertive"
+      tabIndex={-1}
+      className={`rounded-lg outline-none focus-visible:ring-2 focus-visible:ring-red-500/60 focus-visible:ring-offset-2 dark:focus-visible:ring-offset-slate-950 ${message ? "" : "sr-only"}`}
+    >
       {message ? (
         <p className="flex items-start gap-2 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm font-medium text-red-800 dark:border-red-500/30 dark:bg-red-500/10 dark:text-red-200">
           <svg aria-hidden="true" viewBox="0 0 20 20" className="mt-0.5 size-4 shrink-0">

@@ -1,10 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { useState, type FormEvent } from "react";
-import { loginInput, safeCallbackPath } from "~/lib/validation/auth";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { AFTER_LOGIN_PATH, afterLoginPath, loginInput } from "~/lib/validation/auth";
 import { useFormFeedback } from "./use-form-feedback";
 import { buttonClass, Field, FormAlert } from "./field";
 
@@ -14,12 +13,16 @@ const MESSAGES: Record<string, string> = {
 };
 
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl?: string; initialError?: string }) {
-  const router = useRouter();
-  const target = safeCallbackPath(callbackUrl, "/");
+  const target = afterLoginPath(callbackUrl);
+  // After a failed log-in, focus moves to the message, so keyboard and screen-reader users hear what went wrong.
+  const alertRef = useRef<HTMLDivElement>(null);
   const { alert, fields, setAlert, validate } = useFormFeedback(
     initialError ? (MESSAGES[initialError] ?? "Log-in failed. Try again.") : null,
   );
   const [pending, setPending] = useState(false);
+  useEffect(() => {
+    if (initialError) alertRef.current?.focus();
+  }, [initialError]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -27,18 +30,20 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl?: string;
     if (!data) return;
     setPending(true);
     const result = await signIn("credentials", { ...data, redirect: false, callbackUrl: target });
-    setPending(false);
     if (!result || result.error) {
+      setPending(false);
       setAlert(MESSAGES[result?.error ?? ""] ?? "Log-in failed. Try again.");
+      alertRef.current?.focus();
       return;
     }
-    router.replace(target);
-    router.refresh();
+    // A full load, not a client navigation: the router may hold a prefetch of the target made while signed out
+    // (a redirect to /login), and every part of the page should start from the new session.
+    window.location.assign(target);
   }
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormAlert message={alert} />
+      <FormAlert ref={alertRef} message={alert} />
       <Field id="email" name="email" label="Email" type="email" autoComplete="email" required error={fields.email} />
       <Field id="password" name="password" label="Password" type="password" autoComplete="current-password" required error={fields.password} />
       <button type="submit" className={buttonClass} disabled={pending}>
@@ -48,7 +53,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl?: string;
         No account yet?{" "}
         <Link
           className="font-medium text-indigo-700 underline-offset-4 hover:underline dark:text-indigo-300"
-          href={target === "/" ? "/signup" : `/signup?callbackUrl=${encodeURIComponent(target)}`}
+          href={target === AFTER_LOGIN_PATH ? "/signup" : `/signup?callbackUrl=${encodeURIComponent(target)}`}
         >
           Sign up
         </Link>

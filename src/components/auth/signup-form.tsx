@@ -4,14 +4,14 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
-import { registerInput, safeCallbackPath } from "~/lib/validation/auth";
+import { AFTER_LOGIN_PATH, afterLoginPath, registerInput } from "~/lib/validation/auth";
 import { useFormFeedback } from "./use-form-feedback";
 import { api } from "~/trpc/react";
 import { buttonClass, Field, FormAlert } from "./field";
 
 export function SignupForm({ callbackUrl }: { callbackUrl?: string }) {
   const router = useRouter();
-  const target = safeCallbackPath(callbackUrl, "/");
+  const target = afterLoginPath(callbackUrl);
   const { alert, fields, validate, showServerError } = useFormFeedback();
   const register = api.auth.register.useMutation();
   const [signingIn, setSigningIn] = useState(false);
@@ -28,13 +28,14 @@ export function SignupForm({ callbackUrl }: { callbackUrl?: string }) {
     }
     setSigningIn(true);
     const result = await signIn("credentials", { ...data, redirect: false, callbackUrl: target });
-    setSigningIn(false);
     if (!result || result.error) {
+      setSigningIn(false);
       router.replace(`/login?callbackUrl=${encodeURIComponent(target)}`);
       return;
     }
-    router.replace(target);
-    router.refresh();
+    // A full load, not a client navigation: the router may hold a prefetch of the target made while signed out
+    // (a redirect to /login), and every part of the page should start from the new session.
+    window.location.assign(target);
   }
 
   const pending = register.isPending || signingIn;
@@ -64,7 +65,7 @@ export function SignupForm({ callbackUrl }: { callbackUrl?: string }) {
         Already have an account?{" "}
         <Link
           className="font-medium text-indigo-700 underline-offset-4 hover:underline dark:text-indigo-300"
-          href={target === "/" ? "/login" : `/login?callbackUrl=${encodeURIComponent(target)}`}
+          href={target === AFTER_LOGIN_PATH ? "/login" : `/login?callbackUrl=${encodeURIComponent(target)}`}
         >
           Log in
         </Link>

@@ -1,7 +1,5 @@
-/** The save status and names, pure. */
+/** The editor's content, whether it changed, and names, pure (the status is save-flow.ts's). */
 import { MAX_NAME_LENGTH } from "~/lib/validation/workflow";
-
-export type SaveStatus = "Saved" | "Unsaved changes" | "Saving…";
 
 export interface Content {
   name: string;
@@ -11,16 +9,6 @@ export interface Content {
 /** Whether the editor holds something other than what was last saved (or loaded). */
 export function isDirty(baseline: Content, current: Content): boolean {
   return baseline.code !== current.code || baseline.name.trim() !== current.name.trim();
-}
-
-/**
- * Exactly one of the three statuses. A workflow that was never saved is "Unsaved changes" even when untouched:
- * nothing of it is stored yet.
- */
-export function saveStatusOf(input: { saving: boolean; dirty: boolean; persisted: boolean }): SaveStatus {
-  if (input.saving) return "Saving…";
-  if (input.dirty || !input.persisted) return "Unsaved changes";
-  return "Saved";
 }
 
 const COPY_SUFFIX = " (copy)";

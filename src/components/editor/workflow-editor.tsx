@@ -2,28 +2,28 @@
 
 import { EditorView, type ViewUpdate } from "@codemirror/view";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { getSession, useSession } from "next-auth/react";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { Group, Panel, Separator } from "react-resizable-panels";
 import { toast } from "sonner";
 import { WorkflowGraphView, type SelectSourceOptions } from "~/components/graph/workflow-graph-view";
 import { EXAMPLES } from "~/lib/examples";
 import type { LayoutResult } from "~/lib/graph-layout/types";
-import { workflowName } from "~/lib/validation/workflow";
 import { visualize } from "~/lib/visualizer";
 import type { SourceSpan, WorkflowGraph } from "~/lib/visualizer/types";
-import type { AppErrorData } from "~/trpc/error-adapter";
-import { api } from "~/trpc/react";
 import { CodeEditor, type CodeEditorHandle } from "./code-editor";
 import { ConflictDialog } from "./conflict-dialog";
-import { LOGIN_FOR_DRAFT_URL, shouldRestoreDraft } from "./draft";
+import { draftDiffers, shouldRestoreDraft } from "./draft";
+import { DraftOffer } from "./draft-offer";
+import { GraphLoading } from "./graph-loading";
+import { DEFAULT_CODE_PERCENT, MIN_CODE_PERCENT, MIN_GRAPH_PERCENT, splitCookie, type SplitLayout } from "./split-layout";
 import { errorLines } from "./live-graph";
 import { nodeAtPosition } from "./node-at";
-import { SaveBar } from "./save-bar";
-import { copyName, isDirty, saveStatusOf, type Content } from "./save-state";
-import { useDraft } from "./use-draft";
+import { SaveBar, SaveMessage } from "./save-bar";
+import { DEFAULT_NAME, type Content } from "./save-state";
+import { useLocalDraft } from "./use-draft";
 import { useLiveGraph } from "./use-live-graph";
+import { PHONE_QUERY, TOUCH_QUERY, useMediaQuery } from "./use-media-query";
+import { useSaveWorkflow, type SaveWorkflow } from "./use-save-workflow";
 import { useUnsavedGuard } from "./use-unsaved-guard";
 
 export interface WorkflowEditorProps {
@@ -38,59 +38,49 @@ export interface WorkflowEditorProps {
   largeGraph?: { nodes: number | null; edges: number | null } | null;
   /** New editors only: what the URL asked for, to decide whether the stored draft comes back. */
   restore?: { draftParam: boolean; exampleSlug: string | null };
-}
-
-interface Conflict {
-  currentVersion: number | null;
-  updatedAt: string | null;
+  /** The code | graph split the person chose (the editor_split cookie), for tablets and desktops. */
+  initialSplit?: SplitLayout | null;
 }
 
 const noSubscription = () => () => {};
 const NO_GRAPH: WorkflowGraph = { dialect: "generic", nodes: [], edges: [], diagnostics: [] };
 const shortcutLabel = () => (/Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent) ? "⌘S" : "Ctrl S");
+const DEFAULT_SPLIT = { code: DEFAULT_CODE_PERCENT, graph: 100 - DEFAULT_CODE_PERCENT };
 
-function errorData(error: unknown): AppErrorData | undefined {
-  return (error as { data?: AppErrorData } | null)?.data;
+function rememberSplit(layout: { [id: string]: number }) {
+  const cookie = splitCookie(layout);
+  if (cookie) document.cookie = cookie;
 }
 
-function errorMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : "";
-  if (!errorData(error)) return "Could not reach the server. Check your connection and try again.";
-  return message || "Something went wrong.";
-}
+type Tab = "code" | "graph";
 
 /**
  * The main editor: CodeMirror beside the live graph, with save, conflict handling, the signed-out draft and
- * the unsaved-changes guard.
+ * the unsaved-changes guard (the save flow lives in use-save-workflow.ts).
  */
 export function WorkflowEditor(props: WorkflowEditorProps) {
-  const router = useRouter();
-  const session = useSession();
-  const utils = api.useUtils();
-  const saveMutation = api.workflow.save.useMutation();
-  const draft = useDraft();
 
   const editor = useRef<CodeEditorHandle>(null);
   const viewRef = useRef<EditorView | null>(null);
   const codeRef = useRef(props.code);
 
-  const [workflow, setWorkflow] = useState(props.workflow);
   const [name, setName] = useState(props.name);
-  const [nameError, setNameError] = useState<string | null>(null);
-  const [baseline, setBaseline] = useState<Content>({ name: props.name, code: props.code });
-  const baselineRef = useRef(baseline);
+  const nameRef = useRef(name);
   const [codeDirty, setCodeDirty] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [conflictBusy, setConflictBusy] = useState(false);
   const [highlighted, setHighlighted] = useState<string | null>(null);
-  const shortcut = useSyncExternalStore(noSubscription, shortcutLabel, () => "Ctrl S");
+  const keyboardShortcut = useSyncExternalStore(noSubscription, shortcutLabel, () => "Ctrl S");
+  const touch = useMediaQuery(TOUCH_QUERY);
+  const shortcut = touch ? null : keyboardShortcut;
+  // Phones show code or graph (tabs); the graph mounts when its tab opens, so it is fitted to a real size.
+  const phone = useMediaQuery(PHONE_QUERY);
+  const [tab, setTab] = useState<Tab>("code");
+  const tabPanel = (which: Tab) =>
+    phone ? { id: `editor-panel-${which}`, role: "tabpanel", "aria-labelledby": `editor-tab-${which}` } : { id: `editor-panel-${which}` };
   const cursorRef = useRef(0);
-
   useEffect(() => {
-    baselineRef.current = baseline;
-    setCodeDirty(codeRef.current !== baseline.code);
-  }, [baseline]);
+    nameRef.current = name;
+    document.title = `${name.trim() || DEFAULT_NAME} · Workflow Studio`;
+  }, [name]);
 
   const showDiagnostics = useCallback((graph: WorkflowGraph) => editor.current?.showDiagnostics(graph.diagnostics), []);
   // Kedro: datasets drawn as nodes (the graph view's toggle); the reader draws them as edge labels by default.
@@ -99,16 +89,16 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
   useEffect(() => {
     datasetsRef.current = datasets;
   });
-  const live = useLiveGraph(props.initialGraph ?? NO_GRAPH, () => viewRef.current?.state ?? null, showDiagnostics, { datasets });
+  const [initialGraph] = useState(() => props.initialGraph ?? NO_GRAPH);
+  const live = useLiveGraph(initialGraph, () => viewRef.current?.state ?? null, showDiagnostics, { datasets });
   const graphRef = useRef(live.graph);
   useEffect(() => {
     graphRef.current = live.graph;
     setHighlighted(nodeAtPosition(live.graph, cursorRef.current));
   }, [live.graph]);
 
-  const dirty = codeDirty || isDirty(baseline, { name, code: baseline.code });
-  const guard = useUnsavedGuard(dirty);
-  const status = saveStatusOf({ saving, dirty, persisted: workflow !== null });
+  const guardRef = useRef<{ allowNextNavigation(): void } | null>(null);
+  const baselineCodeRef = useRef(props.code);
 
   /** Puts other content in the editor (a draft, the server's version); undo can still bring the old text back. */
   const replaceContent = useCallback(
@@ -117,12 +107,79 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
       if (view) view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: content.code } });
       codeRef.current = content.code;
       setName(content.name);
-      setNameError(null);
-      setCodeDirty(content.code !== baselineRef.current.code);
+      nameRef.current = content.name;
+      setCodeDirty(content.code !== baselineCodeRef.current);
       live.load(visualize(content.code, { datasets: datasetsRef.current }));
     },
     [live],
   );
+
+  const flowRef = useRef<SaveWorkflow | null>(null);
+  const draft = useLocalDraft({
+    workflowId: () => flowRef.current?.state.workflow?.id ?? props.workflow?.id ?? null,
+    example: props.restore?.exampleSlug ?? null,
+    getContent: () => ({ name: nameRef.current, code: codeRef.current }),
+    isDirty: (content) => flowRef.current?.isDirty(content) ?? false,
+    paused: () => flowRef.current?.state.draftOffer != null,
+  });
+
+  const flow = useSaveWorkflow({
+    initial: { workflow: props.workflow, name: props.name, code: props.code },
+    getContent: () => ({ name: nameRef.current, code: codeRef.current }),
+    beforeSave: () => live.flushRedraw(),
+    replaceContent,
+    keepDraft: (content, workflowId) => draft.write(content, workflowId),
+    dropDraft: ({ id, wasNew }) => {
+      if (wasNew) draft.clear(null);
+      draft.clear(id);
+      draft.schedule(); // still different (typed during the save): kept under the saved workflow's id
+    },
+    allowNavigation: () => guardRef.current?.allowNextNavigation(),
+  });
+  const { state } = flow;
+  useEffect(() => {
+    flowRef.current = flow;
+  });
+
+  useEffect(() => {
+    baselineCodeRef.current = state.baseline.code;
+    setCodeDirty(codeRef.current !== state.baseline.code);
+  }, [state.baseline]);
+
+  const dirty = codeDirty || flow.isDirty({ name, code: state.baseline.code });
+  const guard = useUnsavedGuard(dirty);
+  useEffect(() => {
+    guardRef.current = guard;
+  });
+  const status = flow.status(dirty);
+
+  /** A new workflow takes its stored draft back; a saved one with a different local draft offers it. */
+  const restoreLocalDraft = () => {
+    if (props.workflow !== null) {
+      const stored = draft.read(props.workflow.id);
+      if (draftDiffers(stored, props)) flow.dispatch({ type: "draft-found", draft: stored! });
+      else if (stored) draft.clear(props.workflow.id); // the server has the same
+      return;
+    }
+    if (!props.restore) return;
+    const stored = draft.read(null);
+    const restore = shouldRestoreDraft({ ...props.restore, hasDraft: stored !== null, draftExample: stored?.example ?? null });
+    if (!restore || !stored || !draftDiffers(stored, { name: props.name, code: codeRef.current })) return;
+    replaceContent({ name: stored.name, code: stored.code });
+    toast.info("Your draft is back in the editor.", { id: "draft-restored" });
+  };
+
+  const restoreOffered = () => {
+    const offer = state.draftOffer;
+    if (!offer) return;
+    flow.dispatch({ type: "draft-restored" });
+    replaceContent({ name: offer.name, code: offer.code });
+    draft.schedule();
+  };
+  const discardOffered = () => {
+    flow.dispatch({ type: "draft-discarded" });
+    if (props.workflow) draft.clear(props.workflow.id);
+  };
 
   const onCreate = useCallback(
     (view: EditorView) => {
@@ -132,12 +189,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
       if (initialGraph) queueMicrotask(() => editor.current?.showDiagnostics(initialGraph.diagnostics));
       // The server left the graph to the browser: read it from the code now, as after an edit.
       else live.scheduleRedraw();
-      if (props.workflow !== null || !props.restore) return;
-      const stored = draft.read();
-      if (!shouldRestoreDraft({ ...props.restore, hasDraft: stored !== null }) || !stored) return;
-      if (stored.code === codeRef.current && stored.name === baselineRef.current.name) return;
-      replaceContent({ name: stored.name, code: stored.code });
-      toast.info("Your draft is back in the editor.", { id: "draft-restored" });
+      restoreLocalDraft();
     },
     // Runs once, when CodeMirror is created.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -149,8 +201,9 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
       if (update.docChanged) {
         const code = update.state.doc.toString();
         codeRef.current = code;
-        setCodeDirty(code !== baselineRef.current.code);
+        setCodeDirty(code !== baselineCodeRef.current);
         live.scheduleRedraw();
+        draft.schedule();
       }
       if (update.selectionSet || update.docChanged) {
         const pos = update.state.selection.main.from;
@@ -158,7 +211,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
         setHighlighted(nodeAtPosition(graphRef.current, pos));
       }
     },
-    [live],
+    [draft, live],
   );
 
   // A "line N" link in the node details goes to the code (focus moves to the editor); a node click only selects it
@@ -178,137 +231,6 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
     });
   }, []);
 
-  const sendToLogin = useCallback(
-    (content: Content, message: string) => {
-      draft.write(content);
-      guard.allowNextNavigation();
-      toast.info(message, { id: "login-to-save" });
-      router.push(LOGIN_FOR_DRAFT_URL);
-    },
-    [draft, guard, router],
-  );
-
-  const save = useCallback(
-    async (options: { expectedVersion?: number; asCopy?: boolean } = {}) => {
-      live.flushRedraw();
-      const code = codeRef.current;
-      const wanted = options.asCopy ? copyName(name) : name;
-      const parsed = workflowName.safeParse(wanted);
-      if (!parsed.success) {
-        const message = parsed.error.issues[0]?.message ?? "Check the name.";
-        setNameError(message);
-        toast.error(`Not saved: ${message}`);
-        return;
-      }
-      setNameError(null);
-
-      const signedIn = session.status === "authenticated" || (session.status === "loading" && (await getSession()) !== null);
-      if (!signedIn) {
-        sendToLogin({ name, code }, "Log in or sign up to save. Your draft will be waiting in the editor.");
-        return;
-      }
-
-      const target = options.asCopy ? null : workflow;
-      setSaving(true);
-      try {
-        const saved = await saveMutation.mutateAsync(
-          target
-            ? { id: target.id, name: parsed.data, code, expectedVersion: options.expectedVersion ?? target.version }
-            : { name: parsed.data, code },
-        );
-        draft.clear();
-        setConflict(null);
-        void utils.workflow.list.invalidate();
-        if (options.asCopy) {
-          toast.success(`Saved as “${saved.name}”`);
-          guard.allowNextNavigation();
-          setBaseline({ name, code: codeRef.current }); // nothing left to lose here: both versions are saved
-          router.push(`/workflows/${saved.id}`);
-          return;
-        }
-        setWorkflow({ id: saved.id, version: saved.version });
-        setBaseline({ name: saved.name, code });
-        if (!target) {
-          // The new workflow's address, without leaving this page: the editor keeps its state and undo history.
-          window.history.replaceState(null, "", `/workflows/${saved.id}`);
-        }
-        toast.success("Saved");
-      } catch (error) {
-        const data = errorData(error);
-        if (data?.code === "CONFLICT" && target) {
-          const details = data.details ?? {};
-          setConflict({
-            currentVersion: typeof details.currentVersion === "number" ? details.currentVersion : null,
-            updatedAt: typeof details.updatedAt === "string" ? details.updatedAt : null,
-          });
-          return;
-        }
-        if (data?.code === "UNAUTHORIZED") {
-          sendToLogin({ name, code }, "Your session ended. Log in again to save; your draft is kept.");
-          return;
-        }
-        if (data?.code === "NOT_FOUND" && target) {
-          setWorkflow(null);
-          toast.error("This workflow was deleted elsewhere. Save again to keep it as a new workflow.");
-          return;
-        }
-        const fieldError = data?.fields?.name?.[0];
-        if (fieldError) setNameError(fieldError);
-        toast.error(`Not saved: ${fieldError ?? errorMessage(error)}`);
-      } finally {
-        setSaving(false);
-      }
-    },
-    [draft, guard, live, name, router, saveMutation, sendToLogin, session.status, utils, workflow],
-  );
-
-  const saveRef = useRef(save);
-  useEffect(() => {
-    saveRef.current = save;
-  });
-  const conflictOpen = conflict !== null;
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== "s") return;
-      event.preventDefault();
-      if (!conflictOpen && !saving) void saveRef.current();
-    };
-    window.addEventListener("keydown", onKeyDown);
-    return () => window.removeEventListener("keydown", onKeyDown);
-  }, [conflictOpen, saving]);
-
-  const reloadTheirs = async () => {
-    if (!workflow) return;
-    setConflictBusy(true);
-    try {
-      const theirs = await utils.workflow.get.fetch({ id: workflow.id }, { staleTime: 0 });
-      setWorkflow({ id: theirs.id, version: theirs.version });
-      baselineRef.current = { name: theirs.name, code: theirs.code };
-      setBaseline(baselineRef.current);
-      replaceContent({ name: theirs.name, code: theirs.code });
-      setConflict(null);
-      toast.success("Loaded the saved version");
-    } catch (error) {
-      toast.error(`Could not load the saved version: ${errorMessage(error)}`);
-    } finally {
-      setConflictBusy(false);
-    }
-  };
-  const overwrite = async () => {
-    setConflictBusy(true);
-    let version = conflict?.currentVersion ?? null;
-    if (version === null && workflow) {
-      version = (await utils.workflow.get.fetch({ id: workflow.id }, { staleTime: 0 }).catch(() => null))?.version ?? null;
-    }
-    await save(version === null ? {} : { expectedVersion: version });
-    setConflictBusy(false);
-  };
-  const saveCopy = async () => {
-    setConflictBusy(true);
-    await save({ asCopy: true });
-    setConflictBusy(false);
-  };
-
   const errors = errorLines(live.errors);
 
   return (
@@ -317,30 +239,70 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
         name={name}
         onNameChange={(value) => {
           setName(value);
-          if (nameError) setNameError(null);
+          nameRef.current = value;
+          flow.dispatch({ type: "name-edited" });
+          draft.schedule();
         }}
-        nameError={nameError}
+        nameError={state.nameError}
         status={status}
-        onSave={() => void save()}
-        saving={saving}
+        onSave={() => void flow.save()}
+        saving={state.saving !== null}
         dialect={live.latest.dialect}
         nodeCount={live.graph.nodes.filter((n) => n.kind !== "group").length}
         shortcut={shortcut}
+        actions={
+          state.workflow
+            ? [{ id: "copy", label: "Save as a copy", onSelect: () => void flow.save({ asCopy: true }), disabled: state.saving !== null }]
+            : []
+        }
       />
-      <Group orientation="horizontal" className="min-h-0 flex-1" id="workflow-editor-split">
-        <Panel id="code" defaultSize="46%" minSize="25%" className="min-h-0">
-          <section aria-label="Code" className="h-full">
+      <SaveMessage status={status} />
+      {state.draftOffer ? <DraftOffer savedAt={state.draftOffer.savedAt} onRestore={restoreOffered} onDiscard={discardOffered} /> : null}
+      <div role="tablist" aria-label="Show" className="flex border-b border-slate-200 bg-white md:hidden dark:border-slate-800 dark:bg-slate-950">
+        {(["code", "graph"] as const).map((which) => (
+          <button
+            key={which}
+            type="button"
+            role="tab"
+            id={`editor-tab-${which}`}
+            aria-selected={tab === which}
+            aria-controls={`editor-panel-${which}`}
+            tabIndex={tab === which ? 0 : -1}
+            onClick={() => setTab(which)}
+            onKeyDown={(event) => {
+              if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
+              const next = which === "code" ? "graph" : "code";
+              setTab(next);
+              document.getElementById(`editor-tab-${next}`)?.focus();
+            }}
+            className="min-h-11 flex-1 border-b-2 border-transparent text-sm font-semibold text-slate-600 aria-selected:border-indigo-600 aria-selected:text-indigo-700 dark:text-slate-300 dark:aria-selected:border-indigo-400 dark:aria-selected:text-indigo-300"
+          >
+            {which === "code" ? "Code" : "Graph"}
+          </button>
+        ))}
+      </div>
+      <Group
+        orientation="horizontal"
+        // On a phone one panel at a time (the tabs above); the inline display of a panel needs !important to hide.
+        className="min-h-0 flex-1 max-md:[&>[data-phone-hidden]]:hidden!"
+        id="workflow-editor-split"
+        defaultLayout={props.initialSplit ?? DEFAULT_SPLIT}
+        onLayoutChanged={rememberSplit}
+      >
+        <Panel id="code" minSize={`${MIN_CODE_PERCENT}%`} className="min-h-0" data-phone-hidden={tab !== "code" || undefined}>
+          <section aria-label="Code" className="h-full" {...tabPanel("code")}>
             <CodeEditor ref={editor} value={props.code} onUpdate={onUpdate} onCreate={onCreate} />
           </section>
         </Panel>
         <Separator
           aria-label="Resize code and graph"
+          data-phone-hidden
           className="group relative w-1.5 shrink-0 bg-slate-200 outline-none transition-colors hover:bg-indigo-400 focus-visible:bg-indigo-500 data-[separator=active]:bg-indigo-500 dark:bg-slate-800 dark:hover:bg-indigo-500"
         >
           <span aria-hidden="true" className="absolute top-1/2 left-1/2 h-8 w-0.5 -translate-x-1/2 -translate-y-1/2 rounded bg-slate-400 group-hover:bg-white dark:bg-slate-600" />
         </Separator>
-        <Panel id="graph" minSize="30%" className="min-h-0">
-          <section aria-label="Graph" className="flex h-full min-h-0 flex-col gap-0 bg-slate-50 dark:bg-slate-900/40">
+        <Panel id="graph" minSize={`${MIN_GRAPH_PERCENT}%`} className="min-h-0" data-phone-hidden={tab !== "graph" || undefined}>
+          <section aria-label="Graph" {...tabPanel("graph")} className="flex h-full min-h-0 flex-col gap-0 bg-slate-50 dark:bg-slate-900/40">
             {errors.length > 0 ? (
               <div
                 role="alert"
@@ -366,9 +328,12 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
             ) : null}
             {props.largeGraph ? <LargeGraphNotice {...props.largeGraph} /> : null}
             <div data-testid="graph-view" className="min-h-0 flex-1 p-3">
+              {phone && tab !== "graph" ? null : (
+                <GraphLoading edges={live.graph.edges.length}>
               <WorkflowGraphView
                 graph={live.graph}
-                initialLayout={props.initialLayout ?? null}
+                // Remounted (the phone's Graph tab): the server's layout only while it is still the graph drawn.
+                initialLayout={live.graph === initialGraph ? (props.initialLayout ?? null) : null}
                 onSelectSource={onSelectSource}
                 highlightedNodeId={highlighted}
                 exportName={name.trim() || "workflow"}
@@ -377,18 +342,20 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
                 datasets={datasets}
                 onDatasetsChange={setDatasets}
               />
+                </GraphLoading>
+              )}
             </div>
           </section>
         </Panel>
       </Group>
       <ConflictDialog
-        open={conflictOpen}
-        updatedAt={conflict?.updatedAt ?? null}
-        busy={conflictBusy || saving}
-        onReloadTheirs={() => void reloadTheirs()}
-        onOverwrite={() => void overwrite()}
-        onSaveCopy={() => void saveCopy()}
-        onClose={() => setConflict(null)}
+        open={state.conflict !== null}
+        updatedAt={state.conflict?.updatedAt ?? null}
+        busy={state.conflictBusy || state.saving !== null}
+        onReloadTheirs={() => void flow.reloadTheirs()}
+        onOverwrite={() => void flow.overwrite()}
+        onSaveCopy={() => void flow.saveCopy()}
+        onClose={() => flow.dispatch({ type: "conflict-closed" })}
       />
     </div>
   );

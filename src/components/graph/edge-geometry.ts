@@ -1,8 +1,6 @@
+import { EDGE_LABEL_CHAR_WIDTH as CHAR_WIDTH, fitEdgeLabel } from "~/lib/graph-layout/node-size";
 import type { EdgeRoute, LayoutResult } from "~/lib/graph-layout/types";
 import type { Rect } from "./fit-decision";
-
-/** Approximate width of one character of the 11 px label font. */
-const CHAR_WIDTH = 6.5;
 
 /** The point halfway along a polyline (by length); the origin for an empty one. */
 export function pointAtHalf(points: ReadonlyArray<readonly [number, number]>): [number, number] {
@@ -31,12 +29,8 @@ export function labelBoxAt(at: readonly [number, number], text: string): NonNull
   return { x: at[0] - width / 2, y: at[1] - 9, width, height: 18 };
 }
 
-/** `text` shortened with an ellipsis to fit a label box `width` wide. */
-export function shortenLabel(text: string, width: number): string {
-  const fits = Math.max(2, Math.floor((width - 8) / CHAR_WIDTH));
-  const chars = Array.from(text);
-  return chars.length <= fits ? text : `${chars.slice(0, fits - 1).join("")}…`;
-}
+/** `text` shortened with an ellipsis to fit a label box `width` wide (the export's function: screen and SVG agree). */
+export const shortenLabel = fitEdgeLabel;
 
 /** Everything the layout draws: node boxes, edge routes and their labels (back edges go around the side). */
 export function drawingBounds(layout: LayoutResult): Rect {

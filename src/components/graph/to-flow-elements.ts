@@ -1,5 +1,7 @@
 import { Position, type Edge, type Node } from "@xyflow/react";
 import { collapseGroups } from "~/lib/graph-layout/collapse";
+import { junctionKey, sharedJunctions } from "~/lib/graph-layout/junction-dots";
+import { edgeLabelText } from "~/lib/graph-layout/node-size";
 import { nodeFamily, nodeKindName, nodeSubtitle, type NodeFamily } from "~/lib/graph-layout/node-style";
 import type { EdgeRoute, LayoutResult } from "~/lib/graph-layout/types";
 import type { EdgeKind, GraphEdge, NodeKind, SourceSpan, WorkflowGraph } from "~/lib/visualizer/types";
@@ -185,12 +187,16 @@ export function toFlowElements(
   }
 
   const edges: FlowEdge[] = [];
-  for (const e of visible.edges) {
-    if (!present.has(e.source) || !present.has(e.target)) continue;
-    const route = layout.edges[e.id];
-    if (!route) continue;
+  const drawn = visible.edges.filter((e) => present.has(e.source) && present.has(e.target) && layout.edges[e.id]);
+  // Dots only where two or more drawn edges meet (the export's rule, the same function).
+  const shared = sharedJunctions(drawn.map((e) => layout.edges[e.id]!));
+  for (const e of drawn) {
+    const listed = layout.edges[e.id]!;
+    const junctions = listed.junctions?.filter((p) => shared.has(junctionKey(p)));
+    const route: EdgeRoute =
+      junctions === undefined || junctions.length === listed.junctions!.length ? listed : { ...listed, junctions: junctions.length > 0 ? junctions : undefined };
     const count = e.count ?? 1;
-    const labelText = e.label ? (count > 1 ? `${e.label} ×${count}` : e.label) : count > 1 ? `×${count}` : null;
+    const labelText = edgeLabelText(e);
     const dimmed = line !== null && !edgeInLineage(e, line);
     edges.push({
       id: e.id,

@@ -1,6 +1,7 @@
 import type { GraphNode, NodeKind, WorkflowGraph } from "~/lib/visualizer/types";
 import { boundsOf } from "./bounds";
-import { EDGE_LABEL_MAX_CHARS, edgeLabelText, STACK_OFFSET } from "./node-size";
+import { junctionKey, sharedJunctions } from "./junction-dots";
+import { edgeLabelText, fitEdgeLabel, STACK_OFFSET } from "./node-size";
 import { EDGE_COLORS, EDGE_LABEL_COLORS, edgeLook, FAMILY_COLORS, nodeFamily, nodeSubtitle } from "./node-style";
 import type { LayoutResult } from "./types";
 
@@ -143,10 +144,14 @@ export function toSvg(graph: WorkflowGraph, layout: LayoutResult, options: SvgOp
   }
 
   const labelled: Array<{ text: string; box: { x: number; y: number; width: number; height: number }; color: string }> = [];
-  const junctionCount = new Map<string, { p: [number, number]; count: number; color: string }>();
-  for (const e of graph.edges) {
+  const drawnEdges = graph.edges.filter((e) => {
     const route = layout.edges[e.id];
-    if (!route || !route.path || !layout.nodes[e.source] || !layout.nodes[e.target]) continue;
+    return route && route.path && layout.nodes[e.source] && layout.nodes[e.target];
+  });
+  const shared = sharedJunctions(drawnEdges.map((e) => layout.edges[e.id]!));
+  const dots = new Map<string, { p: [number, number]; color: string }>();
+  for (const e of drawnEdges) {
+    const route = layout.edges[e.id]!;
     // The same look as the view's edge (node-style.ts): colour by kind, long dashes for back edges, dots for guesses.
     const look = edgeLook(e, route.back, theme);
     const color = look.color;
@@ -156,22 +161,20 @@ export function toSvg(graph: WorkflowGraph, layout: LayoutResult, options: SvgOp
       `<path class="${cls}" data-id="${escapeXml(e.id)}" d="${route.path}" fill="none" stroke="${color}" stroke-width="${look.width}"${dash} marker-end="url(#arrow-${e.kind})"/>`,
     );
     for (const p of route.junctions ?? []) {
-      const k = `${p[0].toFixed(1)},${p[1].toFixed(1)}`;
-      const j = junctionCount.get(k);
-      if (j) j.count++;
-      else junctionCount.set(k, { p, count: 1, color });
+      const k = junctionKey(p);
+      if (shared.has(k) && !dots.has(k)) dots.set(k, { p, color });
     }
     const text = edgeLabelText(e);
     if (text && route.label && showLabels) labelled.push({ text, box: route.label, color });
   }
-  for (const { p, count, color } of junctionCount.values()) {
-    if (count > 1) out.push(`<circle class="junction" cx="${fmt(p[0])}" cy="${fmt(p[1])}" r="2.5" fill="${color}"/>`);
+  for (const { p, color } of dots.values()) {
+    out.push(`<circle class="junction" cx="${fmt(p[0])}" cy="${fmt(p[1])}" r="2.5" fill="${color}"/>`);
   }
   const labelColors = EDGE_LABEL_COLORS[theme];
   for (const { text, box, color } of labelled) {
     out.push(
       `<g class="edge-label"><rect x="${fmt(box.x)}" y="${fmt(box.y)}" width="${fmt(box.width)}" height="${fmt(box.height)}" rx="4" fill="${labelColors.fill}" stroke="${color}" stroke-width="0.75"/>`,
-      `<text x="${fmt(box.x + box.width / 2)}" y="${fmt(box.y + box.height / 2 + 4)}" text-anchor="middle" fill="${labelColors.text}" font-size="11">${escapeXml(truncateLabel(text, EDGE_LABEL_MAX_CHARS))}</text></g>`,
+      `<text x="${fmt(box.x + box.width / 2)}" y="${fmt(box.y + box.height / 2 + 4)}" text-anchor="middle" fill="${labelColors.text}" font-size="11">${escapeXml(fitEdgeLabel(text, box.width))}</text></g>`,
     );
   }
 

@@ -108,6 +108,8 @@ function resolveParents(graph: WorkflowGraph): Map<string, string | null> {
 }
 
 const ROOT = "\u0000root";
+/** Graphs up to this many nodes are laid out a second time with their frames' crossing points ordered like the outside. */
+const SECOND_RUN_MAX_NODES = 200;
 
 /** A link of one container's layout. */
 interface CLink {
@@ -402,75 +404,126 @@ function compoundLayout(
     if (!list) linksOf.set(l.container, (list = []));
     list.push(k);
   }
-  const sizeTB = new Map<string, [number, number]>();
-  const out = new Map<string, { ids: string[]; result: LOut; linkKeys: string[] }>();
-  const boundaryX = new Map<string, number>(); // boundary id → x inside its frame's box (TB space)
   const containers = [...children.keys()].sort((a, b) => {
     const da = a === ROOT ? -1 : depth.get(a)!;
     const db = b === ROOT ? -1 : depth.get(b)!;
     return db - da || byString(a, b);
   });
-  let rootSize: [number, number] = [0, 0];
-  for (const container of containers) {
-    const ids = [...(children.get(container) ?? []), ...(boundariesOf.get(container) ?? [])];
-    const index = new Map<string, number>();
-    const lnodes: LNode[] = ids.map((id, k) => {
-      index.set(id, k);
-      const b = boundaries.get(id);
-      if (b) return { w: 0, h: 0, role: b.role };
-      let s = sizeTB.get(id);
-      if (!s) {
-        const leaf = leafSize(kindOf.get(id)!);
-        s = lr ? [leaf.height, leaf.width] : [leaf.width, leaf.height];
-        sizeTB.set(id, s);
-      }
-      return { w: s[0], h: s[1], role: "node", anchor: anchor.get(id) ?? null };
-    });
-    const linkKeys = linksOf.get(container) ?? [];
-    const llinks: LLink[] = linkKeys.map((k, li) => {
-      const l = links.get(k)!;
-      l.index = li;
-      return {
-        s: index.get(l.from)!,
-        t: index.get(l.to)!,
-        back: l.back,
-        label: l.label,
-        sSide: l.sSide,
-        tSide: l.tSide,
-        sPort: l.sVia !== null ? boundaryX.get(l.sVia) : undefined,
-        tPort: l.tVia !== null ? boundaryX.get(l.tVia) : undefined,
-        concentrate: l.concentrate,
-      };
-    });
-    const result = layered(lnodes, llinks);
-    out.set(container, { ids, result, linkKeys });
-    for (const b of boundariesOf.get(container) ?? []) boundaryX.set(b, pad.left + result.cx[index.get(b)!]!);
-    if (container === ROOT) rootSize = [result.width, result.height];
-    else sizeTB.set(container, [result.width + pad.left + pad.right, result.height + pad.top + pad.bottom]);
-  }
+  /** Every container's layered layout, bottom-up, then the boxes placed top-down. */
+  const run = (hints: Map<string, number> | null) => {
+    const sizeTB = new Map<string, [number, number]>();
+    const out = new Map<string, { ids: string[]; result: LOut; linkKeys: string[] }>();
+    const boundaryX = new Map<string, number>(); // boundary id → x inside its frame's box (TB space)
+    let rootSize: [number, number] = [0, 0];
+    let crossings = 0;
+    for (const container of containers) {
+      const ids = [...(children.get(container) ?? []), ...(boundariesOf.get(container) ?? [])];
+      const index = new Map<string, number>();
+      const lnodes: LNode[] = ids.map((id, k) => {
+        index.set(id, k);
+        const b = boundaries.get(id);
+        if (b) return { w: 0, h: 0, role: b.role, hint: hints?.get(id) ?? null };
+        let s = sizeTB.get(id);
+        if (!s) {
+          const leaf = leafSize(kindOf.get(id)!);
+          s = lr ? [leaf.height, leaf.width] : [leaf.width, leaf.height];
+          sizeTB.set(id, s);
+        }
+        return { w: s[0], h: s[1], role: "node", anchor: anchor.get(id) ?? null };
+      });
+      const linkKeys = linksOf.get(container) ?? [];
+      const llinks: LLink[] = linkKeys.map((k, li) => {
+        const l = links.get(k)!;
+        l.index = li;
+        return {
+          s: index.get(l.from)!,
+          t: index.get(l.to)!,
+          back: l.back,
+          label: l.label,
+          sSide: l.sSide,
+          tSide: l.tSide,
+          sPort: l.sVia !== null ? boundaryX.get(l.sVia) : undefined,
+          tPort: l.tVia !== null ? boundaryX.get(l.tVia) : undefined,
+          concentrate: l.concentrate,
+        };
+      });
+      const result = layered(lnodes, llinks);
+      crossings += result.crossings;
+      out.set(container, { ids, result, linkKeys });
+      for (const b of boundariesOf.get(container) ?? []) boundaryX.set(b, pad.left + result.cx[index.get(b)!]!);
+      if (container === ROOT) rootSize = [result.width, result.height];
+      else sizeTB.set(container, [result.width + pad.left + pad.right, result.height + pad.top + pad.bottom]);
+    }
 
-  /* ---- top-down placement (TB space, absolute) ---- */
-  const boxTB = new Map<string, Box>();
-  const origin = new Map<string, [number, number]>(); // container → content origin
-  origin.set(ROOT, [0, 0]);
-  const place = (container: string) => {
-    const [ox, oy] = origin.get(container)!;
-    const entry = out.get(container);
-    if (!entry) return;
-    const { ids, result } = entry;
-    for (let k = 0; k < ids.length; k++) {
-      const id = ids[k]!;
-      if (boundaries.has(id)) continue;
-      const [w, h] = sizeTB.get(id)!;
-      const box = { x: ox + result.cx[k]! - w / 2, y: oy + result.cy[k]! - h / 2, width: w, height: h };
-      boxTB.set(id, box);
-      if (out.has(id)) {
-        origin.set(id, [box.x + pad.left, box.y + pad.top]);
-        place(id);
+    /* ---- top-down placement (TB space, absolute) ---- */
+    const boxTB = new Map<string, Box>();
+    const origin = new Map<string, [number, number]>(); // container → content origin
+    origin.set(ROOT, [0, 0]);
+    const place = (container: string) => {
+      const [ox, oy] = origin.get(container)!;
+      const entry = out.get(container);
+      if (!entry) return;
+      const { ids, result } = entry;
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k]!;
+        if (boundaries.has(id)) continue;
+        const [w, h] = sizeTB.get(id)!;
+        const box = { x: ox + result.cx[k]! - w / 2, y: oy + result.cy[k]! - h / 2, width: w, height: h };
+        boxTB.set(id, box);
+        if (out.has(id)) {
+          origin.set(id, [box.x + pad.left, box.y + pad.top]);
+          place(id);
+        }
+      }
+    };
+    place(ROOT);
+    return { sizeTB, out, boundaryX, rootSize, boxTB, origin, crossings };
+  };
+
+  /**
+   * Where each frame crossing point's edge goes outside its frame (cross axis, relative to the frame's content): the
+   * first turn of the outside link's route away from the crossing point. A frame is laid out before its parent, so
+   * the first run orders its crossing points by what is inside only; a second run orders them like the outside.
+   */
+  const hintsFrom = (first: ReturnType<typeof run>): Map<string, number> => {
+    const hints = new Map<string, number>();
+    for (const [, l] of links) {
+      const entry = first.out.get(l.container);
+      if (!entry) continue;
+      const piece = entry.result.pieces[l.index];
+      if (!piece || piece.points.length === 0) continue;
+      const o = first.origin.get(l.container)!;
+      for (const [via, fromStart] of [
+        [l.sVia, true],
+        [l.tVia, false],
+      ] as const) {
+        if (via === null) continue;
+        const frame = boundaries.get(via)!.container;
+        const fo = first.origin.get(frame);
+        if (!fo) continue;
+        const pts = piece.points;
+        const end = fromStart ? pts[0]! : pts[pts.length - 1]!;
+        let x = end[0];
+        for (let k = 1; k < pts.length; k++) {
+          const p = pts[fromStart ? k : pts.length - 1 - k]!;
+          if (Math.abs(p[0] - end[0]) > 0.5) {
+            x = p[0];
+            break;
+          }
+        }
+        hints.set(via, x + o[0] - fo[0]);
       }
     }
+    return hints;
   };
-  place(ROOT);
+
+  let laid = run(null);
+  // The second run doubles the cost: only where it stays well within the speed target.
+  if (boundaries.size > 0 && laid.crossings > 0 && graph.nodes.length <= SECOND_RUN_MAX_NODES) {
+    const second = run(hintsFrom(laid));
+    if (second.crossings < laid.crossings) laid = second;
+  }
+  const { out, boundaryX, rootSize, boxTB, origin } = laid;
 
   /* ---- keep the drawing where it was: shift so unchanged nodes stay put on the median ---- */
   let shiftX = 0;
@@ -545,7 +598,6 @@ function compoundLayout(
     if (junctions.length > 0) route.junctions = junctions.map((p) => (lr ? [p[1], p[0]] : p));
     edgeRoutes[plan.edge.id] = route;
   }
-
   /* ---- boxes in drawing space ---- */
   const nodes: Record<string, NodeBox> = {};
   for (const n of sortedNodes) {

@@ -47,6 +47,19 @@ export function edgeLabelSize(label: string | undefined | null): { width: number
   return cls === 0 ? null : { width: cls * 6.5 + 12, height: EDGE_LABEL_HEIGHT };
 }
 
+/** Approximate width of one character of the 11 px edge label font. */
+export const EDGE_LABEL_CHAR_WIDTH = 6.5;
+
+/**
+ * The text shown in an edge label box `width` px wide: `text`, shortened with an ellipsis when it does not fit. The
+ * view's edge and the SVG export both draw this, so screen and export show the same label.
+ */
+export function fitEdgeLabel(text: string, width: number): string {
+  const fits = Math.max(2, Math.floor((width - 8) / EDGE_LABEL_CHAR_WIDTH));
+  const chars = Array.from(text);
+  return chars.length <= fits ? text : `${chars.slice(0, fits - 1).join("")}…`;
+}
+
 /**
  * The text drawn on an edge: its label, and for an edge standing for several (collapsed groups) the count, e.g.
  * `continue ×3` or `×12`. The layout sizes the label box from this text; the view and the export draw it.

@@ -93,3 +93,15 @@ export function safeCallbackPath(value: unknown, fallback = "/"): string {
     return fallback;
   }
 }
+
+/** Where a person goes after logging in or signing up when no page sent them (issue 14: the dashboard). */
+export const AFTER_LOGIN_PATH = "/dashboard";
+
+/**
+ * Where to go after logging in or signing up: the same-origin page the person came from, else the dashboard. The
+ * log-in and sign-up pages themselves are not destinations (that would show the form again).
+ */
+export function afterLoginPath(value: unknown): string {
+  const path = safeCallbackPath(value, AFTER_LOGIN_PATH);
+  return /^\/(?:login|signup)(?:[/?#]|$)/.test(path) ? AFTER_LOGIN_PATH : path;
+}

@@ -100,7 +100,8 @@ export const workflowGraph = z.object({
 
 export const workflowGraphResult = z.object({ id: workflowId, version: z.number().int().positive(), graph: workflowGraph });
 
-export const workflowDeleted = z.object({ id: workflowId, deleted: z.literal(true) });
+/** A deletion moves the workflow to the trash (docs/decisions/077). */
+export const workflowDeleted = z.object({ id: workflowId, deleted: z.literal(true), trashed: z.literal(true) });
 
 export type WorkflowMatch = z.infer<typeof workflowMatch>;
 export type WorkflowListItem = z.infer<typeof workflowListItem>;

@@ -1,27 +1,17 @@
 /**
- * The tRPC context: an inner part that tests build directly, and a thin wrapper that reads a request.
+ * The tRPC context: the request (src/server/http/request.ts) and the database. An inner part that tests build
+ * directly, and a thin wrapper that reads a request's head.
  */
 import type { Database } from "../db/client";
 import { getDatabase } from "../db/client";
 import { authenticateRequest } from "../auth/authenticate";
-import { CLIENT_ADDRESS_HEADER, CLIENT_REQUEST_ID_HEADER, REQUEST_ID_HEADER, requestIdFor } from "../http/request-meta";
+import { type ApiRequest, type RequestHead, identityOf } from "../http/request";
+import { requestIdFor } from "../http/request-meta";
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  /** The session (browser cookie or API token family) the request came with. */
-  sessionId?: string;
-}
+export type { SessionUser } from "../http/request";
 
-export interface InnerContext {
+export interface InnerContext extends ApiRequest {
   db: Database;
-  user: SessionUser | null;
-  /** Our own id of the request (a UUID the server generated). */
-  requestId: string;
-  /** The `X-Request-Id` the client sent, sanitised, for correlation only (null when none). */
-  clientRequestId: string | null;
-  clientAddress: string;
-  userAgent: string | null;
 }
 
 export function createInnerContext(
@@ -37,18 +27,13 @@ export function createInnerContext(
   };
 }
 
-/** What every request handler knows about its request before authentication. */
-export function requestMeta(req: Request) {
-  return {
-    requestId: requestIdFor(req.headers.get(REQUEST_ID_HEADER)),
-    clientRequestId: req.headers.get(CLIENT_REQUEST_ID_HEADER),
-    clientAddress: req.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown",
-    userAgent: req.headers.get("user-agent")?.slice(0, 512) ?? null,
-  };
+/** What every request handler knows about its request before authentication (a fetch `Request`'s headers). */
+export function requestMeta(req: { headers: RequestHead["headers"] }) {
+  return identityOf(req.headers);
 }
 
-export async function createRequestContext(req: Request): Promise<InnerContext> {
-  const meta = requestMeta(req);
+/** The context of a request: its identity, the database, and its user (session cookie or Bearer token). */
+export async function createRequestContext(req: RequestHead): Promise<InnerContext> {
   const db = await getDatabase();
-  return createInnerContext({ ...meta, db, user: await authenticateRequest(req, db) });
+  return { ...identityOf(req.headers), db, user: await authenticateRequest(req, db) };
 }

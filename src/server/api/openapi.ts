@@ -5,13 +5,36 @@
  */
 import { z } from "zod";
 import { apiErrorBody } from "~/lib/validation/api-error";
-import { workflowDetail, workflowGraphResult, workflowList } from "~/lib/validation/workflow-output";
+import { workflowDetail, workflowGraphResult, workflowList, workflowListItem } from "~/lib/validation/workflow-output";
 import {
   createWorkflowInput,
   listWorkflowsInput,
   updateWorkflowBody,
   workflowId,
 } from "~/lib/validation/workflow";
+import { DEFAULT_VERSIONS_PAGE, restoreVersionBody, versionNumber } from "~/lib/validation/history";
+
+const isoDate = z.string().describe("ISO 8601 date-time");
+
+const versionItem = z.object({
+  version: z.number().int(),
+  name: z.string().describe("The workflow's name while this version was current"),
+  savedAt: isoDate,
+  current: z.boolean().describe("True for the workflow's current state"),
+  size: z.object({ bytes: z.number().int(), lines: z.number().int() }),
+  graph: workflowListItem.shape.graph,
+});
+
+const versionDetail = versionItem.extend({ id: workflowId, code: z.string() });
+
+const versionList = z.object({ items: z.array(versionItem), nextCursor: z.string().nullable() });
+
+const trashedWorkflow = workflowListItem.extend({
+  deletedAt: isoDate,
+  purgeAt: isoDate.describe("When it is deleted for good"),
+});
+
+const trashList = z.object({ items: z.array(trashedWorkflow), nextCursor: z.string().nullable(), retentionDays: z.number().int() });
 
 const schema = (type: z.ZodType, io: "input" | "output" = "output") => z.toJSONSchema(type, { io, unrepresentable: "any" });
 const jsonContent = (type: z.ZodType, io: "input" | "output" = "output") => ({ "application/json": { schema: schema(type, io) } });
@@ -26,6 +49,7 @@ const baseErrors = {
 const commonErrors = { ...baseErrors, 404: error("No such workflow (or not yours)") };
 
 const idParameter = { name: "id", in: "path", required: true, schema: schema(workflowId) };
+const versionParameter = { name: "version", in: "path", required: true, schema: schema(versionNumber) };
 
 /**
  * The list's query parameters, from the procedure's input schema: `dialects` is sent as a repeated `dialect`
@@ -67,7 +91,7 @@ export function openApiDocument(serverUrl: string) {
           responses: {
             201: { description: "Saved", content: jsonContent(workflowDetail) },
             403: error("The per-person limit is reached"),
-            413: error("The code is larger than 512 KiB"),
+            413: error("The code is larger than 512 KiB, or your storage is full (details: usedBytes, limitBytes)"),
             ...baseErrors,
           },
         },
@@ -81,11 +105,14 @@ export function openApiDocument(serverUrl: string) {
           responses: {
             200: { description: "Saved", content: jsonContent(workflowDetail) },
             409: error("Changed since you read it: details hold currentVersion and updatedAt"),
-            413: error("The code is larger than 512 KiB"),
+            413: error("The code is larger than 512 KiB, or your storage is full (details: usedBytes, limitBytes)"),
             ...commonErrors,
           },
         },
-        delete: { summary: "Delete a workflow", responses: { 204: { description: "Deleted" }, ...commonErrors } },
+        delete: {
+          summary: "Move a workflow to the trash (restorable until it is purged)",
+          responses: { 204: { description: "In the trash" }, ...commonErrors },
+        },
       },
       "/api/workflows/{id}/graph": {
         parameters: [idParameter],
@@ -96,6 +123,66 @@ export function openApiDocument(serverUrl: string) {
             422: error("The graph is past the size bound (details.reason \"size\", with its counts) or took longer than the time budget (\"time\")"),
             ...commonErrors,
             503: error("The database is unavailable, or every graph worker is busy (Retry-After)"),
+          },
+        },
+      },
+      "/api/trash": {
+        get: {
+          summary: "Your trashed workflows, most recently deleted first",
+          parameters: [
+            { name: "cursor", in: "query", required: false, schema: { type: "string" }, description: "nextCursor of the previous page" },
+            { name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 100 } },
+          ],
+          responses: { 200: { description: "A page", content: jsonContent(trashList) }, ...baseErrors },
+        },
+      },
+      "/api/trash/{id}": {
+        parameters: [idParameter],
+        delete: {
+          summary: "Delete a trashed workflow and its history for good",
+          responses: { 204: { description: "Deleted" }, ...commonErrors, 404: error("Not in your trash") },
+        },
+      },
+      "/api/trash/{id}/restore": {
+        parameters: [idParameter],
+        post: {
+          summary: "Take a workflow out of the trash",
+          responses: {
+            200: { description: "Restored: the workflow", content: jsonContent(workflowDetail) },
+            403: error("The per-person workflow limit is reached"),
+            ...commonErrors,
+            404: error("Not in your trash"),
+          },
+        },
+      },
+      "/api/workflows/{id}/versions": {
+        parameters: [idParameter],
+        get: {
+          summary: "The workflow's current state and its earlier versions, newest first",
+          parameters: [
+            { name: "cursor", in: "query", required: false, schema: { type: "string" }, description: "nextCursor of the previous page" },
+            { name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 100, default: DEFAULT_VERSIONS_PAGE } },
+          ],
+          responses: { 200: { description: "A page", content: jsonContent(versionList) }, ...commonErrors },
+        },
+      },
+      "/api/workflows/{id}/versions/{version}": {
+        parameters: [idParameter, versionParameter],
+        get: {
+          summary: "One version with its code",
+          responses: { 200: { description: "The version", content: jsonContent(versionDetail) }, ...commonErrors },
+        },
+      },
+      "/api/workflows/{id}/versions/{version}/restore": {
+        parameters: [idParameter, versionParameter],
+        post: {
+          summary: "Make this version's code current, as a new version, if the workflow is still at the version you read",
+          requestBody: { required: true, content: jsonContent(restoreVersionBody, "input") },
+          responses: {
+            200: { description: "Restored: the workflow as it is now", content: jsonContent(workflowDetail) },
+            409: error("Changed since you read it: details hold currentVersion and updatedAt"),
+            413: error("Your storage is full: details hold usedBytes, limitBytes and neededBytes"),
+            ...commonErrors,
           },
         },
       },

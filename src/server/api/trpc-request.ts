@@ -6,6 +6,7 @@
 import { HEAVY_PROCEDURES } from "~/lib/api-limits";
 import { AppError } from "../errors/app-error";
 import { CLOSE_CONNECTION } from "../http/read-body";
+import type { RequestHead } from "../http/request";
 import type { RequestLimits } from "../limits";
 
 const JSON_CONTENT_TYPE = /^application\/json\s*(?:;|$)/i;
@@ -30,7 +31,7 @@ export function trpcCallsOf(url: URL, endpoint = "/api/trpc"): TrpcCalls {
 }
 
 /** Throws an AppError (415, or 400 with the limit in `details`) for a request tRPC must not read. */
-export function checkTrpcRequest(req: Request, limits: RequestLimits["batch"]): TrpcCalls {
+export function checkTrpcRequest(req: RequestHead & { url: string }, limits: RequestLimits["batch"]): TrpcCalls {
   const contentType = req.headers.get("content-type");
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
   if ((hasBody || contentType !== null) && !JSON_CONTENT_TYPE.test((contentType ?? "").trim())) {

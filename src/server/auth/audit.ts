@@ -4,6 +4,7 @@
  */
 import type { Prisma } from "../db/generated/client";
 import type { Database } from "../db/client";
+import type { RequestIdentity } from "../http/request";
 import { log } from "../log";
 
 export const AUDIT_EVENT_TYPES = [
@@ -22,14 +23,9 @@ export const AUDIT_EVENT_TYPES = [
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
-/** Who is asking, as every auth service sees it. */
-export interface RequestInfo {
+/** Who is asking, as every auth service sees it: the request's identity (src/server/http/request.ts) and the database. */
+export interface RequestInfo extends Omit<RequestIdentity, "clientRequestId">, Partial<Pick<RequestIdentity, "clientRequestId">> {
   db: Database;
-  requestId: string;
-  /** The client's own `X-Request-Id`, sanitised (src/server/http/request-meta.ts); never our id. */
-  clientRequestId?: string | null;
-  clientAddress: string;
-  userAgent: string | null;
 }
 
 export interface AuditEntry {

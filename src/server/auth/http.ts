@@ -1,19 +1,35 @@
-/** Small helpers the auth REST routes share: the request's identity for the services, and the handler wrapper. */
-import { requestMeta } from "../api/context";
-import { getDatabase } from "../db/client";
-import { errorResponse } from "../http/respond";
-import type { RequestInfo } from "./audit";
+/** The account routes for API clients (`/api/auth/register`, `/api/auth/token…`), through `route()`. */
+import { loginInput, refreshInput, registerInput } from "~/lib/validation/auth";
+import { AUTH_BODY_MAX_BYTES, validated } from "../http/read-json";
+import { route } from "../http/route";
+import { revokeRefreshToken, rotateRefreshToken } from "./refresh-tokens";
+import { logInForTokens, registerUser } from "./users";
 
-export async function requestInfo(req: Request): Promise<RequestInfo> {
-  return { ...requestMeta(req), db: await getDatabase() };
-}
+/** `POST /api/auth/register {email,password}` → 201 `{"user":{"id","email"}}`. */
+export const register = route(async ({ json, withDatabase }) => {
+  const info = await withDatabase();
+  const input = validated(registerInput, await json(AUTH_BODY_MAX_BYTES));
+  return { status: 201, body: { user: await registerUser(info, input) } };
+});
 
-/** Runs a REST handler; any error leaves in the one shape, with the request id. */
-export async function handleAuthRoute(req: Request, handler: (info: RequestInfo) => Promise<Response>): Promise<Response> {
-  const { requestId } = requestMeta(req);
-  try {
-    return await handler(await requestInfo(req));
-  } catch (error) {
-    return errorResponse(error, requestId);
-  }
-}
+/** `POST /api/auth/token {email,password}` → 200 `{"accessToken","tokenType":"Bearer","expiresIn","refreshToken"}`. */
+export const token = route(async ({ json, withDatabase }) => {
+  const info = await withDatabase();
+  const input = validated(loginInput, await json(AUTH_BODY_MAX_BYTES));
+  return { body: await logInForTokens(info, input) };
+});
+
+/** `POST /api/auth/token/refresh {refreshToken}` → 200, a new pair; the old refresh token is spent. */
+export const refreshToken = route(async ({ json, withDatabase }) => {
+  const info = await withDatabase();
+  const { refreshToken } = validated(refreshInput, await json(AUTH_BODY_MAX_BYTES));
+  return { body: await rotateRefreshToken(info, refreshToken) };
+});
+
+/** `POST /api/auth/token/revoke {refreshToken}` → 204: ends the token's session (its whole family). */
+export const revokeToken = route(async ({ json, withDatabase }) => {
+  const info = await withDatabase();
+  const { refreshToken } = validated(refreshInput, await json(AUTH_BODY_MAX_BYTES));
+  await revokeRefreshToken(info, refreshToken);
+  return { status: 204 };
+});

@@ -22,6 +22,7 @@ import { log } from "../log";
 import { audit, type RequestInfo } from "./audit";
 import { readCookie, sessionCookieName, sessionCookieOptions } from "./cookies";
 import { getKeyring } from "./keys";
+import { redirectOrigin, sameOriginPath } from "./redirect-origin";
 import { isSafeMethod, isSameOrigin } from "./origin";
 import { activeSessionUser, revokeSession } from "./sessions";
 import { getAuthSettings } from "./settings";
@@ -59,10 +60,18 @@ function cookieMaxAge(token: SessionToken, idleTimeoutSeconds: number, now = Dat
   return Math.max(1, Math.min(idleTimeoutSeconds, Math.floor((token.sessionExpires - now) / 1000)));
 }
 
-/** The next-auth options for one request: authorize and the callbacks know who is asking. */
-export async function buildAuthOptions(req: RequestInfo, onRateLimited: (retryAfter: number) => void): Promise<AuthOptions> {
+/**
+ * The next-auth options for one request: authorize and the callbacks know who is asking. Redirects point to
+ * `origin` (see redirect-origin.ts; APP_URL's origin unless given).
+ */
+export async function buildAuthOptions(
+  req: RequestInfo,
+  onRateLimited: (retryAfter: number) => void,
+  origin?: string,
+): Promise<AuthOptions> {
   const keyring = await getKeyring();
   const { appUrl, sessionIdleTimeout } = await getAuthSettings();
+  const redirectTo = origin ?? appUrl.origin;
   const secure = appUrl.protocol === "https:";
   return {
     secret: keyring.current.csrfSecret,
@@ -116,8 +125,8 @@ export async function buildAuthOptions(req: RequestInfo, onRateLimited: (retryAf
         return { expires: session.expires, user: { id: current.sub, email: current.email } } as never;
       },
       async redirect({ url, baseUrl }) {
-        const relative = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url;
-        return `${baseUrl}${safeCallbackPath(relative)}`;
+        const origins = [redirectTo, appUrl.origin, new URL(baseUrl).origin];
+        return `${redirectTo}${sameOriginPath(url, origins, (path) => safeCallbackPath(path))}`;
       },
     },
     events: {
@@ -207,7 +216,7 @@ async function readForm(req: Request): Promise<Record<string, string>> {
 export async function handleNextAuth(req: Request, segments: string[]): Promise<Response> {
   const meta = requestMeta(req);
   try {
-    const { appUrl } = await getAuthSettings();
+    const { appUrl, redirectsFollowRequest } = await getAuthSettings();
     // next-auth reads its own URL from NEXTAUTH_URL; ours is APP_URL.
     process.env.NEXTAUTH_URL ??= new URL("/api/auth", appUrl).toString();
     if (!isSafeMethod(req.method) && !isSameOrigin(req, appUrl)) {
@@ -220,9 +229,13 @@ export async function handleNextAuth(req: Request, segments: string[]): Promise<
     const body = await readForm(req);
     const db = await getDatabase();
     let retryAfter: number | undefined;
-    const options = await buildAuthOptions({ ...meta, db }, (seconds) => {
-      retryAfter = seconds;
-    });
+    const options = await buildAuthOptions(
+      { ...meta, db },
+      (seconds) => {
+        retryAfter = seconds;
+      },
+      redirectOrigin(appUrl, redirectsFollowRequest, req),
+    );
     const url = new URL(req.url);
     const cookieHeader = req.headers.get("cookie");
     const cookies: Record<string, string> = {};

@@ -6,15 +6,13 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { safeCallbackPath } from "~/lib/validation/auth";
-import type { SessionUser } from "../api/context";
+import type { SessionUser } from "../http/request";
 import { getDatabase } from "../db/client";
 import { authenticateRequest } from "./authenticate";
-import { getAuthSettings } from "./settings";
 
 export async function getServerUser(): Promise<SessionUser | null> {
   const incoming = await headers();
-  const { appUrl } = await getAuthSettings();
-  return authenticateRequest(new Request(appUrl, { method: "GET", headers: new Headers(incoming) }), await getDatabase());
+  return authenticateRequest({ method: "GET", headers: incoming }, await getDatabase());
 }
 
 export async function requireUser(callbackPath: string): Promise<SessionUser> {

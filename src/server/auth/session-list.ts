@@ -4,7 +4,7 @@
  */
 import type { SessionSummary } from "~/lib/validation/auth-output";
 import type { Database } from "../db/client";
-import type { SessionUser } from "../api/context";
+import type { SessionUser } from "../http/request";
 import { AppError } from "../errors/app-error";
 import { audit, type RequestInfo } from "./audit";
 import { liveSessionWhere, revokeOwnSession, sessionEndsAt } from "./sessions";

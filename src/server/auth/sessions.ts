@@ -9,7 +9,7 @@
  */
 import type { Prisma } from "../db/generated/client";
 import type { Database } from "../db/client";
-import type { SessionUser } from "../api/context";
+import type { SessionUser } from "../http/request";
 import type { RequestInfo } from "./audit";
 import { getAuthSettings } from "./settings";
 
@@ -72,6 +72,50 @@ export async function activeSessionUser(db: Database, sessionId: string, userId:
   return { id: user.id, email: user.email, sessionId };
 }
 
+/** How long a live session's check is reused by this process (at most), in milliseconds. */
+export const SESSION_CHECK_TTL_MS = 2_000;
+
+interface SessionChecks {
+  /** Live sessions checked lately, by database and session id, with when (Date.now()) they were checked. */
+  live: WeakMap<object, Map<string, { user: SessionUser; at: number }>>;
+  /** Sessions this process ended lately: never served from, nor put in, the cache for a TTL after. */
+  ended: Map<string, number>;
+}
+
+const globalForChecks = globalThis as unknown as { __workflowStudioSessionChecks?: SessionChecks };
+const checks = (globalForChecks.__workflowStudioSessionChecks ??= { live: new WeakMap(), ended: new Map() });
+
+/**
+ * `activeSessionUser` for the API's requests, the answer for a live session reused for at most
+ * `SESSION_CHECK_TTL_MS` (decision 061). Ending a session in this process (log-out, log-out everywhere, a password
+ * change, refresh-token reuse) drops it from the cache at once; another instance's cache lets it live at most the TTL.
+ */
+export async function checkedSessionUser(db: Database, sessionId: string, userId: string): Promise<SessionUser | null> {
+  const now = Date.now();
+  const ended = checks.ended.get(sessionId);
+  const bypass = ended !== undefined && now - ended < SESSION_CHECK_TTL_MS && now >= ended;
+  let cache = checks.live.get(db.prisma);
+  if (!cache) checks.live.set(db.prisma, (cache = new Map()));
+  const hit = bypass ? undefined : cache.get(sessionId);
+  if (hit && hit.user.id === userId && now - hit.at < SESSION_CHECK_TTL_MS && now >= hit.at) return hit.user;
+  const user = await activeSessionUser(db, sessionId, userId);
+  if (!user || bypass) {
+    cache.delete(sessionId);
+    return user;
+  }
+  if (cache.size >= 10_000) cache.clear();
+  cache.set(sessionId, { user, at: now });
+  return user;
+}
+
+/** Drops sessions from this process's check cache, and keeps them out of it for a TTL (they were just ended). */
+function forgetChecks(sessionIds: string[]): void {
+  const now = Date.now();
+  if (checks.ended.size >= 10_000) checks.ended.clear();
+  for (const id of sessionIds) checks.ended.set(id, now);
+  for (const [id, at] of checks.ended) if (now - at >= SESSION_CHECK_TTL_MS || now < at) checks.ended.delete(id);
+}
+
 const globalForUse = globalThis as unknown as { __workflowStudioSessionUse?: Map<string, number> };
 
 /** Moves `last_seen_at` to now when it is more than a minute old; this process skips sessions it noted lately. */
@@ -102,6 +146,7 @@ async function revokeWhere(
   const live = await client.authSession.findMany({ where: { ...where, revokedAt: null }, select: { id: true } });
   if (live.length === 0) return 0;
   const ids = live.map((session) => session.id);
+  forgetChecks(ids);
   await client.authSession.updateMany({ where: { id: { in: ids } }, data: { revokedAt: now, revokedReason: reason } });
   await client.refreshToken.updateMany({ where: { familyId: { in: ids }, revokedAt: null }, data: { revokedAt: now } });
   return ids.length;

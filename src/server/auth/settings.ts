@@ -10,6 +10,11 @@ export interface AuthSettings {
   sessionIdleTimeout: number;
   /** APP_URL: its origin is same-origin for cookie-authenticated mutations; https makes cookies Secure. */
   appUrl: URL;
+  /**
+   * Where redirects after log-in and log-out point: APP_URL's origin, except in development with no APP_URL set,
+   * where they follow the request's own origin (any port works; docs/decisions/067).
+   */
+  redirectsFollowRequest: boolean;
 }
 
 export async function getAuthSettings(): Promise<AuthSettings> {
@@ -21,5 +26,6 @@ export async function getAuthSettings(): Promise<AuthSettings> {
     sessionMaxAge: config.SESSION_MAX_AGE,
     sessionIdleTimeout: config.SESSION_IDLE_TIMEOUT,
     appUrl: new URL(config.APP_URL),
+    redirectsFollowRequest: config.NODE_ENV === "development" && !config.APP_URL_SET,
   };
 }

@@ -24,6 +24,28 @@ export interface AccessClaims {
 
 const seconds = (ms: number) => Math.floor(ms / 1000);
 
+/**
+ * WebCrypto keys, imported once per raw key (jose would import a `Uint8Array` again on every sign and verify:
+ * 5–10 % of a request's CPU in issue 13's profile).
+ */
+const importedKeys = new WeakMap<Uint8Array, Promise<CryptoKey>>();
+
+function importedKey(raw: Uint8Array, algorithm: "HMAC" | "AES-GCM"): Promise<CryptoKey> {
+  let key = importedKeys.get(raw);
+  if (!key) {
+    const bytes = new Uint8Array(raw); // a copy on its own ArrayBuffer, as WebCrypto's types ask
+    key =
+      algorithm === "HMAC"
+        ? crypto.subtle.importKey("raw", bytes, { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"])
+        : crypto.subtle.importKey("raw", bytes, { name: "AES-GCM" }, false, ["encrypt", "decrypt"]);
+    importedKeys.set(raw, key);
+  }
+  return key;
+}
+
+const accessKeyOf = (key: { accessKey: Uint8Array }) => importedKey(key.accessKey, "HMAC");
+const sessionKeyOf = (key: { sessionKey: Uint8Array }) => importedKey(key.sessionKey, "AES-GCM");
+
 export async function signAccessToken(
   subject: { userId: string; sessionId: string },
   keyring: Keyring,
@@ -40,7 +62,7 @@ export async function signAccessToken(
     .setJti(jti)
     .setIssuedAt(iat)
     .setExpirationTime(iat + ttl)
-    .sign(keyring.current.accessKey);
+    .sign(await accessKeyOf(keyring.current));
   return { token, expiresIn: ttl, jti };
 }
 
@@ -57,7 +79,7 @@ export async function verifyAccessToken(
       (header) => {
         const key = keyring.byKid(header.kid);
         if (!key) throw new errors.JWKSNoMatchingKey();
-        return key.accessKey;
+        return accessKeyOf(key);
       },
       {
         algorithms: ["HS256"],
@@ -98,7 +120,7 @@ export async function encryptSessionCookie(
     .setIssuedAt(iat)
     .setExpirationTime(iat + maxAgeSeconds)
     .setJti(randomUUID())
-    .encrypt(keyring.current.sessionKey);
+    .encrypt(await sessionKeyOf(keyring.current));
 }
 
 export async function decryptSessionCookie(token: string, keyring: Keyring): Promise<SessionCookieClaims | null> {
@@ -109,7 +131,7 @@ export async function decryptSessionCookie(token: string, keyring: Keyring): Pro
       (header) => {
         const key = keyring.byKid(header.kid);
         if (!key) throw new errors.JWKSNoMatchingKey();
-        return key.sessionKey;
+        return sessionKeyOf(key);
       },
       {
         keyManagementAlgorithms: ["dir"],

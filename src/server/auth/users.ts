@@ -8,7 +8,7 @@ import type { PublicUser } from "~/lib/validation/auth-output";
 import { newPasswordProblem } from "~/lib/validation/common-passwords";
 import { AppError } from "../errors/app-error";
 import { zodFieldErrors } from "../errors/classify";
-import type { SessionUser } from "../api/context";
+import type { SessionUser } from "../http/request";
 import { audit, type RequestInfo } from "./audit";
 import { invalidCredentials } from "./errors";
 import { limitedPasswordCheck, refuseIfLimited } from "./password-attempts";

@@ -2,6 +2,7 @@
  * Reads a request body as text, and stops reading — never buffering the rest — once it passes a limit, or once it
  * has not fully arrived by a deadline (a body dripped a byte at a time must not hold a handler and a connection).
  */
+import type { IncomingMessage } from "node:http";
 import { AppError } from "../errors/app-error";
 import { requestLimits } from "../limits";
 
@@ -45,6 +46,47 @@ export async function readBodyText(req: Request, maxBytes: number, options: Read
     clearTimeout(timer);
   }
   return new TextDecoder("utf-8", { fatal: false }).decode(concat(chunks, size));
+}
+
+/**
+ * The same for a node:http request (the API on our own server): refuses a declared length past the limit before
+ * reading, stops reading past the limit (413) or past the deadline (408); either way the connection is closed after
+ * the answer (`CLOSE_CONNECTION` in the error's headers).
+ */
+export function readNodeBodyText(req: IncomingMessage, maxBytes: number, options: ReadBodyOptions = {}): Promise<string> {
+  const declared = Number(req.headers["content-length"] ?? "NaN");
+  if (Number.isFinite(declared) && declared > maxBytes) return Promise.reject(tooLarge(maxBytes));
+  const deadlineMs = options.deadlineMs ?? requestLimits().bodyReadMs;
+  return new Promise<string>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = (error: AppError | null) => {
+      clearTimeout(timer);
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("error", onError);
+      req.off("aborted", onAborted);
+      if (error) {
+        req.pause();
+        reject(error);
+      } else {
+        resolve(Buffer.concat(chunks, size).toString("utf8"));
+      }
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > maxBytes) return done(tooLarge(maxBytes));
+      chunks.push(chunk);
+    };
+    const onEnd = () => done(null);
+    const onError = () => done(new AppError("BAD_REQUEST", "The request body could not be read.", { headers: CLOSE_CONNECTION }));
+    const onAborted = onError;
+    const timer = setTimeout(() => done(tooSlow()), deadlineMs);
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("error", onError);
+    req.on("aborted", onAborted);
+  });
 }
 
 function concat(chunks: Uint8Array[], size: number): Uint8Array {

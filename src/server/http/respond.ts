@@ -1,4 +1,4 @@
-/** JSON responses for route handlers, errors always in the one shape. */
+/** JSON responses for the fetch-style handlers Next still serves (next-auth), errors always in the one shape. */
 import { AppError, errorBody } from "../errors/app-error";
 import { toAppError } from "../errors/classify";
 import { log } from "../log";

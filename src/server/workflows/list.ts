@@ -67,7 +67,8 @@ export async function listWorkflows({ db, ownerId }: WorkflowScope, input: ListW
   const named = search ? dialectsNamedBy(search) : [];
   const pattern = search ? containsPattern(search) : "";
 
-  const conditions: Prisma.Sql[] = [Prisma.sql`w.owner_id = ${ownerId}::uuid`];
+  // Trashed workflows are listed only in the trash (docs/decisions/077).
+  const conditions: Prisma.Sql[] = [Prisma.sql`w.owner_id = ${ownerId}::uuid`, Prisma.sql`w.deleted_at IS NULL`];
   if (input.dialects?.length) conditions.push(Prisma.sql`w.dialect IN (${Prisma.join(input.dialects)})`);
   const nameHit = Prisma.sql`w.name ILIKE ${pattern}`;
   const dialectHit = named.length ? Prisma.sql`w.dialect IN (${Prisma.join(named)})` : Prisma.sql`false`;

@@ -2,11 +2,15 @@
  * Workflows: the business rules behind the `workflow` tRPC router and the REST routes.
  * Every read and write is scoped to its owner; another person's id is as unknown as a missing one.
  */
+import { getConfig } from "../config";
 import type { Database } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
 import type { SaveWorkflowInput } from "~/lib/validation/workflow";
 import type { WorkflowDetail, WorkflowListItem } from "~/lib/validation/workflow-output";
+import { keepPreviousVersion, thinHistory } from "./history-keep";
+import type { RetentionPolicy } from "./retention";
+import { checkStorage, lockOwner } from "./storage";
 import { summariseCode, UNKNOWN_COUNT } from "./summary";
 
 const listSelect = {
@@ -41,11 +45,11 @@ function toListItem(row: ListRow): WorkflowListItem {
   };
 }
 
-const knownCount = (count: number): number | null => (count === UNKNOWN_COUNT ? null : count);
+export const knownCount = (count: number): number | null => (count === UNKNOWN_COUNT ? null : count);
 
 const BOM = "\ufeff";
 
-function toDetail(row: FullRow): WorkflowDetail {
+export function toDetail(row: FullRow): WorkflowDetail {
   return { ...toListItem(row), code: restoreLeadingBom(row.code, row.codeBytes) };
 }
 
@@ -53,20 +57,36 @@ function toDetail(row: FullRow): WorkflowDetail {
  * PGlite decodes text with a TextDecoder that drops a leading byte-order mark (PostgreSQL keeps it).
  * The stored byte count tells when that happened, so the code still comes back byte for byte.
  */
-function restoreLeadingBom(code: string, storedBytes: number): string {
+export function restoreLeadingBom(code: string, storedBytes: number): string {
   return code.startsWith(BOM) || Buffer.byteLength(code, "utf8") !== storedBytes - 3 ? code : BOM + code;
 }
 
-const notFound = () => new AppError("NOT_FOUND", "No such workflow.");
+export const notFound = () => new AppError("NOT_FOUND", "No such workflow.");
 
 export interface WorkflowScope {
   db: Database;
   ownerId: string;
   limitPerOwner: number;
+  /** The per-person storage limit over workflows and history (default: the configuration's). */
+  storageLimitBytes?: number;
+  /** Which earlier versions are kept (default: the configuration's). */
+  history?: RetentionPolicy;
+  /** The clock the retention rule reads (tests inject one). */
+  now?: () => Date;
+}
+
+/** The scope's limits, falling back to the configuration. */
+export function scopeLimits(scope: WorkflowScope): { storageLimitBytes: number; history: RetentionPolicy; now: Date } {
+  const config = getConfig();
+  return {
+    storageLimitBytes: scope.storageLimitBytes ?? config.STORAGE_LIMIT_PER_USER_BYTES,
+    history: scope.history ?? { maxVersions: config.WORKFLOW_HISTORY_MAX_VERSIONS, fullDays: config.WORKFLOW_HISTORY_FULL_DAYS },
+    now: scope.now?.() ?? new Date(),
+  };
 }
 
 export async function getWorkflow({ db, ownerId }: WorkflowScope, id: string): Promise<WorkflowDetail> {
-  const row = await db.prisma.workflow.findFirst({ where: { id, ownerId }, select: fullSelect });
+  const row = await db.prisma.workflow.findFirst({ where: { id, ownerId, deletedAt: null }, select: fullSelect });
   if (!row) throw notFound();
   return toDetail(row);
 }
@@ -74,24 +94,27 @@ export async function getWorkflow({ db, ownerId }: WorkflowScope, id: string): P
 async function createWorkflow(scope: WorkflowScope, name: string, code: string): Promise<WorkflowDetail> {
   const { db, ownerId, limitPerOwner } = scope;
   const summary = await summariseCode(code);
+  const { storageLimitBytes } = scopeLimits(scope);
   return db.prisma.$transaction(async (tx) => {
-    // Lock the owner's row so that concurrent creates count one after another and the limit holds exactly.
-    const owner = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM users WHERE id = ${ownerId}::uuid FOR UPDATE`;
-    if (owner.length === 0) throw new AppError("UNAUTHORIZED", "Sign in to do this.");
-    const count = await tx.workflow.count({ where: { ownerId } });
+    // Lock the owner's row so that concurrent creates count one after another and the limits hold exactly.
+    await lockOwner(tx, ownerId);
+    const count = await tx.workflow.count({ where: { ownerId, deletedAt: null } });
     if (count >= limitPerOwner) {
       throw new AppError("FORBIDDEN", `You can keep at most ${limitPerOwner} workflows. Delete some to save new ones.`, {
         details: { limit: limitPerOwner },
       });
     }
     const row = await tx.workflow.create({ data: { ownerId, name, code, ...summary }, select: fullSelect });
+    await checkStorage(tx, ownerId, row.codeBytes, storageLimitBytes);
     return toDetail(row);
   });
 }
 
 /**
- * Updates only if the stored version is the one the caller read, in one statement (no read-then-write);
- * a stale version changes nothing and answers CONFLICT with the current version and update time.
+ * Updates only if the stored version is the one the caller read (the update's own condition, never a read-then-write);
+ * a stale version changes nothing and answers CONFLICT with the current version and update time. A change of code
+ * keeps the code it replaces in the history, in the same transaction (docs/decisions/075), under the owner's lock so
+ * that the storage limit holds (decision 076).
  */
 async function updateWorkflow(
   scope: WorkflowScope,
@@ -102,18 +125,34 @@ async function updateWorkflow(
   const { db, ownerId } = scope;
   const data: Prisma.WorkflowUpdateManyMutationInput = { version: { increment: 1 } };
   if (changes.name !== undefined) data.name = changes.name;
-  if (changes.code !== undefined) Object.assign(data, { code: changes.code }, await summariseCode(changes.code));
-  const updated = await db.prisma.workflow.updateManyAndReturn({
-    where: { id, ownerId, version: expectedVersion },
-    data,
-    select: fullSelect,
-  });
-  const row = updated[0];
-  if (row) return toDetail(row);
-  const current = await db.prisma.workflow.findFirst({ where: { id, ownerId }, select: { version: true, updatedAt: true } });
-  if (!current) throw notFound();
-  throw new AppError("CONFLICT", "This workflow was changed since you loaded it.", {
-    details: { currentVersion: current.version, updatedAt: current.updatedAt.toISOString() },
+  const code = changes.code;
+  if (code !== undefined) Object.assign(data, { code }, await summariseCode(code));
+  const limits = scopeLimits(scope);
+  return db.prisma.$transaction(async (tx) => {
+    let kept: number | null = null;
+    if (code !== undefined) {
+      await lockOwner(tx, ownerId);
+      kept = await keepPreviousVersion(tx, { workflowId: id, ownerId, expectedVersion, newCode: code });
+    }
+    const updated = await tx.workflow.updateManyAndReturn({
+      where: { id, ownerId, version: expectedVersion, deletedAt: null },
+      data,
+      select: fullSelect,
+    });
+    const row = updated[0];
+    if (!row) {
+      const current = await tx.workflow.findFirst({ where: { id, ownerId, deletedAt: null }, select: { version: true, updatedAt: true } });
+      if (!current) throw notFound();
+      throw new AppError("CONFLICT", "This workflow was changed since you loaded it.", {
+        details: { currentVersion: current.version, updatedAt: current.updatedAt.toISOString() },
+      });
+    }
+    if (kept !== null) {
+      // The old code moved to the history and the new code took its place: the person's storage grew by the new code.
+      const freed = await thinHistory(tx, id, limits.now, limits.history);
+      await checkStorage(tx, ownerId, row.codeBytes - freed, limits.storageLimitBytes);
+    }
+    return toDetail(row);
   });
 }
 
@@ -137,7 +176,7 @@ export async function renameWorkflow(
 ): Promise<WorkflowDetail> {
   if (input.expectedVersion !== undefined) return updateWorkflow(scope, input.id, input.expectedVersion, { name: input.name });
   const updated = await scope.db.prisma.workflow.updateManyAndReturn({
-    where: { id: input.id, ownerId: scope.ownerId },
+    where: { id: input.id, ownerId: scope.ownerId, deletedAt: null },
     data: { name: input.name, version: { increment: 1 } },
     select: fullSelect,
   });
@@ -151,7 +190,11 @@ export async function duplicateWorkflow(scope: WorkflowScope, input: { id: strin
   return createWorkflow(scope, name, original.code);
 }
 
-export async function deleteWorkflow({ db, ownerId }: WorkflowScope, id: string): Promise<void> {
-  const { count } = await db.prisma.workflow.deleteMany({ where: { id, ownerId } });
+/** Moves a workflow to the trash (docs/decisions/077); one already there, or not the caller's, is 404. */
+export async function deleteWorkflow(scope: WorkflowScope, id: string): Promise<void> {
+  const now = scopeLimits(scope).now;
+  // Raw, so that the update time stays the last save's (Prisma would stamp @updatedAt).
+  const count = await scope.db.prisma.$executeRaw`
+    UPDATE workflows SET deleted_at = ${now} WHERE id = ${id}::uuid AND owner_id = ${scope.ownerId}::uuid AND deleted_at IS NULL`;
   if (count === 0) throw notFound();
 }

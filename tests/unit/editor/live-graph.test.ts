@@ -6,7 +6,7 @@ import {
   liveGraphReducer,
   REDRAW_DELAY_MS,
 } from "~/components/editor/live-graph";
-import { copyName, isDirty, saveStatusOf } from "~/components/editor/save-state";
+import { copyName, isDirty } from "~/components/editor/save-state";
 import { findExample } from "~/lib/examples";
 import { visualize } from "~/lib/visualizer";
 
@@ -104,14 +104,7 @@ describe("debouncer", () => {
   });
 });
 
-describe("save status", () => {
-  it("shows exactly one of the three states", () => {
-    expect(saveStatusOf({ saving: true, dirty: true, persisted: true })).toBe("Saving…");
-    expect(saveStatusOf({ saving: false, dirty: true, persisted: true })).toBe("Unsaved changes");
-    expect(saveStatusOf({ saving: false, dirty: false, persisted: false })).toBe("Unsaved changes");
-    expect(saveStatusOf({ saving: false, dirty: false, persisted: true })).toBe("Saved");
-  });
-
+describe("content and names", () => {
   it("is dirty when the code or the (trimmed) name changed", () => {
     const base = { name: "a", code: "x = 1\n" };
     expect(isDirty(base, { name: "a ", code: "x = 1\n" })).toBe(false);

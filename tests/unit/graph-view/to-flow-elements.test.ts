@@ -96,8 +96,14 @@ describe("toFlowElements", () => {
     const { edges } = toFlowElements(g, layout);
     const byId = new Map(edges.map((e) => [e.id, e]));
     expect(edges.every((e) => e.type === "routed")).toBe(true);
-    // The route is the layout's own object: the edge draws exactly what the export draws.
-    for (const e of edges) expect(e.data!.route).toBe(layout.edges[e.id]);
+    // The route is the layout's own path, polyline and label box: the edge draws exactly what the layout routed (only
+    // its junction dots are left out where no other drawn edge meets it).
+    for (const e of edges) {
+      const { junctions: _, ...drawn } = e.data!.route;
+      const { junctions: __, ...routed } = layout.edges[e.id]!;
+      expect(drawn).toEqual(routed);
+      expect(e.data!.route.path).toBe(layout.edges[e.id]!.path);
+    }
     expect(byId.get("router->a")!.data!.labelText).toBe("left");
     expect(byId.get("router->c")!.data!.labelText).toBe("right");
     expect(byId.get("router->c")!.data!.inferred).toBe(true);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { SignupForm } from "~/components/auth/signup-form";
-import { safeCallbackPath } from "~/lib/validation/auth";
+import { afterLoginPath } from "~/lib/validation/auth";
 
 export const metadata: Metadata = { title: "Sign up · Workflow Studio" };
 
@@ -8,7 +8,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function SignupPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackPath(typeof params.callbackUrl === "string" ? params.callbackUrl : undefined);
+  const callbackUrl = afterLoginPath(typeof params.callbackUrl === "string" ? params.callbackUrl : undefined);
   return (
     <>
       <div className="flex flex-col gap-1.5">

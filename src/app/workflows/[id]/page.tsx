@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { parseSplit, SPLIT_COOKIE } from "~/components/editor/split-layout";
 import { WorkflowEditor } from "~/components/editor/workflow-editor";
 import { requireUser } from "~/server/auth/server-user";
 import { initialDrawing } from "~/server/graph-work/initial-drawing";
@@ -44,6 +46,7 @@ export default async function WorkflowPage({ params }: { params: Params }) {
         code={workflow.code}
         initialGraph={graph}
         initialLayout={layout}
+        initialSplit={parseSplit((await cookies()).get(SPLIT_COOKIE)?.value)}
         largeGraph={largeGraph}
       />
     </main>

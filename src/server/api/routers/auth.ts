@@ -1,5 +1,5 @@
 /**
- * Accounts over tRPC: the same services and zod schemas as the REST routes (src/app/api/auth/*, /api/me).
+ * Accounts over tRPC: the same services and zod schemas as the REST routes (src/server/auth/http.ts, /api/me).
  * Log-in itself is next-auth's (browser) or POST /api/auth/token (API clients).
  */
 import { changePasswordInput, endSessionInput, registerInput } from "~/lib/validation/auth";

@@ -13,15 +13,27 @@ import {
   workflowGraphResult,
   workflowList,
 } from "~/lib/validation/workflow-output";
+import { listVersionsInput, restoreVersionInput, versionInput } from "~/lib/validation/history";
+import { listTrashInput, trashedIdInput } from "~/lib/validation/trash";
 import { getConfig } from "../../config";
 import { boundedGraph } from "../../workflows/graph";
+import * as history from "../../workflows/history";
+import * as trash from "../../workflows/trash";
 import * as workflows from "../../workflows/service";
 import { protectedProcedure, router } from "../trpc";
 
 /** Every procedure runs as the signed-in owner; the scope carries the owner and the per-person limit. */
-const ownerProcedure = protectedProcedure.use(({ ctx, next }) =>
-  next({ ctx: { scope: { db: ctx.db, ownerId: ctx.user.id, limitPerOwner: getConfig().WORKFLOW_LIMIT_PER_USER } } }),
-);
+const ownerProcedure = protectedProcedure.use(({ ctx, next }) => {
+  const config = getConfig();
+  const scope: workflows.WorkflowScope = {
+    db: ctx.db,
+    ownerId: ctx.user.id,
+    limitPerOwner: config.WORKFLOW_LIMIT_PER_USER,
+    storageLimitBytes: config.STORAGE_LIMIT_PER_USER_BYTES,
+    history: { maxVersions: config.WORKFLOW_HISTORY_MAX_VERSIONS, fullDays: config.WORKFLOW_HISTORY_FULL_DAYS },
+  };
+  return next({ ctx: { scope } });
+});
 
 // Services throw AppErrors; the error formatter answers them with their own codes (see appErrorOf).
 export const workflowRouter = router({
@@ -43,7 +55,16 @@ export const workflowRouter = router({
     .output(workflowDetail)
     .mutation(({ ctx, input }) => workflows.duplicateWorkflow(ctx.scope, input)),
   delete: ownerProcedure.input(workflowIdInput).output(workflowDeleted).mutation(async ({ ctx, input }) => {
+    // Moves it to the trash (docs/decisions/077).
     await workflows.deleteWorkflow(ctx.scope, input.id);
-    return { id: input.id, deleted: true as const };
+    return { id: input.id, deleted: true as const, trashed: true as const };
   }),
+  trash: ownerProcedure.input(listTrashInput).query(({ ctx, input }) => trash.listTrash(ctx.scope, input)),
+  restoreFromTrash: ownerProcedure.input(trashedIdInput).mutation(({ ctx, input }) => trash.restoreFromTrash(ctx.scope, input.id)),
+  deleteForever: ownerProcedure.input(trashedIdInput).mutation(({ ctx, input }) => trash.deleteForever(ctx.scope, input.id)),
+  // Version history (docs/decisions/075) and the person's storage (076).
+  versions: ownerProcedure.input(listVersionsInput).query(({ ctx, input }) => history.listVersions(ctx.scope, input)),
+  version: ownerProcedure.input(versionInput).query(({ ctx, input }) => history.getVersion(ctx.scope, input)),
+  restore: ownerProcedure.input(restoreVersionInput).mutation(({ ctx, input }) => history.restoreVersion(ctx.scope, input)),
+  storage: ownerProcedure.query(({ ctx }) => history.storageUsage(ctx.scope)),
 });

@@ -1,0 +1,109 @@
+/**
+ * The API our own server answers itself, before Next.js (docs/decisions/060): tRPC, the workflows' REST routes, the
+ * account token routes, `/api/me` and `/api/health`. Every handler goes through `route()` (src/server/http/route.ts).
+ * Anything else — pages, server components, next-auth (`/api/auth/*` but the token and register routes), the OpenAPI
+ * document — is Next's.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import * as account from "../auth/http";
+import { getConfig } from "../config";
+import { AppError } from "../errors/app-error";
+import { type NodeRoute, route, sendError } from "../http/route";
+import { identityOf, nodeHeaders } from "../http/request";
+import { checkHealth } from "../services/health";
+import { TRPC_ENDPOINT, trpcRoute } from "./trpc-http";
+import * as workflows from "./workflow-routes";
+
+const health = route(async ({ withDatabase }) => {
+  const { db } = await withDatabase();
+  const report = await checkHealth(db, getConfig().DATABASE_TIMEOUT_MS);
+  return { status: report.status === "ok" ? 200 : 503, body: report };
+});
+
+type Methods = Partial<Record<"GET" | "POST" | "PUT" | "DELETE", NodeRoute<never>>>;
+
+/** Exact paths. */
+const EXACT: Record<string, Methods> = {
+  "/api/health": { GET: health },
+  "/api/me": { GET: workflows.me },
+  "/api/auth/register": { POST: account.register },
+  "/api/auth/token": { POST: account.token },
+  "/api/auth/token/refresh": { POST: account.refreshToken },
+  "/api/auth/token/revoke": { POST: account.revokeToken },
+  "/api/workflows": { GET: workflows.listWorkflows, POST: workflows.createWorkflow },
+  "/api/trash": { GET: workflows.listTrash },
+};
+
+const WORKFLOW = /^\/api\/workflows\/([^/]+)$/;
+const WORKFLOW_GRAPH = /^\/api\/workflows\/([^/]+)\/graph$/;
+const VERSIONS = /^\/api\/workflows\/([^/]+)\/versions$/;
+const VERSION = /^\/api\/workflows\/([^/]+)\/versions\/([^/]+)$/;
+const VERSION_RESTORE = /^\/api\/workflows\/([^/]+)\/versions\/([^/]+)\/restore$/;
+const TRASHED = /^\/api\/trash\/([^/]+)$/;
+const TRASHED_RESTORE = /^\/api\/trash\/([^/]+)\/restore$/;
+const TRPC = /^\/api\/trpc\/[^/]/;
+
+function find(pathname: string): { methods: Methods; params: Record<string, string> } | null {
+  const exact = EXACT[pathname];
+  if (exact) return { methods: exact, params: {} };
+  if (TRPC.test(pathname)) return { methods: { GET: trpcRoute, POST: trpcRoute }, params: {} };
+  const id = (m: RegExpExecArray) => decodeURIComponent(m[1]!);
+  let match = TRASHED_RESTORE.exec(pathname);
+  if (match) return { methods: { POST: workflows.restoreFromTrash }, params: { id: id(match) } };
+  match = TRASHED.exec(pathname);
+  if (match) return { methods: { DELETE: workflows.deleteForever }, params: { id: id(match) } };
+  match = VERSION_RESTORE.exec(pathname);
+  if (match) return { methods: { POST: workflows.restoreVersion }, params: { id: id(match), version: decodeURIComponent(match[2]!) } };
+  match = VERSION.exec(pathname);
+  if (match) return { methods: { GET: workflows.getVersion }, params: { id: id(match), version: decodeURIComponent(match[2]!) } };
+  match = VERSIONS.exec(pathname);
+  if (match) return { methods: { GET: workflows.listVersions }, params: { id: id(match) } };
+  match = WORKFLOW_GRAPH.exec(pathname);
+  if (match) return { methods: { GET: workflows.workflowGraph }, params: { id: decodeURIComponent(match[1]!) } };
+  match = WORKFLOW.exec(pathname);
+  if (match) {
+    return {
+      methods: { GET: workflows.getWorkflow, PUT: workflows.updateWorkflow, DELETE: workflows.deleteWorkflow },
+      params: { id: decodeURIComponent(match[1]!) },
+    };
+  }
+  return null;
+}
+
+/**
+ * Answers the request when it is one of the API's and returns true; false leaves it to Next. The path must decode
+ * (the server checks it before calling this).
+ */
+export function serveApi(req: IncomingMessage, res: ServerResponse): boolean {
+  const rawUrl = req.url ?? "/";
+  if (!rawUrl.startsWith("/api/")) return false;
+  const url = new URL(rawUrl, "http://localhost");
+  let found: ReturnType<typeof find>;
+  try {
+    found = find(url.pathname);
+  } catch {
+    // A percent-escape that does not decode (`/api/workflows/%ZZ`): the server refuses these first; so do we.
+    void route(() => Promise.reject(new AppError("BAD_REQUEST", "The request path is not valid.")))(req, res, url, {} as never);
+    return true;
+  }
+  if (!found) return false;
+  const method = (req.method ?? "GET").toUpperCase();
+  const handler = found.methods[(method === "HEAD" ? "GET" : method) as keyof Methods];
+  if (!handler) {
+    const allow = Object.keys(found.methods).join(", ");
+    if (method === "OPTIONS") {
+      res.writeHead(204, { allow, "cache-control": "no-store" });
+      res.end();
+      return true;
+    }
+    const refused = new AppError("METHOD_NOT_SUPPORTED", `This route accepts ${allow}.`, { headers: { allow } });
+    void route(() => Promise.reject(refused))(req, res, url, {} as never);
+    return true;
+  }
+  void (handler as NodeRoute<Record<string, string>>)(req, res, url, found.params).catch((error: unknown) => {
+    sendError(res, error, identityOf(nodeHeaders(req.headers)).requestId);
+  });
+  return true;
+}
+
+export { TRPC_ENDPOINT };

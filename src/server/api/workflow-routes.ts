@@ -1,0 +1,78 @@
+/** `/api/workflows…`: the REST face of the workflow procedures (the OpenAPI document describes it). */
+import { listQueryInput, MAX_WORKFLOW_BODY_BYTES } from "~/lib/validation/workflow";
+import { AppError } from "../errors/app-error";
+import { pathNumber, queryObject, readJsonObject, restRoute, untrusted } from "./rest";
+
+type Id = { id: string };
+type IdVersion = { id: string; version: string };
+
+/** `?search=&dialect=airflow&dialect=kedro&sort=name&limit=&cursor=` (docs/decisions/065). */
+export const listWorkflows = restRoute(async ({ url, caller }) => {
+  const { input, repeated } = listQueryInput(url.searchParams);
+  if (repeated) {
+    throw new AppError("BAD_REQUEST", `Give "${repeated}" at most once.`, { fields: { [repeated]: ["Repeated parameter."] } });
+  }
+  return { body: await caller.workflow.list(untrusted(input)) };
+});
+
+export const createWorkflow = restRoute(async (args) => {
+  const body = await readJsonObject(args, MAX_WORKFLOW_BODY_BYTES);
+  const workflow = await args.caller.workflow.create(untrusted(body));
+  return { status: 201, body: workflow, headers: { location: `/api/workflows/${workflow.id}` } };
+});
+
+export const getWorkflow = restRoute<Id>(async ({ caller, params }) => ({ body: await caller.workflow.get({ id: params.id }) }));
+
+export const updateWorkflow = restRoute<Id>(async (args) => {
+  const body = await readJsonObject(args, MAX_WORKFLOW_BODY_BYTES);
+  if ("id" in body) throw new AppError("BAD_REQUEST", "The request is not valid.", { fields: { id: ["Unknown field: the id is in the path."] } });
+  return { body: await args.caller.workflow.update(untrusted({ ...body, id: args.params.id })) };
+});
+
+export const deleteWorkflow = restRoute<Id>(async ({ caller, params }) => {
+  await caller.workflow.delete({ id: params.id });
+  return { status: 204 };
+});
+
+/** The visualizer's graph of the stored code (bounded: decision 035). */
+export const workflowGraph = restRoute<Id>(async ({ caller, params }) => ({ body: await caller.workflow.graph({ id: params.id }) }));
+
+/** `GET /api/me` → `{"user":{"id","email"}}`: the same procedure as `auth.me`; 401 when nobody is signed in. */
+export const me = restRoute(async ({ caller }) => ({ body: await caller.auth.me() }));
+
+/** The workflow's current state and its kept versions, newest first. */
+export const listVersions = restRoute<Id>(async ({ url, caller, params }) => ({
+  body: await caller.workflow.versions(untrusted({ ...queryObject(url, ["limit"]), id: params.id })),
+}));
+
+/** One version with its code. */
+export const getVersion = restRoute<IdVersion>(async ({ caller, params }) => ({
+  body: await caller.workflow.version(untrusted({ id: params.id, version: pathNumber(params.version) })),
+}));
+
+/** Makes the version's code current as a new version; the body names the version read: `{"expectedVersion": n}`. */
+export const restoreVersion = restRoute<IdVersion>(async (args) => {
+  const body = await readJsonObject(args, 4 * 1024);
+  for (const key of ["id", "version"]) {
+    if (key in body) throw new AppError("BAD_REQUEST", "The request is not valid.", { fields: { [key]: [`Unknown field: the ${key} is in the path.`] } });
+  }
+  const { id, version } = args.params;
+  return { body: await args.caller.workflow.restore(untrusted({ ...body, id, version: pathNumber(version) })) };
+});
+
+/** Your trashed workflows, most recently deleted first, each with the time it is purged. */
+export const listTrash = restRoute(async ({ url, caller }) => ({
+  body: await caller.workflow.trash(untrusted(queryObject(url, ["limit"]))),
+}));
+
+/** Takes a workflow out of the trash; answers it as it is now. */
+export const restoreFromTrash = restRoute<Id>(async ({ caller, params }) => {
+  await caller.workflow.restoreFromTrash({ id: params.id });
+  return { body: await caller.workflow.get({ id: params.id }) };
+});
+
+/** Deletes a trashed workflow and its history for good. */
+export const deleteForever = restRoute<Id>(async ({ caller, params }) => {
+  await caller.workflow.deleteForever({ id: params.id });
+  return { status: 204 };
+});

@@ -1,0 +1,120 @@
+/**
+ * The app's HTTP server: opens the database (taking the PGlite folder's lock), applies pending migrations unless they
+ * were applied by a step of their own (the compiled `npm start`: src/server/start.ts), then answers the API itself
+ * (decision 060) and everything else through Next.js. It stamps every request with a request id and the client
+ * address first. `tsx src/server/main.ts` (`npm run dev` with `--dev`) and `dist/server/start.mjs` (`npm start`) run it.
+ */
+import { createServer } from "node:http";
+import next from "next";
+import { keyringFromConfig, setKeyring } from "./auth/keys";
+import { pruneExpiredCounters } from "./auth/rate-limit";
+import { purgeTrash } from "./workflows/trash";
+import { cannotStart } from "./cannot-start";
+import { getConfig } from "./config";
+import { type Database, openDatabase, setDatabase } from "./db/client";
+import { serveApi } from "./api/http-routes";
+import { errorBody } from "./errors/app-error";
+import { CLIENT_REQUEST_ID_HEADER, stampRequest } from "./http/request-meta";
+import { startGraphWorkers } from "./graph-work/start";
+import { httpServerOptions, requestLimits } from "./limits";
+import { log } from "./log";
+import { strictTransportSecurity } from "./security-headers";
+
+export interface ServeOptions {
+  dev: boolean;
+  /** Apply pending migrations in this process (false when a step of its own applied them: no schema engine here). */
+  migrate: boolean;
+}
+
+export async function serve({ dev, migrate }: ServeOptions): Promise<void> {
+  const config = getConfig();
+  setKeyring(keyringFromConfig(config)); // production: AUTH_SECRET was required by the configuration
+  process.env.NEXTAUTH_URL ??= new URL("/api/auth", config.APP_URL).toString();
+  const db: Database = await openDatabase(config);
+  setDatabase(db);
+  if (migrate) {
+    // Loaded only here: the compiled server never loads the schema engine (src/server/start.ts migrates apart).
+    const { applyMigrations } = await import("./db/migrations/apply");
+    const applied = await applyMigrations(db.adapterFactory);
+    log.info(
+      { database: db.kind, applied, dataDir: db.kind === "pglite" ? config.PGLITE_DATA_DIR : undefined },
+      applied.length ? `applied ${applied.length} migration(s)` : "database schema is up to date",
+    );
+  }
+
+  const pruning = setInterval(() => {
+    pruneExpiredCounters(db).catch((error: unknown) => log.warn({ err: error }, "could not prune rate-limit counters"));
+    purgeTrash(db).catch((error: unknown) => log.warn({ err: error }, "could not empty the trash of old workflows"));
+  }, 10 * 60_000);
+  pruning.unref();
+
+  // Visualizing and laying out run on worker threads with a deadline, so no request holds the event loop.
+  const limits = requestLimits();
+  const graphWorkers = startGraphWorkers(limits.graph);
+
+  const app = next({ dev, dir: process.cwd(), port: config.PORT, hostname: config.HOST ?? "localhost" });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  const hsts = strictTransportSecurity(config.APP_URL); // https only (docs/decisions/042)
+  const server = createServer(httpServerOptions(limits), (req, res) => {
+    const started = performance.now();
+    const requestId = stampRequest(req, config.TRUST_PROXY_HOPS);
+    const clientRequestId = req.headers[CLIENT_REQUEST_ID_HEADER];
+    res.setHeader("x-request-id", requestId);
+    if (hsts) res.setHeader("strict-transport-security", hsts);
+    res.on("finish", () => {
+      log.info(
+        {
+          requestId,
+          ...(clientRequestId ? { clientRequestId } : {}),
+          method: req.method,
+          path: req.url?.split("?")[0],
+          status: res.statusCode,
+          ms: Math.round(performance.now() - started),
+        },
+        "request",
+      );
+    });
+    if (!hasDecodablePath(req.url)) {
+      // Next.js answers a malformed percent-escape in a dynamic segment (/api/workflows/%ZZ) with a bare 500.
+      res.writeHead(400, { "content-type": "application/json", "cache-control": "no-store" });
+      res.end(JSON.stringify(errorBody("BAD_REQUEST", "The request path is not valid.", requestId)));
+      return;
+    }
+    // The API is answered here, on our own fast path; pages, server components and next-auth by Next.
+    if (serveApi(req, res)) return;
+    void handle(req, res);
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(config.PORT, config.HOST, () => {
+    log.info({ port: config.PORT, database: db.kind, dev }, `Workflow Studio is serving on http://localhost:${config.PORT}`);
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "shutting down");
+    server.close();
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), 5_000).unref();
+    void Promise.allSettled([graphWorkers.close(), db.close()]).finally(() => process.exit(0));
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+/** False when the path holds a percent-escape that does not decode (e.g. `%ZZ`, or bytes that are not UTF-8). */
+function hasDecodablePath(url: string | undefined): boolean {
+  const path = (url ?? "/").split("?")[0]!;
+  if (!path.includes("%")) return true;
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export { cannotStart };
