@@ -19,6 +19,8 @@ export const HEAVY_PROCEDURES: ReadonlySet<string> = new Set([
   "workflow.create",
   "workflow.update",
   "workflow.duplicate",
+  "workflow.restore",
+  "workflow.importFiles",
   "auth.register",
   "auth.changePassword",
 ]);

@@ -4,12 +4,14 @@
  */
 import { mkdirSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect as baseExpect, test } from "./fixtures";
 import { AIRFLOW_SCRIPT } from "./scripts";
 
 // A loaded machine (two cores shared with the server) draws slowly: room for it, not a slower app.
 test.describe.configure({ timeout: 120_000 });
-test.use({ actionTimeout: 20_000 });
+// What only the browser draws (a restored draft, the offer) waits for hydration, which is slow on a loaded machine.
+const expect = baseExpect.configure({ timeout: 30_000 });
+test.use({ actionTimeout: 20_000, navigationTimeout: 60_000 });
 
 const graphNodes = (page: Page) => page.getByTestId("graph-view").locator(".react-flow__node");
 const graphEdges = (page: Page) => page.getByTestId("graph-view").locator(".react-flow__edge");

@@ -4,24 +4,20 @@ import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { getQueryKey } from "@trpc/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import { buttonClass } from "~/components/ui/button";
 import { useHydrated } from "~/components/ui/use-hydrated";
 import { api } from "~/trpc/react";
+import { onCardGridKeyDown } from "./card-keys";
 import { DeleteDialog } from "./delete-dialog";
-import { listInput, type SortOrder } from "./list-input";
+import { dialectBadge } from "./format";
+import { searchWords } from "./highlight";
+import { type DashboardQuery, isFiltered, SEARCH_MAX_LENGTH, serverListInput } from "./list-input";
 import { RenameDialog } from "./rename-dialog";
+import { SearchControls } from "./search-controls";
+import { useDashboardQuery } from "./use-dashboard-query";
 import { WorkflowCard, WorkflowCardSkeleton, type WorkflowListItem } from "./workflow-card";
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 /** The current time, renewed every minute so "updated 2 minutes ago" stays true. */
 function useNow(): number {
@@ -37,18 +33,41 @@ function messageOf(error: unknown): string {
   return error instanceof Error && error.message ? error.message : "Something went wrong. Try again.";
 }
 
+const frameworkNames = (query: DashboardQuery) => query.fw.map((framework) => dialectBadge(framework).label).join(", ");
+
 export function Dashboard() {
   const router = useRouter();
   const utils = api.useUtils();
   const now = useNow();
-  const searchId = useId();
-  const sortId = useId();
-  const [search, setSearch] = useState("");
-  const [sort, setSort] = useState<SortOrder>("updated");
-  const q = useDebounced(search.trim(), 250);
+  const { query, navigate } = useDashboardQuery();
+  const q = query.q;
+  const searchRef = useRef<HTMLInputElement>(null);
+  // The box shows what is typed; the URL (and so the list) follows 250 ms after the last keystroke.
+  const [text, setText] = useState(q);
+  const [shownQ, setShownQ] = useState(q);
+  if (q !== shownQ) {
+    // The URL changed without typing (Back, a link): the box follows it.
+    setShownQ(q);
+    setText(q);
+  }
+  useEffect(() => {
+    const next = text.trim().slice(0, SEARCH_MAX_LENGTH);
+    if (next === query.q) return;
+    const timer = setTimeout(() => {
+      setShownQ(next);
+      navigate({ ...query, q: next }, "replace");
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [text, query, navigate]);
+  const clearSearch = () => {
+    setText("");
+    setShownQ("");
+    navigate({ ...query, q: "" }, "replace");
+    searchRef.current?.focus();
+  };
 
   const hydrated = useHydrated();
-  const input = listInput(q, sort);
+  const input = serverListInput(query);
   // tRPC's own useInfiniteQuery adds `direction` to the input, which the strict list schema refuses; so React
   // Query directly, under tRPC's key for this infinite query (the server's prefetch hydrates into it, and
   // `utils.workflow.list.invalidate()` reaches it).
@@ -60,7 +79,8 @@ export function Dashboard() {
     placeholderData: keepPreviousData,
   });
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
-  const searching = list.isPlaceholderData || search.trim() !== q;
+  const searching = list.isPlaceholderData || text.trim() !== q;
+  const words = searchWords(q);
 
   const [renaming, setRenaming] = useState<WorkflowListItem | null>(null);
   const [deleting, setDeleting] = useState<WorkflowListItem | null>(null);
@@ -111,8 +131,9 @@ export function Dashboard() {
     if (rename.error && rename.error.data?.code !== "BAD_REQUEST") toast.error(`Could not rename: ${messageOf(rename.error)}`);
   }, [rename.error]);
 
-  const nothingYet = !list.isPending && !list.isError && items.length === 0 && !q;
-  const noMatch = !list.isPending && !list.isError && items.length === 0 && !!q;
+  const filtered = isFiltered(query);
+  const nothingYet = !list.isPending && !list.isError && items.length === 0 && !filtered;
+  const noMatch = !list.isPending && !list.isError && items.length === 0 && filtered;
 
   return (
     <main className="mx-auto flex w-full max-w-7xl flex-col gap-6 px-4 py-8 sm:px-6 lg:py-10">
@@ -129,45 +150,24 @@ export function Dashboard() {
         </Link>
       </div>
 
-      <div role="search" hidden={nothingYet} className="flex flex-col gap-3 sm:flex-row sm:items-end">
-        <div className="flex min-w-0 flex-1 flex-col gap-1.5">
-          <label htmlFor={searchId} className="text-sm font-medium text-slate-700 dark:text-slate-300">
-            Search workflows
-          </label>
-          <div className="relative">
-            <svg aria-hidden="true" viewBox="0 0 20 20" className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-400">
-              <path fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" d="m13.5 13.5 3.5 3.5M15 9A6 6 0 1 1 3 9a6 6 0 0 1 12 0Z" />
-            </svg>
-            <input
-              id={searchId}
-              type="search"
-              value={search}
-              onChange={(event) => setSearch(event.target.value)}
-              placeholder="Search by name"
-              maxLength={100}
-              autoComplete="off"
-              className="h-10 w-full rounded-lg border border-slate-300 bg-white pr-3 pl-9 text-sm text-slate-900 shadow-sm outline-none placeholder:text-slate-400 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
-            />
-          </div>
-        </div>
-        <div className="flex flex-col gap-1.5 sm:w-48">
-          <label htmlFor={sortId} className="text-sm font-medium text-slate-700 dark:text-slate-300">
-            Sort by
-          </label>
-          <select
-            id={sortId}
-            value={sort}
-            onChange={(event) => setSort(event.target.value as SortOrder)}
-            className="h-10 w-full rounded-lg border border-slate-300 bg-white px-3 text-sm text-slate-900 shadow-sm outline-none focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
-          >
-            <option value="updated">Last updated</option>
-            <option value="name">Name</option>
-          </select>
-        </div>
-      </div>
+      <SearchControls
+        inputRef={searchRef}
+        text={text}
+        onText={setText}
+        query={query}
+        onFrameworks={(fw) => navigate({ ...query, fw }, "push")}
+        onSort={(sort) => navigate({ ...query, sort }, "push")}
+        hidden={nothingYet}
+      />
 
       <p aria-live="polite" className="sr-only">
-        {list.isPending ? "Loading workflows" : searching ? "Searching" : q ? `${items.length}${list.hasNextPage ? " or more" : ""} matching workflows` : ""}
+        {list.isPending
+          ? "Loading workflows"
+          : searching
+            ? "Searching"
+            : filtered
+              ? `${items.length}${list.hasNextPage ? " or more" : ""} matching workflows`
+              : ""}
       </p>
 
       {list.isError && !list.data ? (
@@ -181,21 +181,21 @@ export function Dashboard() {
       ) : nothingYet ? (
         <EmptyState />
       ) : noMatch ? (
-        <div className="rounded-xl border border-dashed border-slate-300 px-6 py-16 text-center dark:border-slate-700">
-          <p className="font-medium">No workflows match “{q}”.</p>
-          <button type="button" className={buttonClass("secondary", "sm", "mt-4")} onClick={() => setSearch("")}>
-            Clear the search
-          </button>
-        </div>
+        <NoMatch
+          query={query}
+          onClearSearch={clearSearch}
+          onAllFrameworks={() => navigate({ ...query, fw: [] }, "push")}
+        />
       ) : (
         <ul
           aria-label="Workflows"
+          onKeyDown={onCardGridKeyDown}
           aria-busy={list.isPending || searching}
           className={`grid grid-cols-1 gap-4 transition-opacity sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4 ${searching ? "opacity-60" : ""}`}
         >
           {list.isPending
             ? Array.from({ length: 8 }, (_, index) => <WorkflowCardSkeleton key={index} />)
-            : items.map((item) => <WorkflowCard key={item.id} item={item} now={now} actions={actions} />)}
+            : items.map((item) => <WorkflowCard key={item.id} item={item} now={now} actions={actions} words={words} />)}
           {list.isFetchingNextPage ? Array.from({ length: 4 }, (_, index) => <WorkflowCardSkeleton key={`more-${index}`} />) : null}
         </ul>
       )}
@@ -256,6 +256,37 @@ function EmptyState() {
         <Link href="/editor" className={buttonClass("secondary")}>
           Start from scratch
         </Link>
+      </div>
+    </div>
+  );
+}
+
+/** No card for the query: say what was looked for, and what to try. */
+function NoMatch({ query, onClearSearch, onAllFrameworks }: { query: DashboardQuery; onClearSearch: () => void; onAllFrameworks: () => void }) {
+  const frameworks = frameworkNames(query);
+  return (
+    <div className="rounded-xl border border-dashed border-slate-300 px-6 py-12 text-center dark:border-slate-700">
+      <p className="font-medium">
+        {query.q ? `No workflows match “${query.q}”.` : `No ${frameworks} workflows yet.`}
+      </p>
+      {query.q && query.fw.length ? <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Only {frameworks} workflows were searched.</p> : null}
+      {query.q ? (
+        <p className="mx-auto mt-2 max-w-md text-sm text-slate-600 dark:text-slate-400">
+          The search looks at names, frameworks (try “airflow” or “langgraph”) and the code itself — try a shorter word, a
+          function or task name, or check the spelling.
+        </p>
+      ) : null}
+      <div className="mt-4 flex flex-wrap justify-center gap-3">
+        {query.q ? (
+          <button type="button" className={buttonClass("secondary", "sm", "h-11 sm:h-8")} onClick={onClearSearch}>
+            Clear the search
+          </button>
+        ) : null}
+        {query.fw.length ? (
+          <button type="button" className={buttonClass("secondary", "sm", "h-11 sm:h-8")} onClick={onAllFrameworks}>
+            Show all frameworks
+          </button>
+        ) : null}
       </div>
     </div>
   );

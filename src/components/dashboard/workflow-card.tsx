@@ -5,8 +5,16 @@ import type { ReactNode } from "react";
 import type { RouterOutputs } from "~/trpc/react";
 import { CardThumbnail } from "./card-thumbnail";
 import { absoluteTime, dialectBadge, plural, relativeTime } from "./format";
+import { Highlight } from "./highlight";
 
-export type WorkflowListItem = RouterOutputs["workflow"]["list"]["items"][number];
+/** Where a search matched a workflow (the list contract of issue 14); null without a search. */
+export interface ListMatch {
+  field: "name" | "dialect" | "code";
+  snippet: string;
+  line: number | null;
+}
+
+export type WorkflowListItem = RouterOutputs["workflow"]["list"]["items"][number] & { match?: ListMatch | null };
 
 export interface CardActions {
   onRename: (item: WorkflowListItem) => void;
@@ -20,8 +28,9 @@ export interface CardActions {
  * One workflow: its drawing, name, dialect, node count and when it was last updated. The name is a link
  * stretched over the whole card, so a click anywhere opens it; the action buttons sit above that link.
  */
-export function WorkflowCard({ item, now, actions }: { item: WorkflowListItem; now: number; actions: CardActions }) {
+export function WorkflowCard({ item, now, actions, words }: { item: WorkflowListItem; now: number; actions: CardActions; words: string[] }) {
   const badge = dialectBadge(item.graph.dialect);
+  const codeMatch = item.match?.field === "code" ? item.match : null;
   return (
     <li>
       <article
@@ -34,10 +43,11 @@ export function WorkflowCard({ item, now, actions }: { item: WorkflowListItem; n
             <h2 className="min-w-0 flex-1 text-[0.95rem] leading-6 font-semibold">
               <Link
                 href={`/workflows/${item.id}`}
+                data-card-link=""
                 className="block truncate rounded outline-none after:absolute after:inset-0 after:rounded-xl focus-visible:after:outline-2 focus-visible:after:outline-offset-2 focus-visible:after:outline-indigo-500"
                 title={item.name}
               >
-                {item.name}
+                <Highlight text={item.name} words={words} />
               </Link>
             </h2>
           </div>
@@ -53,6 +63,14 @@ export function WorkflowCard({ item, now, actions }: { item: WorkflowListItem; n
               </time>
             </span>
           </div>
+          {codeMatch ? (
+            <p className="flex min-w-0 items-baseline gap-2 rounded-md bg-slate-50 px-2 py-1.5 text-xs text-slate-700 dark:bg-slate-800/60 dark:text-slate-300">
+              <span className="shrink-0 font-medium text-slate-500 dark:text-slate-400">{codeMatch.line === null ? "Code" : `Line ${codeMatch.line}`}</span>
+              <code className="min-w-0 truncate font-mono" title={codeMatch.snippet}>
+                <Highlight text={codeMatch.snippet} words={words} />
+              </code>
+            </p>
+          ) : null}
           <div className="relative z-10 mt-auto flex items-center gap-1 pt-1 sm:opacity-70 sm:transition-opacity sm:group-focus-within:opacity-100 sm:group-hover:opacity-100">
             <CardButton label={`Rename ${item.name}`} text="Rename" onClick={() => actions.onRename(item)} disabled={actions.disabled}>
               <path d="M13.6 3.6a2 2 0 0 1 2.8 2.8l-8.5 8.5-3.6.8.8-3.6 8.5-8.5Z" />
@@ -92,7 +110,7 @@ function CardButton({
       title={text}
       onClick={onClick}
       disabled={disabled}
-      className={`inline-flex h-8 items-center gap-1.5 rounded-md px-2 text-xs font-medium transition-colors disabled:opacity-50 ${
+      className={`inline-flex h-11 min-w-11 items-center justify-center gap-1.5 rounded-md px-2 text-xs sm:h-8 sm:min-w-0 font-medium transition-colors disabled:opacity-50 ${
         danger
           ? "ml-auto text-slate-500 hover:bg-red-50 hover:text-red-700 dark:text-slate-400 dark:hover:bg-red-500/10 dark:hover:text-red-300"
           : "text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white"

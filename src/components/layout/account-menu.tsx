@@ -81,7 +81,7 @@ export function AccountMenu({ email }: { email: string }) {
           setOpen((value) => !value);
         }}
         onKeyDown={onButtonKeyDown}
-        className="flex h-9 max-w-[16rem] items-center gap-2 rounded-full border border-slate-200 bg-white py-1 pr-1 pl-1 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 sm:pr-3 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800"
+        className="flex h-11 min-w-11 max-w-[16rem] items-center justify-center gap-2 rounded-full sm:h-9 sm:min-w-0 border border-slate-200 bg-white py-1 pr-1 pl-1 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 sm:pr-3 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800"
       >
         <span
           aria-hidden="true"
@@ -111,7 +111,7 @@ export function AccountMenu({ email }: { email: string }) {
             role="menuitem"
             tabIndex={-1}
             onClick={() => close(false)}
-            className="block px-3 py-2 text-sm text-slate-700 outline-none hover:bg-slate-100 focus:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800 dark:focus:bg-slate-800"
+            className="block px-3 py-3 text-sm text-slate-700 outline-none sm:py-2 hover:bg-slate-100 focus:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800 dark:focus:bg-slate-800"
           >
             Settings
           </Link>
@@ -123,7 +123,7 @@ export function AccountMenu({ email }: { email: string }) {
               setOpen(false);
               void signOut({ callbackUrl: "/" });
             }}
-            className="block w-full px-3 py-2 text-left text-sm text-slate-700 outline-none hover:bg-slate-100 focus:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800 dark:focus:bg-slate-800"
+            className="block w-full px-3 py-3 text-left text-sm text-slate-700 outline-none sm:py-2 hover:bg-slate-100 focus:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800 dark:focus:bg-slate-800"
           >
             Log out
           </button>

@@ -29,7 +29,7 @@ export function AppHeader() {
         Skip to content
       </a>
       <div className={`mx-auto flex h-14 items-center gap-2 px-3 sm:gap-4 sm:px-6 ${wide ? "max-w-none" : "max-w-7xl"}`}>
-        <Link href="/" className="flex shrink-0 items-center gap-2 rounded-md font-semibold tracking-tight text-slate-900 dark:text-white">
+        <Link href="/" className="flex h-11 min-w-11 shrink-0 items-center justify-center gap-2 rounded-md font-semibold sm:h-auto sm:min-w-0 tracking-tight text-slate-900 dark:text-white">
           <Logo />
           <span className="hidden sm:inline">Workflow Studio</span>
           <span className="sr-only sm:hidden">Workflow Studio</span>
@@ -53,10 +53,10 @@ export function AppHeader() {
             <AccountMenu email={email} />
           ) : (
             <>
-              <Link href={`/login${back}`} className={buttonClass("ghost", "sm")}>
+              <Link href={`/login${back}`} className={buttonClass("ghost", "sm", "h-11 px-2.5 sm:h-8 sm:px-3")}>
                 Log in
               </Link>
-              <Link href={`/signup${back}`} className={buttonClass("primary", "sm")}>
+              <Link href={`/signup${back}`} className={buttonClass("primary", "sm", "h-11 px-2.5 sm:h-8 sm:px-3")}>
                 Sign up
               </Link>
             </>
@@ -73,7 +73,7 @@ function NavLink({ href, active, label, children }: { href: string; active: bool
       href={href}
       aria-label={label}
       aria-current={active ? "page" : undefined}
-      className={`inline-flex h-8 items-center gap-1.5 rounded-lg px-2.5 text-sm font-medium transition-colors sm:px-3 ${
+      className={`inline-flex h-11 items-center gap-1.5 rounded-lg px-2.5 text-sm font-medium transition-colors sm:h-8 sm:px-3 ${
         active
           ? "bg-slate-100 text-slate-900 dark:bg-slate-800 dark:text-white"
           : "text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-white"

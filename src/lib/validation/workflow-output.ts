@@ -100,7 +100,7 @@ export const workflowGraph = z.object({
 
 export const workflowGraphResult = z.object({ id: workflowId, version: z.number().int().positive(), graph: workflowGraph });
 
-/** A deletion moves the workflow to the trash (docs/decisions/077). */
+/** A delete moves the workflow to the trash (docs/decisions/077): `trashed` says so. */
 export const workflowDeleted = z.object({ id: workflowId, deleted: z.literal(true), trashed: z.literal(true) });
 
 export type WorkflowMatch = z.infer<typeof workflowMatch>;

@@ -32,6 +32,7 @@ const EXACT: Record<string, Methods> = {
   "/api/auth/token/revoke": { POST: account.revokeToken },
   "/api/workflows": { GET: workflows.listWorkflows, POST: workflows.createWorkflow },
   "/api/trash": { GET: workflows.listTrash },
+  "/api/workflows/import": { POST: workflows.importWorkflows },
 };
 
 const WORKFLOW = /^\/api\/workflows\/([^/]+)$/;
@@ -39,6 +40,7 @@ const WORKFLOW_GRAPH = /^\/api\/workflows\/([^/]+)\/graph$/;
 const VERSIONS = /^\/api\/workflows\/([^/]+)\/versions$/;
 const VERSION = /^\/api\/workflows\/([^/]+)\/versions\/([^/]+)$/;
 const VERSION_RESTORE = /^\/api\/workflows\/([^/]+)\/versions\/([^/]+)\/restore$/;
+const WORKFLOW_DOWNLOAD = /^\/api\/workflows\/([^/]+)\/download$/;
 const TRASHED = /^\/api\/trash\/([^/]+)$/;
 const TRASHED_RESTORE = /^\/api\/trash\/([^/]+)\/restore$/;
 const TRPC = /^\/api\/trpc\/[^/]/;
@@ -48,7 +50,9 @@ function find(pathname: string): { methods: Methods; params: Record<string, stri
   if (exact) return { methods: exact, params: {} };
   if (TRPC.test(pathname)) return { methods: { GET: trpcRoute, POST: trpcRoute }, params: {} };
   const id = (m: RegExpExecArray) => decodeURIComponent(m[1]!);
-  let match = TRASHED_RESTORE.exec(pathname);
+  let match = WORKFLOW_DOWNLOAD.exec(pathname);
+  if (match) return { methods: { GET: workflows.downloadWorkflow }, params: { id: id(match) } };
+  match = TRASHED_RESTORE.exec(pathname);
   if (match) return { methods: { POST: workflows.restoreFromTrash }, params: { id: id(match) } };
   match = TRASHED.exec(pathname);
   if (match) return { methods: { DELETE: workflows.deleteForever }, params: { id: id(match) } };

@@ -12,6 +12,7 @@ import {
   updateWorkflowBody,
   workflowId,
 } from "~/lib/validation/workflow";
+import { MAX_IMPORT_BODY_BYTES, MAX_IMPORT_FILES } from "~/lib/workflow-files";
 import { DEFAULT_VERSIONS_PAGE, restoreVersionBody, versionNumber } from "~/lib/validation/history";
 
 const isoDate = z.string().describe("ISO 8601 date-time");
@@ -35,6 +36,17 @@ const trashedWorkflow = workflowListItem.extend({
 });
 
 const trashList = z.object({ items: z.array(trashedWorkflow), nextCursor: z.string().nullable(), retentionDays: z.number().int() });
+
+const importSummary = z.object({
+  imported: z.number().int(),
+  refused: z.number().int(),
+  results: z.array(
+    z.union([
+      z.object({ filename: z.string(), ok: z.literal(true), workflow: z.object({ id: workflowId, name: z.string(), version: z.number().int() }) }),
+      z.object({ filename: z.string(), ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
+    ]),
+  ),
+});
 
 const schema = (type: z.ZodType, io: "input" | "output" = "output") => z.toJSONSchema(type, { io, unrepresentable: "any" });
 const jsonContent = (type: z.ZodType, io: "input" | "output" = "output") => ({ "application/json": { schema: schema(type, io) } });
@@ -123,6 +135,38 @@ export function openApiDocument(serverUrl: string) {
             422: error("The graph is past the size bound (details.reason \"size\", with its counts) or took longer than the time budget (\"time\")"),
             ...commonErrors,
             503: error("The database is unavailable, or every graph worker is busy (Retry-After)"),
+          },
+        },
+      },
+      "/api/workflows/{id}/download": {
+        parameters: [idParameter],
+        get: {
+          summary: "The workflow's code as a .py file, byte for byte (a byte-order mark and CRLF kept)",
+          responses: {
+            200: {
+              description: "The file; Content-Disposition names it after the workflow",
+              content: { "text/x-python": { schema: { type: "string" } } },
+            },
+            ...commonErrors,
+          },
+        },
+      },
+      "/api/workflows/import": {
+        post: {
+          summary: `Import up to ${MAX_IMPORT_FILES} .py files as new workflows named after them; each file is checked like a save`,
+          requestBody: {
+            required: true,
+            content: {
+              "multipart/form-data": {
+                schema: { type: "object", properties: { files: { type: "array", items: { type: "string", format: "binary" } } } },
+              },
+            },
+          },
+          responses: {
+            200: { description: "A result per file: imported (with the workflow) or refused (with the reason)", content: jsonContent(importSummary) },
+            413: error(`The body is larger than ${Math.round(MAX_IMPORT_BODY_BYTES / 1024 / 1024)} MiB`),
+            415: error("Not multipart/form-data"),
+            ...commonErrors,
           },
         },
       },

@@ -16,7 +16,7 @@ export interface RestArgs<P> extends RouteArgs<P> {
 }
 
 /** A route whose handler calls procedures as the request's user. */
-export function restRoute<P = Record<string, never>>(handle: (args: RestArgs<P>) => Promise<Reply>): NodeRoute<P> {
+export function restRoute<P = Record<string, never>>(handle: (args: RestArgs<P>) => Promise<Reply | void>): NodeRoute<P> {
   return route<P>(async (args) => {
     const ctx = await args.authenticate();
     return handle({ ...args, ctx, caller: createCaller(ctx), requestId: args.request.requestId });

@@ -1,6 +1,9 @@
 /** `/api/workflows…`: the REST face of the workflow procedures (the OpenAPI document describes it). */
 import { listQueryInput, MAX_WORKFLOW_BODY_BYTES } from "~/lib/validation/workflow";
+import { create as contentDisposition } from "content-disposition";
+import { asciiFilename, MAX_IMPORT_BODY_BYTES } from "~/lib/workflow-files";
 import { AppError } from "../errors/app-error";
+import { readMultipartFiles } from "../http/read-multipart";
 import { pathNumber, queryObject, readJsonObject, restRoute, untrusted } from "./rest";
 
 type Id = { id: string };
@@ -75,4 +78,27 @@ export const restoreFromTrash = restRoute<Id>(async ({ caller, params }) => {
 export const deleteForever = restRoute<Id>(async ({ caller, params }) => {
   await caller.workflow.deleteForever({ id: params.id });
   return { status: 204 };
+});
+
+/** The workflow's code as a `.py` file, byte for byte, named after the workflow. */
+export const downloadWorkflow = restRoute<Id>(async ({ res, caller, params }) => {
+  const file = await caller.workflow.exportFile({ id: params.id });
+  res.writeHead(200, {
+    "content-type": "text/x-python; charset=utf-8",
+    "content-disposition": contentDisposition(file.filename, { fallback: asciiFilename(file.filename) }),
+    "cache-control": "private, no-store",
+    "x-content-type-options": "nosniff",
+  });
+  res.end(Buffer.from(file.code, "utf8"));
+});
+
+/**
+ * `multipart/form-data` with one or more `.py` files: each becomes a new workflow named after its file, or is refused
+ * on its own; the answer lists each file's result. The same procedure as tRPC's `workflow.importFiles`.
+ */
+export const importWorkflows = restRoute(async ({ req, ctx, caller }) => {
+  if (!ctx.user) throw new AppError("UNAUTHORIZED", "Sign in to do this."); // before reading a large body
+  const files = await readMultipartFiles(req, MAX_IMPORT_BODY_BYTES);
+  const input = { files: files.map((file) => ({ filename: file.filename, base64: Buffer.from(file.bytes).toString("base64") })) };
+  return { body: await caller.workflow.importFiles(input) };
 });

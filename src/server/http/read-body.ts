@@ -15,9 +15,14 @@ export interface ReadBodyOptions {
 }
 
 export async function readBodyText(req: Request, maxBytes: number, options: ReadBodyOptions = {}): Promise<string> {
+  return new TextDecoder("utf-8", { fatal: false }).decode(await readBodyBytes(req, maxBytes, options));
+}
+
+/** The body's bytes, read under the same limit and deadline as readBodyText. */
+export async function readBodyBytes(req: Request, maxBytes: number, options: ReadBodyOptions = {}): Promise<Uint8Array> {
   const declared = Number(req.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
-  if (!req.body) return "";
+  if (!req.body) return new Uint8Array();
   const deadlineMs = options.deadlineMs ?? requestLimits().bodyReadMs;
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -45,7 +50,7 @@ export async function readBodyText(req: Request, maxBytes: number, options: Read
   } finally {
     clearTimeout(timer);
   }
-  return new TextDecoder("utf-8", { fatal: false }).decode(concat(chunks, size));
+  return concat(chunks, size);
 }
 
 /**
@@ -53,11 +58,16 @@ export async function readBodyText(req: Request, maxBytes: number, options: Read
  * reading, stops reading past the limit (413) or past the deadline (408); either way the connection is closed after
  * the answer (`CLOSE_CONNECTION` in the error's headers).
  */
-export function readNodeBodyText(req: IncomingMessage, maxBytes: number, options: ReadBodyOptions = {}): Promise<string> {
+export async function readNodeBodyText(req: IncomingMessage, maxBytes: number, options: ReadBodyOptions = {}): Promise<string> {
+  return (await readNodeBodyBytes(req, maxBytes, options)).toString("utf8");
+}
+
+/** The bytes of a node:http request body, under the same limit and deadline as readNodeBodyText. */
+export function readNodeBodyBytes(req: IncomingMessage, maxBytes: number, options: ReadBodyOptions = {}): Promise<Buffer> {
   const declared = Number(req.headers["content-length"] ?? "NaN");
   if (Number.isFinite(declared) && declared > maxBytes) return Promise.reject(tooLarge(maxBytes));
   const deadlineMs = options.deadlineMs ?? requestLimits().bodyReadMs;
-  return new Promise<string>((resolve, reject) => {
+  return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const done = (error: AppError | null) => {
@@ -70,7 +80,7 @@ export function readNodeBodyText(req: IncomingMessage, maxBytes: number, options
         req.pause();
         reject(error);
       } else {
-        resolve(Buffer.concat(chunks, size).toString("utf8"));
+        resolve(Buffer.concat(chunks, size));
       }
     };
     const onData = (chunk: Buffer) => {

@@ -7,18 +7,20 @@ import {
   updateWorkflowInput,
   workflowIdInput,
 } from "~/lib/validation/workflow";
+import { listVersionsInput, restoreVersionInput, versionInput } from "~/lib/validation/history";
+import { listTrashInput, trashedIdInput } from "~/lib/validation/trash";
+import { importFilesInput } from "~/lib/validation/files";
 import {
   workflowDeleted,
   workflowDetail,
   workflowGraphResult,
   workflowList,
 } from "~/lib/validation/workflow-output";
-import { listVersionsInput, restoreVersionInput, versionInput } from "~/lib/validation/history";
-import { listTrashInput, trashedIdInput } from "~/lib/validation/trash";
 import { getConfig } from "../../config";
 import { boundedGraph } from "../../workflows/graph";
 import * as history from "../../workflows/history";
 import * as trash from "../../workflows/trash";
+import * as files from "../../workflows/files";
 import * as workflows from "../../workflows/service";
 import { protectedProcedure, router } from "../trpc";
 
@@ -67,4 +69,12 @@ export const workflowRouter = router({
   version: ownerProcedure.input(versionInput).query(({ ctx, input }) => history.getVersion(ctx.scope, input)),
   restore: ownerProcedure.input(restoreVersionInput).mutation(({ ctx, input }) => history.restoreVersion(ctx.scope, input)),
   storage: ownerProcedure.query(({ ctx }) => history.storageUsage(ctx.scope)),
+  // Workflows as .py files (docs/decisions/078).
+  exportFile: ownerProcedure.input(workflowIdInput).query(({ ctx, input }) => files.exportFile(ctx.scope, input.id)),
+  importFiles: ownerProcedure.input(importFilesInput).mutation(({ ctx, input }) =>
+    files.importFiles(
+      ctx.scope,
+      input.files.map((file) => ({ filename: file.filename, bytes: Buffer.from(file.base64, "base64") })),
+    ),
+  ),
 });
