@@ -177,7 +177,7 @@ export function openApiDocument(serverUrl: string) {
             { name: "cursor", in: "query", required: false, schema: { type: "string" }, description: "nextCursor of the previous page" },
             { name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 100 } },
           ],
-          responses: { 200: { description: "A page", content: jsonContent(trashList) }, ...commonErrors },
+          responses: { 200: { description: "A page", content: jsonContent(trashList) }, ...baseErrors },
         },
       },
       "/api/trash/{id}": {
