@@ -38,7 +38,9 @@ for (const size of SIZES) {
 
         // Signed in
         await page.goto("/dashboard");
-        await expect(page.getByRole("list", { name: "Workflows" }).getByRole("img")).toHaveCount(2);
+        await expect(page.getByRole("list", { name: "Workflows" }).getByRole("article")).toHaveCount(2);
+        // The cards' drawings arrive as they near the viewport.
+        await expect(page.getByRole("list", { name: "Workflows" }).getByRole("img")).toHaveCount(2, { timeout: 30_000 });
         found.push(...(await violations(page, "/dashboard")));
         await page.goto("/settings");
         await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();

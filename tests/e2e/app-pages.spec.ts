@@ -67,6 +67,7 @@ for (const size of SIZES) {
     });
 
     test("the shell and the dashboard fit the screen, with touch-sized targets on a phone", async ({ page, account }) => {
+      test.setTimeout(180_000); // seven page loads
       expect(account.email).toContain("@");
       await createWorkflow(page, "Research agent", LANGGRAPH_SCRIPT);
       for (const path of ["/", "/dashboard", "/settings"]) {

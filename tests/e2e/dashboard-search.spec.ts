@@ -33,6 +33,7 @@ for (const size of SIZES) {
       page,
       account,
     }) => {
+      test.setTimeout(180_000); // a dozen loads and navigations on a busy machine
       expect(account.email).toContain("@");
       await fourWorkflows(page);
       await page.goto("/dashboard");
@@ -101,6 +102,7 @@ for (const size of SIZES) {
     });
 
     test("search by framework and by a word in the code, filter chips, sort, Back and a shared link", async ({ page, account }) => {
+      test.setTimeout(180_000);
       expect(account.email).toContain("@");
       test.skip(!(await serverSearches(page)), "the server's list query has no `search`/`dialects` yet (the list contract)");
       await fourWorkflows(page);

@@ -114,5 +114,11 @@ test.describe("dashboard", () => {
     await page.emulateMedia({ colorScheme: "dark" });
     await expect(page.getByRole("list", { name: "Workflows" }).locator("img.dark\\:block").first()).toBeVisible();
     await page.screenshot({ path: screenshotPath("dashboard-gallery-1440x900-dark"), animations: "disabled" });
+    // And on a phone (390×844), light: one card a row, the chips wrapping under the search.
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(images.first()).toBeVisible();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: screenshotPath("dashboard-gallery-390x844"), animations: "disabled" });
   });
 });
