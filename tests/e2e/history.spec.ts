@@ -5,6 +5,8 @@ import { createWorkflow, expect, getWorkflowCode, listWorkflows, test } from "./
 const ORIGIN = { origin: E2E_BASE_URL };
 
 test.describe("history, trash and files", () => {
+  // Several round trips each, through the UI and the API.
+  test.describe.configure({ timeout: 120_000 });
   test.beforeEach(async ({ account }) => {
     expect(account.email).toContain("@");
   });
@@ -17,7 +19,8 @@ test.describe("history, trash and files", () => {
     expect(put.status()).toBe(200);
 
     await page.goto(`/workflows/${saved.id}`);
-    await page.getByRole("button", { name: "History", exact: true }).click();
+    // The toolbar's actions work once the editor is hydrated (slow on a busy machine).
+    await page.getByRole("button", { name: "History", exact: true }).click({ timeout: 30_000 });
     const dialog = page.getByRole("dialog", { name: "History" });
     const versions = dialog.getByTestId("history-version");
     await expect(versions).toHaveCount(2);
@@ -46,7 +49,7 @@ test.describe("history, trash and files", () => {
     await page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
     await expect(page.getByText("Deleted “Keep me”")).toBeVisible();
     await expect(keep).toBeHidden();
-    await page.getByRole("button", { name: "Undo" }).click();
+    await page.getByRole("button", { name: "Undo", exact: true }).click();
     await expect(keep).toBeVisible();
 
     const away = list.getByRole("article", { name: "Throw away" });
