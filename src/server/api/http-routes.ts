@@ -35,41 +35,35 @@ const EXACT: Record<string, Methods> = {
   "/api/workflows/import": { POST: workflows.importWorkflows },
 };
 
-const WORKFLOW = /^\/api\/workflows\/([^/]+)$/;
-const WORKFLOW_GRAPH = /^\/api\/workflows\/([^/]+)\/graph$/;
-const VERSIONS = /^\/api\/workflows\/([^/]+)\/versions$/;
-const VERSION = /^\/api\/workflows\/([^/]+)\/versions\/([^/]+)$/;
-const VERSION_RESTORE = /^\/api\/workflows\/([^/]+)\/versions\/([^/]+)\/restore$/;
-const WORKFLOW_DOWNLOAD = /^\/api\/workflows\/([^/]+)\/download$/;
-const TRASHED = /^\/api\/trash\/([^/]+)$/;
-const TRASHED_RESTORE = /^\/api\/trash\/([^/]+)\/restore$/;
+/** Paths with parameters: each pattern's groups are the named parameters, in order; the first match wins. */
+const PATTERNS: Array<{ pattern: RegExp; params: readonly string[]; methods: Methods }> = [
+  { pattern: /^\/api\/workflows\/([^/]+)\/download$/, params: ["id"], methods: { GET: workflows.downloadWorkflow } },
+  { pattern: /^\/api\/trash\/([^/]+)\/restore$/, params: ["id"], methods: { POST: workflows.restoreFromTrash } },
+  { pattern: /^\/api\/trash\/([^/]+)$/, params: ["id"], methods: { DELETE: workflows.deleteForever } },
+  {
+    pattern: /^\/api\/workflows\/([^/]+)\/versions\/([^/]+)\/restore$/,
+    params: ["id", "version"],
+    methods: { POST: workflows.restoreVersion },
+  },
+  { pattern: /^\/api\/workflows\/([^/]+)\/versions\/([^/]+)$/, params: ["id", "version"], methods: { GET: workflows.getVersion } },
+  { pattern: /^\/api\/workflows\/([^/]+)\/versions$/, params: ["id"], methods: { GET: workflows.listVersions } },
+  { pattern: /^\/api\/workflows\/([^/]+)\/graph$/, params: ["id"], methods: { GET: workflows.workflowGraph } },
+  {
+    pattern: /^\/api\/workflows\/([^/]+)$/,
+    params: ["id"],
+    methods: { GET: workflows.getWorkflow, PUT: workflows.updateWorkflow, DELETE: workflows.deleteWorkflow },
+  },
+];
+
 const TRPC = /^\/api\/trpc\/[^/]/;
 
 function find(pathname: string): { methods: Methods; params: Record<string, string> } | null {
   const exact = EXACT[pathname];
   if (exact) return { methods: exact, params: {} };
   if (TRPC.test(pathname)) return { methods: { GET: trpcRoute, POST: trpcRoute }, params: {} };
-  const id = (m: RegExpExecArray) => decodeURIComponent(m[1]!);
-  let match = WORKFLOW_DOWNLOAD.exec(pathname);
-  if (match) return { methods: { GET: workflows.downloadWorkflow }, params: { id: id(match) } };
-  match = TRASHED_RESTORE.exec(pathname);
-  if (match) return { methods: { POST: workflows.restoreFromTrash }, params: { id: id(match) } };
-  match = TRASHED.exec(pathname);
-  if (match) return { methods: { DELETE: workflows.deleteForever }, params: { id: id(match) } };
-  match = VERSION_RESTORE.exec(pathname);
-  if (match) return { methods: { POST: workflows.restoreVersion }, params: { id: id(match), version: decodeURIComponent(match[2]!) } };
-  match = VERSION.exec(pathname);
-  if (match) return { methods: { GET: workflows.getVersion }, params: { id: id(match), version: decodeURIComponent(match[2]!) } };
-  match = VERSIONS.exec(pathname);
-  if (match) return { methods: { GET: workflows.listVersions }, params: { id: id(match) } };
-  match = WORKFLOW_GRAPH.exec(pathname);
-  if (match) return { methods: { GET: workflows.workflowGraph }, params: { id: decodeURIComponent(match[1]!) } };
-  match = WORKFLOW.exec(pathname);
-  if (match) {
-    return {
-      methods: { GET: workflows.getWorkflow, PUT: workflows.updateWorkflow, DELETE: workflows.deleteWorkflow },
-      params: { id: decodeURIComponent(match[1]!) },
-    };
+  for (const { pattern, params, methods } of PATTERNS) {
+    const match = pattern.exec(pathname);
+    if (match) return { methods, params: Object.fromEntries(params.map((name, i) => [name, decodeURIComponent(match[i + 1]!)])) };
   }
   return null;
 }
