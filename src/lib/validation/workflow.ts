@@ -100,25 +100,6 @@ export const listWorkflowsInput = z
   })
   .default({ limit: DEFAULT_PAGE_SIZE, sort: "updated" });
 
-/**
- * `GET /api/workflows?search=…&dialect=airflow&dialect=kedro&sort=name&limit=20&cursor=…` as the list's input:
- * `dialect` may repeat, every other parameter appears at most once (the procedure's schema validates the rest).
- */
-export function listQueryInput(params: URLSearchParams): { input: Record<string, unknown>; repeated: string | null } {
-  const input: Record<string, unknown> = {};
-  for (const key of new Set(params.keys())) {
-    const values = params.getAll(key);
-    if (key === "dialect") {
-      input.dialects = values;
-      continue;
-    }
-    if (values.length > 1) return { input, repeated: key };
-    const value = values[0]!;
-    input[key] = key === "limit" && /^-?\d{1,10}$/.test(value) ? Number(value) : value;
-  }
-  return { input, repeated: null };
-}
-
 export const workflowIdInput = z.strictObject({ id: workflowId });
 
 export const renameWorkflowInput = z.strictObject({

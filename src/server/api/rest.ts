@@ -37,12 +37,24 @@ export async function readJsonObject(args: Pick<RouteArgs<unknown>, "json">, max
   return body as Record<string, unknown>;
 }
 
-/** Query parameters as an object for a procedure's input; numbers where `numeric` says, each key at most once. */
-export function queryObject(url: URL, numeric: readonly string[] = []): Record<string, unknown> {
+/**
+ * Query parameters as an object for a procedure's input; numbers where `numeric` says, each key at most once — except
+ * the repeatable ones `lists` names, gathered into an array under the input's name (`?dialect=a&dialect=b` →
+ * `dialects: ["a", "b"]`).
+ */
+export function queryObject(
+  url: URL,
+  numeric: readonly string[] = [],
+  lists: Readonly<Record<string, string>> = {},
+): Record<string, unknown> {
   const params = url.searchParams;
   const out: Record<string, unknown> = {};
   for (const key of new Set(params.keys())) {
     const values = params.getAll(key);
+    if (Object.hasOwn(lists, key)) {
+      out[lists[key]!] = values;
+      continue;
+    }
     if (values.length > 1) {
       throw new AppError("BAD_REQUEST", `Give "${key}" at most once.`, { fields: { [key]: ["Repeated parameter."] } });
     }

@@ -1,6 +1,6 @@
 /** `/api/workflows…`: the REST face of the workflow procedures (the OpenAPI document describes it). */
 import { create as contentDisposition } from "content-disposition";
-import { listQueryInput, MAX_WORKFLOW_BODY_BYTES } from "~/lib/validation/workflow";
+import { MAX_WORKFLOW_BODY_BYTES } from "~/lib/validation/workflow";
 import { MAX_IMPORT_BODY_BYTES, asciiFilename } from "~/lib/workflow-files";
 import { AppError } from "../errors/app-error";
 import { readMultipartFiles } from "../http/read-multipart";
@@ -10,13 +10,9 @@ type Id = { id: string };
 type IdVersion = { id: string; version: string };
 
 /** `?search=&dialect=airflow&dialect=kedro&sort=name&limit=&cursor=` (docs/decisions/065). */
-export const listWorkflows = restRoute(async ({ url, caller }) => {
-  const { input, repeated } = listQueryInput(url.searchParams);
-  if (repeated) {
-    throw new AppError("BAD_REQUEST", `Give "${repeated}" at most once.`, { fields: { [repeated]: ["Repeated parameter."] } });
-  }
-  return { body: await caller.workflow.list(untrusted(input)) };
-});
+export const listWorkflows = restRoute(async ({ url, caller }) => ({
+  body: await caller.workflow.list(untrusted(queryObject(url, ["limit"], { dialect: "dialects" }))),
+}));
 
 export const createWorkflow = restRoute(async (args) => {
   const body = await readJsonObject(args, MAX_WORKFLOW_BODY_BYTES);
