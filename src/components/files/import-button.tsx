@@ -3,13 +3,10 @@
 import { useRef, useState } from "react";
 import { toast } from "sonner";
 import { buttonClass } from "~/components/ui/button";
+import type { ImportResult, ImportSummary } from "~/lib/validation/history-output";
 import { MAX_IMPORT_FILES } from "~/lib/workflow-files";
 
-interface ImportSummary {
-  imported: number;
-  refused: number;
-  results: Array<{ filename: string; ok: boolean; error?: { message: string } }>;
-}
+type Refused = Extract<ImportResult, { ok: false }>;
 
 /** Sends `.py` files to `POST /api/workflows/import` (the session cookie signs the request). */
 export async function importPyFiles(files: readonly File[]): Promise<ImportSummary> {
@@ -23,7 +20,7 @@ export async function importPyFiles(files: readonly File[]): Promise<ImportSumma
 
 /** "3 imported, 1 refused: too large" — the per-file outcome in one line. */
 export function describeImport(summary: ImportSummary): string {
-  const refused = summary.results.filter((result) => !result.ok);
+  const refused = summary.results.filter((result): result is Refused => !result.ok);
   const head = `${summary.imported} imported`;
   if (refused.length === 0) return head;
   const reasons = refused.map((result) => `${result.filename}: ${result.error?.message ?? "refused"}`).join("; ");

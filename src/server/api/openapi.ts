@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { apiErrorBody } from "~/lib/validation/api-error";
-import { workflowDetail, workflowGraphResult, workflowList, workflowListItem } from "~/lib/validation/workflow-output";
+import { workflowDetail, workflowGraphResult, workflowList } from "~/lib/validation/workflow-output";
 import {
   createWorkflowInput,
   listWorkflowsInput,
@@ -14,39 +14,7 @@ import {
 } from "~/lib/validation/workflow";
 import { MAX_IMPORT_BODY_BYTES, MAX_IMPORT_FILES } from "~/lib/workflow-files";
 import { DEFAULT_VERSIONS_PAGE, restoreVersionBody, versionNumber } from "~/lib/validation/history";
-
-const isoDate = z.string().describe("ISO 8601 date-time");
-
-const versionItem = z.object({
-  version: z.number().int(),
-  name: z.string().describe("The workflow's name while this version was current"),
-  savedAt: isoDate,
-  current: z.boolean().describe("True for the workflow's current state"),
-  size: z.object({ bytes: z.number().int(), lines: z.number().int() }),
-  graph: workflowListItem.shape.graph,
-});
-
-const versionDetail = versionItem.extend({ id: workflowId, code: z.string() });
-
-const versionList = z.object({ items: z.array(versionItem), nextCursor: z.string().nullable() });
-
-const trashedWorkflow = workflowListItem.extend({
-  deletedAt: isoDate,
-  purgeAt: isoDate.describe("When it is deleted for good"),
-});
-
-const trashList = z.object({ items: z.array(trashedWorkflow), nextCursor: z.string().nullable(), retentionDays: z.number().int() });
-
-const importSummary = z.object({
-  imported: z.number().int(),
-  refused: z.number().int(),
-  results: z.array(
-    z.union([
-      z.object({ filename: z.string(), ok: z.literal(true), workflow: z.object({ id: workflowId, name: z.string(), version: z.number().int() }) }),
-      z.object({ filename: z.string(), ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
-    ]),
-  ),
-});
+import { importSummary, trashList, versionDetail, versionList } from "~/lib/validation/history-output";
 
 const schema = (type: z.ZodType, io: "input" | "output" = "output") => z.toJSONSchema(type, { io, unrepresentable: "any" });
 const jsonContent = (type: z.ZodType, io: "input" | "output" = "output") => ({ "application/json": { schema: schema(type, io) } });

@@ -7,21 +7,12 @@
 import { workflowCode, MAX_CODE_BYTES } from "~/lib/validation/workflow";
 import { isPyFilename, nameFromFilename, pyFilename } from "~/lib/workflow-files";
 import { AppError } from "../errors/app-error";
+import type { ImportResult, ImportSummary } from "~/lib/validation/history-output";
 import { getWorkflow, saveWorkflow, type WorkflowScope } from "./service";
 
 export interface ImportedFile {
   filename: string;
   bytes: Uint8Array;
-}
-
-export type ImportResult =
-  | { filename: string; ok: true; workflow: { id: string; name: string; version: number } }
-  | { filename: string; ok: false; error: { code: string; message: string } };
-
-export interface ImportSummary {
-  imported: number;
-  refused: number;
-  results: ImportResult[];
 }
 
 const KIB = 1024;

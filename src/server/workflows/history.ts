@@ -7,26 +7,10 @@ import { z } from "zod";
 import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
 import type { ListVersionsInput } from "~/lib/validation/history";
+import type { WorkflowVersionDetail, WorkflowVersionItem } from "~/lib/validation/history-output";
 import type { WorkflowDetail } from "~/lib/validation/workflow-output";
 import { changeWorkflow, knownCount, notFound, restoreLeadingBom, scopeLimits, type WorkflowScope } from "./service";
 import { type StorageUsage, storageUsed } from "./storage";
-
-export interface WorkflowVersionItem {
-  version: number;
-  name: string;
-  /** When this state was saved. */
-  savedAt: string;
-  /** The workflow's current state (the first item of the first page). */
-  current: boolean;
-  size: { bytes: number; lines: number };
-  graph: { dialect: string; nodes: number | null; edges: number | null };
-}
-
-export interface WorkflowVersionDetail extends WorkflowVersionItem {
-  /** The workflow's id. */
-  id: string;
-  code: string;
-}
 
 const stateSelect = {
   version: true,

@@ -9,17 +9,11 @@ import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
 import type { ListTrashInput } from "~/lib/validation/trash";
 import { getConfig } from "../config";
-import type { WorkflowListItem } from "~/lib/validation/workflow-output";
+import type { TrashedWorkflow } from "~/lib/validation/history-output";
 import { knownCount, notFound, type WorkflowScope } from "./service";
 import { lockOwner } from "./storage";
 
 const DAY_MS = 86_400_000;
-
-export interface TrashedWorkflow extends WorkflowListItem {
-  deletedAt: string;
-  /** When the pruning job deletes it for good. */
-  purgeAt: string;
-}
 
 const trashSelect = {
   id: true,
