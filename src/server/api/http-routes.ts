@@ -12,6 +12,7 @@ import { type NodeRoute, route, sendError } from "../http/route";
 import { identityOf, nodeHeaders } from "../http/request";
 import { checkHealth } from "../services/health";
 import { TRPC_ENDPOINT, trpcRoute } from "./trpc-http";
+import * as shares from "./share-routes";
 import * as workflows from "./workflow-routes";
 
 const health = route(async ({ withDatabase }) => {
@@ -33,6 +34,7 @@ const EXACT: Record<string, Methods> = {
   "/api/workflows": { GET: workflows.listWorkflows, POST: workflows.createWorkflow },
   "/api/trash": { GET: workflows.listTrash },
   "/api/workflows/import": { POST: workflows.importWorkflows },
+  "/api/shares": { GET: shares.listMyShares },
 };
 
 /** Paths with parameters: each pattern's groups are the named parameters, in order; the first match wins. */
@@ -47,6 +49,9 @@ const PATTERNS: Array<{ pattern: RegExp; params: readonly string[]; methods: Met
   },
   { pattern: /^\/api\/workflows\/([^/]+)\/versions\/([^/]+)$/, params: ["id", "version"], methods: { GET: workflows.getVersion } },
   { pattern: /^\/api\/workflows\/([^/]+)\/versions$/, params: ["id"], methods: { GET: workflows.listVersions } },
+  { pattern: /^\/api\/workflows\/([^/]+)\/shares$/, params: ["id"], methods: { GET: shares.listWorkflowShares, POST: shares.createShare } },
+  { pattern: /^\/api\/shares\/([^/]+)$/, params: ["id"], methods: { DELETE: shares.revokeShare } },
+  { pattern: /^\/api\/shared\/([^/]+)$/, params: ["token"], methods: { GET: shares.viewShared } },
   { pattern: /^\/api\/workflows\/([^/]+)\/graph$/, params: ["id"], methods: { GET: workflows.workflowGraph } },
   {
     pattern: /^\/api\/workflows\/([^/]+)$/,
