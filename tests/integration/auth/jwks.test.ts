@@ -4,7 +4,7 @@
  * key's tokens valid until they expire; forged tokens are refused with 401 in the one error shape. Keys are made
  * here with node:crypto.
  */
-import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import {
   base64url,
   createRemoteJWKSet,
@@ -21,6 +21,7 @@ import { ACCESS_AUDIENCE, ISSUER, signAccessToken } from "../../../src/server/au
 import { register, tokens } from "../../helpers/auth";
 import { setupTestDatabase } from "../../helpers/db";
 import { setupTestServer } from "../../helpers/http-server";
+import { pemKeyPair } from "../../helpers/signing-keys";
 
 setupTestDatabase();
 const baseUrl = setupTestServer();
@@ -29,8 +30,7 @@ type Alg = AsymmetricKeys["alg"];
 const secret = randomBytes(48).toString("base64url");
 
 function keyPair(alg: Alg): { privatePem: string; publicPem: string } {
-  const pems = { privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } } as const;
-  const pair = alg === "EdDSA" ? generateKeyPairSync("ed25519", pems) : generateKeyPairSync("ec", { namedCurve: "P-256", ...pems });
+  const pair = pemKeyPair(alg === "EdDSA" ? "ed25519" : "p256");
   return { privatePem: pair.privateKey, publicPem: pair.publicKey };
 }
 

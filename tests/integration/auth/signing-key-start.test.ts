@@ -3,11 +3,11 @@
  * naming the variable — no stack trace, no key material, no database opened.
  */
 import { spawn } from "node:child_process";
-import { generateKeyPairSync } from "node:crypto";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { pemKeyPair } from "../../helpers/signing-keys";
 
 const TSX = path.resolve("node_modules/tsx/dist/cli.mjs");
 const dirs: string[] = [];
@@ -35,7 +35,7 @@ describe("starting with asymmetric signing keys", () => {
   it("refuses an Ed25519 key under AUTH_SIGNING_ALG=ES256 with a plain message", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "ws-signing-"));
     dirs.push(dir);
-    const { privateKey } = generateKeyPairSync("ed25519", { privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
+    const { privateKey } = pemKeyPair("ed25519");
     const { code, stderr } = await start({
       AUTH_SECRET: "s".repeat(48),
       AUTH_SIGNING_ALG: "ES256",

@@ -2,17 +2,16 @@
  * AUTH_SIGNING_ALG / AUTH_SIGNING_KEY / AUTH_SIGNING_KEY_PREVIOUS are checked at start: a missing, unreadable or
  * mismatched key names the variable and what is wrong, and never repeats the key. Keys are made here.
  */
-import { generateKeyPairSync } from "node:crypto";
 import { calculateJwkThumbprint } from "jose";
 import { describe, expect, it } from "vitest";
 import { keyringFromConfig } from "../../../src/server/auth/keys";
 import { ConfigError, parseConfig } from "../../../src/server/config";
+import { pemKeyPair } from "../../helpers/signing-keys";
 
-const pems = { privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } } as const;
-const ed25519 = generateKeyPairSync("ed25519", pems);
-const p256 = generateKeyPairSync("ec", { namedCurve: "P-256", ...pems });
-const p384 = generateKeyPairSync("ec", { namedCurve: "P-384", ...pems });
-const rsa = generateKeyPairSync("rsa", { modulusLength: 2048, ...pems });
+const ed25519 = pemKeyPair("ed25519");
+const p256 = pemKeyPair("p256");
+const p384 = pemKeyPair("p384");
+const rsa = pemKeyPair("rsa");
 const SECRET = "s".repeat(48);
 
 /** The configuration error's message for this environment (fails the test when the environment is accepted). */
@@ -91,7 +90,7 @@ describe("access-token signing configuration", () => {
   });
 
   it("takes the previous key as a public or a private PEM, of either algorithm, and keeps only its public half", () => {
-    const other = generateKeyPairSync("ed25519", pems);
+    const other = pemKeyPair("ed25519");
     for (const previous of [other.publicKey, other.privateKey, p256.publicKey]) {
       const config = parseConfig({ AUTH_SECRET: SECRET, AUTH_SIGNING_ALG: "EdDSA", AUTH_SIGNING_KEY: ed25519.privateKey, AUTH_SIGNING_KEY_PREVIOUS: previous });
       const jwks = keyringFromConfig(config).publicJwks();
