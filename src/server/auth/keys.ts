@@ -98,7 +98,6 @@ export class Keyring {
     return this.accessKeys.find((key) => key.kid === kid);
   }
 
-
   /** The public keys other services verify our access tokens with (none in HS256 mode). */
   publicJwks(): PublicJwk[] {
     return this.accessKeys.flatMap((key) => (key.jwk ? [key.jwk] : []));
