@@ -1,11 +1,12 @@
 /**
  * The API our own server answers itself, before Next.js (docs/decisions/060): tRPC, the workflows' REST routes, the
- * account token routes, `/api/me` and `/api/health`. Every handler goes through `route()` (src/server/http/route.ts).
+ * account token routes, `/api/me`, `/api/health` and the access tokens' public keys (`/.well-known/jwks.json`). Every handler goes through `route()` (src/server/http/route.ts).
  * Anything else — pages, server components, next-auth (`/api/auth/*` but the token and register routes), the OpenAPI
  * document — is Next's.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import * as account from "../auth/http";
+import { jwks } from "../auth/jwks";
 import { getConfig } from "../config";
 import { AppError } from "../errors/app-error";
 import { type NodeRoute, route, sendError } from "../http/route";
@@ -35,6 +36,7 @@ const EXACT: Record<string, Methods> = {
   "/api/trash": { GET: workflows.listTrash },
   "/api/workflows/import": { POST: workflows.importWorkflows },
   "/api/shares": { GET: shares.listMyShares },
+  "/.well-known/jwks.json": { GET: jwks },
 };
 
 /** Paths with parameters: each pattern's groups are the named parameters, in order; the first match wins. */
@@ -79,7 +81,7 @@ function find(pathname: string): { methods: Methods; params: Record<string, stri
  */
 export function serveApi(req: IncomingMessage, res: ServerResponse): boolean {
   const rawUrl = req.url ?? "/";
-  if (!rawUrl.startsWith("/api/")) return false;
+  if (!rawUrl.startsWith("/api/") && !rawUrl.startsWith("/.well-known/")) return false;
   const url = new URL(rawUrl, "http://localhost");
   let found: ReturnType<typeof find>;
   try {
