@@ -32,6 +32,7 @@ const EXACT: Record<string, Methods> = {
   "/api/auth/token/revoke": { POST: account.revokeToken },
   "/api/workflows": { GET: workflows.listWorkflows, POST: workflows.createWorkflow },
   "/api/trash": { GET: workflows.listTrash },
+  "/api/tags": { GET: workflows.listTags },
   "/api/workflows/import": { POST: workflows.importWorkflows },
 };
 
@@ -47,6 +48,7 @@ const PATTERNS: Array<{ pattern: RegExp; params: readonly string[]; methods: Met
   },
   { pattern: /^\/api\/workflows\/([^/]+)\/versions\/([^/]+)$/, params: ["id", "version"], methods: { GET: workflows.getVersion } },
   { pattern: /^\/api\/workflows\/([^/]+)\/versions$/, params: ["id"], methods: { GET: workflows.listVersions } },
+  { pattern: /^\/api\/workflows\/([^/]+)\/tags$/, params: ["id"], methods: { PUT: workflows.setTags } },
   { pattern: /^\/api\/workflows\/([^/]+)\/graph$/, params: ["id"], methods: { GET: workflows.workflowGraph } },
   {
     pattern: /^\/api\/workflows\/([^/]+)$/,

@@ -5,7 +5,8 @@
  */
 import { z } from "zod";
 import { apiErrorBody } from "~/lib/validation/api-error";
-import { workflowDetail, workflowGraphResult, workflowList } from "~/lib/validation/workflow-output";
+import { tagCounts, workflowDetail, workflowGraphResult, workflowList, workflowTags } from "~/lib/validation/workflow-output";
+import { setTagsBody } from "~/lib/validation/tags";
 import {
   createWorkflowInput,
   listWorkflowsInput,
@@ -32,8 +33,8 @@ const idParameter = { name: "id", in: "path", required: true, schema: schema(wor
 const versionParameter = { name: "version", in: "path", required: true, schema: schema(versionNumber) };
 
 /**
- * The list's query parameters, from the procedure's input schema: `dialects` is sent as a repeated `dialect`
- * parameter, and `direction` (tRPC's infinite queries) has no meaning in REST.
+ * The list's query parameters, from the procedure's input schema: `dialects` and `tags` are sent as repeated
+ * `dialect` and `tag` parameters, and `direction` (tRPC's infinite queries) has no meaning in REST.
  */
 function queryParameters() {
   const properties = (schema(listWorkflowsInput, "input") as { properties?: Record<string, unknown> }).properties ?? {};
@@ -42,7 +43,9 @@ function queryParameters() {
     .map(([name, property]) =>
       name === "dialects"
         ? { name: "dialect", in: "query", required: false, style: "form", explode: true, schema: property, description: "Only these frameworks; repeat the parameter for several" }
-        : { name, in: "query", required: false, schema: property },
+        : name === "tags"
+          ? { name: "tag", in: "query", required: false, style: "form", explode: true, schema: property, description: "Only workflows with every one of these tags (compared normalised: lower-case); repeat the parameter for several" }
+          : { name, in: "query", required: false, schema: property },
     );
 }
 
@@ -104,6 +107,20 @@ export function openApiDocument(serverUrl: string) {
             ...commonErrors,
             503: error("The database is unavailable, or every graph worker is busy (Retry-After)"),
           },
+        },
+      },
+      "/api/workflows/{id}/tags": {
+        parameters: [idParameter],
+        put: {
+          summary: "Replace the workflow's tags (normalised: trimmed, spaces collapsed, lower-case, duplicates dropped); no new version, no conflict",
+          requestBody: { required: true, content: jsonContent(setTagsBody, "input") },
+          responses: { 200: { description: "The tags as stored", content: jsonContent(workflowTags) }, ...commonErrors },
+        },
+      },
+      "/api/tags": {
+        get: {
+          summary: "The tags on your workflows (not those in the trash), A–Z, with how many workflows carry each",
+          responses: { 200: { description: "The tags", content: jsonContent(tagCounts) }, 401: baseErrors[401], 503: baseErrors[503] },
         },
       },
       "/api/workflows/{id}/download": {

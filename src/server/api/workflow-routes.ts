@@ -9,10 +9,20 @@ import { pathNumber, queryObject, readJsonObject, restRoute, untrusted } from ".
 type Id = { id: string };
 type IdVersion = { id: string; version: string };
 
-/** `?search=&dialect=airflow&dialect=kedro&sort=name&limit=&cursor=` (docs/decisions/065). */
+/** `?search=&dialect=airflow&dialect=kedro&tag=etl&tag=nightly&sort=name&limit=&cursor=` (decisions 065, 087). */
 export const listWorkflows = restRoute(async ({ url, caller }) => ({
-  body: await caller.workflow.list(untrusted(queryObject(url, ["limit"], { dialect: "dialects" }))),
+  body: await caller.workflow.list(untrusted(queryObject(url, ["limit"], { dialect: "dialects", tag: "tags" }))),
 }));
+
+/** `PUT /api/workflows/:id/tags {"tags": [...]}`: replaces the tags; no new version, no conflict (decision 087). */
+export const setTags = restRoute<Id>(async (args) => {
+  const body = await readJsonObject(args, 16 * 1024);
+  if ("id" in body) throw new AppError("BAD_REQUEST", "The request is not valid.", { fields: { id: ["Unknown field: the id is in the path."] } });
+  return { body: await args.caller.workflow.setTags(untrusted({ ...body, id: args.params.id })) };
+});
+
+/** `GET /api/tags`: the tags on your live workflows, A–Z, with counts. */
+export const listTags = restRoute(async ({ caller }) => ({ body: await caller.workflow.tags() }));
 
 export const createWorkflow = restRoute(async (args) => {
   const body = await readJsonObject(args, MAX_WORKFLOW_BODY_BYTES);

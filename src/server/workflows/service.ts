@@ -24,6 +24,7 @@ const listSelect = {
   dialect: true,
   nodeCount: true,
   edgeCount: true,
+  tags: true,
 } satisfies Prisma.WorkflowSelect;
 
 const fullSelect = { ...listSelect, code: true } satisfies Prisma.WorkflowSelect;
@@ -41,6 +42,7 @@ function toListItem(row: ListRow): WorkflowListItem {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     size: { bytes: row.codeBytes, lines: row.codeLines },
+    tags: row.tags,
     graph: { dialect: row.dialect, nodes: knownCount(row.nodeCount), edges: knownCount(row.edgeCount) },
   };
 }
@@ -91,7 +93,7 @@ export async function getWorkflow({ db, ownerId }: WorkflowScope, id: string): P
   return toDetail(row);
 }
 
-async function createWorkflow(scope: WorkflowScope, name: string, code: string): Promise<WorkflowDetail> {
+export async function createWorkflow(scope: WorkflowScope, name: string, code: string, tags: string[] = []): Promise<WorkflowDetail> {
   const { db, ownerId, limitPerOwner } = scope;
   const summary = await summariseCode(code);
   const { storageLimitBytes } = scopeLimits(scope);
@@ -104,7 +106,7 @@ async function createWorkflow(scope: WorkflowScope, name: string, code: string):
         details: { limit: limitPerOwner },
       });
     }
-    const row = await tx.workflow.create({ data: { ownerId, name, code, ...summary }, select: fullSelect });
+    const row = await tx.workflow.create({ data: { ownerId, name, code, tags, ...summary }, select: fullSelect });
     await checkStorage(tx, ownerId, row.codeBytes, storageLimitBytes);
     return toDetail(row);
   });
@@ -187,7 +189,7 @@ export async function renameWorkflow(
 export async function duplicateWorkflow(scope: WorkflowScope, input: { id: string; name?: string }): Promise<WorkflowDetail> {
   const original = await getWorkflow(scope, input.id);
   const name = input.name ?? `Copy of ${original.name}`.slice(0, 100).trimEnd();
-  return createWorkflow(scope, name, original.code);
+  return createWorkflow(scope, name, original.code, original.tags);
 }
 
 /** Moves a workflow to the trash (docs/decisions/077); one already there, or not the caller's, is 404. */

@@ -4,6 +4,7 @@ import {
   listWorkflowsInput,
   renameWorkflowInput,
   saveWorkflowInput,
+  setTagsInput,
   updateWorkflowInput,
   workflowIdInput,
 } from "~/lib/validation/workflow";
@@ -11,6 +12,8 @@ import { listVersionsInput, restoreVersionInput, versionInput } from "~/lib/vali
 import { listTrashInput, trashedIdInput } from "~/lib/validation/trash";
 import { importFilesInput } from "~/lib/validation/files";
 import {
+  tagCounts,
+  workflowTags,
   workflowDeleted,
   workflowDetail,
   workflowGraphResult,
@@ -21,6 +24,7 @@ import { boundedGraph } from "../../workflows/graph";
 import * as history from "../../workflows/history";
 import * as trash from "../../workflows/trash";
 import * as files from "../../workflows/files";
+import * as tags from "../../workflows/tags";
 import * as workflows from "../../workflows/service";
 import { protectedProcedure, router } from "../trpc";
 
@@ -61,6 +65,9 @@ export const workflowRouter = router({
     await workflows.deleteWorkflow(ctx.scope, input.id);
     return { id: input.id, deleted: true as const, trashed: true as const };
   }),
+  // Tags (docs/decisions/087): set apart from the code, listed for the dashboard's filter.
+  setTags: ownerProcedure.input(setTagsInput).output(workflowTags).mutation(({ ctx, input }) => tags.setTags(ctx.scope, input.id, input.tags)),
+  tags: ownerProcedure.output(tagCounts).query(({ ctx }) => tags.listTags(ctx.scope)),
   trash: ownerProcedure.input(listTrashInput).query(({ ctx, input }) => trash.listTrash(ctx.scope, input)),
   restoreFromTrash: ownerProcedure.input(trashedIdInput).mutation(({ ctx, input }) => trash.restoreFromTrash(ctx.scope, input.id)),
   deleteForever: ownerProcedure.input(trashedIdInput).mutation(({ ctx, input }) => trash.deleteForever(ctx.scope, input.id)),
