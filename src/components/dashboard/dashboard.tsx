@@ -169,7 +169,11 @@ export function Dashboard() {
         <Link href="/trash" className={buttonClass("secondary")}>
           Trash
         </Link>
-        <ImportButton onImported={() => void utils.workflow.list.invalidate()} />
+        <ImportButton onImported={() => void Promise.all([utils.workflow.list.invalidate(), utils.workflow.tags.invalidate()])} />
+        {/* Streamed by the server (docs/decisions/088); the session cookie signs the download. */}
+        <a href="/api/workflows/export.zip" download className={buttonClass("secondary")}>
+          Export all (.zip)
+        </a>
         <Link href="/editor" className={buttonClass("primary")}>
           <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4">
             <path fill="currentColor" d="M10 4a1 1 0 0 1 1 1v4h4a1 1 0 1 1 0 2h-4v4a1 1 0 1 1-2 0v-4H5a1 1 0 1 1 0-2h4V5a1 1 0 0 1 1-1Z" />

@@ -34,6 +34,7 @@ const EXACT: Record<string, Methods> = {
   "/api/trash": { GET: workflows.listTrash },
   "/api/tags": { GET: workflows.listTags },
   "/api/workflows/import": { POST: workflows.importWorkflows },
+  "/api/workflows/export.zip": { GET: workflows.exportZip },
 };
 
 /** Paths with parameters: each pattern's groups are the named parameters, in order; the first match wins. */

@@ -13,7 +13,14 @@ import {
   updateWorkflowBody,
   workflowId,
 } from "~/lib/validation/workflow";
-import { MAX_IMPORT_BODY_BYTES, MAX_IMPORT_FILES } from "~/lib/workflow-files";
+import {
+  MAX_IMPORT_BODY_BYTES,
+  MAX_IMPORT_FILES,
+  MAX_ZIP_BYTES,
+  MAX_ZIP_ENTRIES,
+  MAX_ZIP_UNCOMPRESSED_BYTES,
+} from "~/lib/workflow-files";
+import { exportManifest } from "~/lib/validation/zip-output";
 import { DEFAULT_VERSIONS_PAGE, restoreVersionBody, versionNumber } from "~/lib/validation/history";
 import { importSummary, trashList, versionDetail, versionList } from "~/lib/validation/history-output";
 
@@ -58,6 +65,10 @@ export function openApiDocument(serverUrl: string) {
       securitySchemes: {
         bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT", description: "POST /api/auth/token gives one" },
         session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
+      },
+      schemas: {
+        /** workflows.json in an exported archive. */
+        ExportManifest: schema(exportManifest),
       },
     },
     security: [{ bearer: [] }, { session: [] }],
@@ -136,9 +147,25 @@ export function openApiDocument(serverUrl: string) {
           },
         },
       },
+      "/api/workflows/export.zip": {
+        get: {
+          summary: "All your workflows (not those in the trash) as one .zip, streamed: each as <name>.py byte for byte (names made unique), plus workflows.json",
+          responses: {
+            200: {
+              description:
+                "The archive (chunked; Content-Disposition names it workflows-<date>.zip). workflows.json lists each file's workflow name, tags, framework, created and updated times, version count and SHA-256: see #/components/schemas/ExportManifest",
+              content: { "application/zip": { schema: { type: "string", format: "binary" } } },
+            },
+            401: baseErrors[401],
+            503: baseErrors[503],
+          },
+        },
+      },
       "/api/workflows/import": {
         post: {
-          summary: `Import up to ${MAX_IMPORT_FILES} .py files as new workflows named after them; each file is checked like a save`,
+          summary:
+            `Import up to ${MAX_IMPORT_FILES} .py files as new workflows named after them, and/or .zip archives as exported ` +
+            `(each .py entry checked like a save, named and tagged as workflows.json says, and skipped when a workflow with the same name and code is already there)`,
           requestBody: {
             required: true,
             content: {
@@ -148,10 +175,17 @@ export function openApiDocument(serverUrl: string) {
             },
           },
           responses: {
-            200: { description: "A result per file: imported (with the workflow) or refused (with the reason)", content: jsonContent(importSummary) },
-            413: error(`The body is larger than ${Math.round(MAX_IMPORT_BODY_BYTES / 1024 / 1024)} MiB`),
+            200: {
+              description: "A result per file (per entry of a .zip): imported, already there (`existing`), or refused with the reason",
+              content: jsonContent(importSummary),
+            },
+            413: error(
+              `The body is larger than ${Math.round(MAX_IMPORT_BODY_BYTES / 1024 / 1024)} MiB, or a .zip is larger than ${MAX_ZIP_BYTES / 1024 / 1024} MiB, ` +
+                `holds more than ${MAX_ZIP_ENTRIES} entries or would inflate to more than ${MAX_ZIP_UNCOMPRESSED_BYTES / 1024 / 1024} MiB (nothing is imported)`,
+            ),
             415: error("Not multipart/form-data"),
-            ...commonErrors,
+            ...baseErrors,
+            400: error("Invalid input, or a .zip that cannot be read (nothing is imported)"),
           },
         },
       },

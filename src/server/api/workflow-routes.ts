@@ -4,6 +4,8 @@ import { MAX_WORKFLOW_BODY_BYTES } from "~/lib/validation/workflow";
 import { MAX_IMPORT_BODY_BYTES, asciiFilename } from "~/lib/workflow-files";
 import { AppError } from "../errors/app-error";
 import { readMultipartFiles } from "../http/read-multipart";
+import { exportFilename, writeExportZip } from "../workflows/export-zip";
+import { ownerScope } from "../workflows/service";
 import { pathNumber, queryObject, readJsonObject, restRoute, untrusted } from "./rest";
 
 type Id = { id: string };
@@ -107,4 +109,24 @@ export const importWorkflows = restRoute(async ({ req, ctx, caller }) => {
   const files = await readMultipartFiles(req, MAX_IMPORT_BODY_BYTES);
   const input = { files: files.map((file) => ({ filename: file.filename, base64: Buffer.from(file.bytes).toString("base64") })) };
   return { body: await caller.workflow.importFiles(input) };
+});
+
+/**
+ * `GET /api/workflows/export.zip`: every live workflow as `<name>.py` plus `workflows.json`, streamed as it is read
+ * (docs/decisions/088). Once the headers are out an error can only cut the download short (the connection is closed,
+ * so the archive is visibly incomplete).
+ */
+export const exportZip = restRoute(async ({ res, ctx }) => {
+  if (!ctx.user) throw new AppError("UNAUTHORIZED", "Sign in to do this.");
+  const now = new Date();
+  const filename = exportFilename(now);
+  res.writeHead(200, {
+    "content-type": "application/zip",
+    "content-disposition": contentDisposition(filename),
+  });
+  const gone = new AbortController();
+  res.on("close", () => {
+    if (!res.writableFinished) gone.abort();
+  });
+  await writeExportZip(ownerScope(ctx.db, ctx.user.id), res, gone.signal, now);
 });

@@ -19,7 +19,6 @@ import {
   workflowGraphResult,
   workflowList,
 } from "~/lib/validation/workflow-output";
-import { getConfig } from "../../config";
 import { boundedGraph } from "../../workflows/graph";
 import * as history from "../../workflows/history";
 import * as trash from "../../workflows/trash";
@@ -29,17 +28,7 @@ import * as workflows from "../../workflows/service";
 import { protectedProcedure, router } from "../trpc";
 
 /** Every procedure runs as the signed-in owner; the scope carries the owner and the per-person limit. */
-const ownerProcedure = protectedProcedure.use(({ ctx, next }) => {
-  const config = getConfig();
-  const scope: workflows.WorkflowScope = {
-    db: ctx.db,
-    ownerId: ctx.user.id,
-    limitPerOwner: config.WORKFLOW_LIMIT_PER_USER,
-    storageLimitBytes: config.STORAGE_LIMIT_PER_USER_BYTES,
-    history: { maxVersions: config.WORKFLOW_HISTORY_MAX_VERSIONS, fullDays: config.WORKFLOW_HISTORY_FULL_DAYS },
-  };
-  return next({ ctx: { scope } });
-});
+const ownerProcedure = protectedProcedure.use(({ ctx, next }) => next({ ctx: { scope: workflows.ownerScope(ctx.db, ctx.user.id) } }));
 
 // Services throw AppErrors; the error formatter answers them with their own codes (see appErrorOf).
 export const workflowRouter = router({
