@@ -119,14 +119,15 @@ export const importWorkflows = restRoute(async ({ req, ctx, caller }) => {
 export const exportZip = restRoute(async ({ res, ctx }) => {
   if (!ctx.user) throw new AppError("UNAUTHORIZED", "Sign in to do this.");
   const now = new Date();
-  const filename = exportFilename(now);
-  res.writeHead(200, {
-    "content-type": "application/zip",
-    "content-disposition": contentDisposition(filename),
-  });
   const gone = new AbortController();
   res.on("close", () => {
     if (!res.writableFinished) gone.abort();
   });
-  await writeExportZip(ownerScope(ctx.db, ctx.user.id), res, gone.signal, now);
+  await writeExportZip(ownerScope(ctx.db, ctx.user.id), res, {
+    signal: gone.signal,
+    now,
+    // After the first page was read: a database failure before it is still an error in the one shape.
+    start: () =>
+      res.writeHead(200, { "content-type": "application/zip", "content-disposition": contentDisposition(exportFilename(now)) }),
+  });
 });

@@ -45,13 +45,24 @@ function aborted(signal: AbortSignal): Promise<never> {
 }
 
 /**
- * Writes the archive to `out` and ends it. Stops (leaving `out` to its owner) when `signal` aborts; any other failure
- * is thrown, after which `out` holds a truncated archive and should be destroyed.
+ * Writes the archive to `out` and ends it; `start` is called once the first page has been read, before the first byte
+ * (so a failure before that is still the caller's to answer as an error). Stops (leaving `out` to its owner) when
+ * `signal` aborts; any failure after `start` is thrown, after which `out` holds a cut archive and should be destroyed.
  */
-export async function writeExportZip(scope: WorkflowScope, out: Writable, signal: AbortSignal, now = new Date()): Promise<{ files: number }> {
+export async function writeExportZip(
+  scope: WorkflowScope,
+  out: Writable,
+  { signal, start, now = new Date() }: { signal: AbortSignal; start: () => void; now?: Date },
+): Promise<{ files: number }> {
   const { db, ownerId } = scope;
   const zip = new ZipFile();
-  zip.outputStream.pipe(out);
+  let started = false;
+  const begin = () => {
+    if (started) return;
+    started = true;
+    start();
+    zip.outputStream.pipe(out);
+  };
   const filenameOf = uniqueFilenames();
   const manifest: ManifestWorkflow[] = [];
   const stop = aborted(signal);
@@ -72,6 +83,7 @@ export async function writeExportZip(scope: WorkflowScope, out: Writable, signal
         }),
         stop,
       ]);
+      begin();
       if (rows.length === 0) break;
       const kept = await db.prisma.workflowVersion.groupBy({ by: ["workflowId"], where: { workflowId: { in: rows.map((row) => row.id) } }, _count: { _all: true } });
       const keptOf = new Map(kept.map((group) => [group.workflowId, group._count._all]));
@@ -108,7 +120,7 @@ export async function writeExportZip(scope: WorkflowScope, out: Writable, signal
     await Promise.race([once(out, "finish"), stop]);
     return { files: manifest.length };
   } catch (error) {
-    zip.outputStream.unpipe(out);
+    if (started) zip.outputStream.unpipe(out);
     if (error instanceof ExportAborted) return { files: manifest.length };
     throw error;
   }
