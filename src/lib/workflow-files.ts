@@ -6,8 +6,11 @@ import { MAX_CODE_BYTES, MAX_NAME_LENGTH } from "./validation/workflow";
 
 /** Files in one import. */
 export const MAX_IMPORT_FILES = 20;
-/** A multipart import body: the files at their largest, and room for the form's own framing. */
-export const MAX_IMPORT_BODY_BYTES = MAX_IMPORT_FILES * MAX_CODE_BYTES + 64 * 1024;
+/**
+ * A multipart import body: room for an exported archive (MAX_ZIP_BYTES) or 20 `.py` files at their largest, and for
+ * the form's own framing.
+ */
+export const MAX_IMPORT_BODY_BYTES = Math.max(16 * 1024 * 1024, MAX_IMPORT_FILES * MAX_CODE_BYTES) + 64 * 1024;
 
 // Characters a file name should not carry on any common system: path separators, reserved and control characters.
 const UNSAFE_IN_FILENAME = /[\\/:*?"<>|\p{Cc}\p{Cf}]+/gu;
@@ -45,3 +48,30 @@ export function nameFromFilename(filename: string): string {
 }
 
 export const isPyFilename = (filename: string) => /\.py$/i.test(filename.trim());
+
+/**
+ * File names for many workflows in one archive: each workflow's `pyFilename`, made unique — compared without case,
+ * as Windows and macOS compare — by " (2)", " (3)"… before `.py`.
+ */
+export function uniqueFilenames(): (name: string) => string {
+  const used = new Set<string>();
+  return (name) => {
+    const filename = pyFilename(name);
+    const base = filename.slice(0, -3);
+    let candidate = filename;
+    for (let n = 2; used.has(candidate.toLowerCase()); n++) candidate = `${base} (${n}).py`;
+    used.add(candidate.toLowerCase());
+    return candidate;
+  };
+}
+
+/** What an exported archive holds besides the `.py` files (docs/decisions/088). */
+export const MANIFEST_FILENAME = "workflows.json";
+
+/** An archive in one import: its size, its entries, and what they may inflate to (docs/decisions/089). */
+export const MAX_ZIP_BYTES = 16 * 1024 * 1024;
+export const MAX_ZIP_ENTRIES = 1_100;
+export const MAX_ZIP_UNCOMPRESSED_BYTES = 64 * 1024 * 1024;
+export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+
+export const isZipFilename = (filename: string) => /\.zip$/i.test(filename.trim());

@@ -14,7 +14,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const { trpc, HydrateClient } = await dashboardApi(user);
   // The first page of what the URL asks for is in the HTML: cards paint at once, no skeleton flash, no layout shift;
   // a shared link or Back to /dashboard?q=…&fw=…&sort=… shows its own results.
-  await trpc.workflow.list.prefetchInfinite(serverListInput(query));
+  await Promise.all([trpc.workflow.list.prefetchInfinite(serverListInput(query)), trpc.workflow.tags.prefetch()]);
   return (
     <HydrateClient>
       <Dashboard />

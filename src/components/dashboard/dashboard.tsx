@@ -18,6 +18,7 @@ import { searchWords } from "./highlight";
 import { type DashboardQuery, isFiltered, SEARCH_MAX_LENGTH, serverListInput } from "./list-input";
 import { RenameDialog } from "./rename-dialog";
 import { SearchControls } from "./search-controls";
+import { TagsDialog } from "./tags-dialog";
 import { useDashboardQuery } from "./use-dashboard-query";
 import { WorkflowCard, WorkflowCardSkeleton, type WorkflowListItem } from "./workflow-card";
 
@@ -86,6 +87,15 @@ export function Dashboard() {
 
   const [renaming, setRenaming] = useState<WorkflowListItem | null>(null);
   const [deleting, setDeleting] = useState<WorkflowListItem | null>(null);
+  const [tagging, setTagging] = useState<WorkflowListItem | null>(null);
+  // The tags on live workflows, for the filter chips (docs/decisions/087).
+  const tagList = api.workflow.tags.useQuery(undefined, { placeholderData: keepPreviousData });
+  const setTags = api.workflow.setTags.useMutation({
+    onSuccess: async () => {
+      setTagging(null);
+      await Promise.all([utils.workflow.list.invalidate(), utils.workflow.tags.invalidate()]);
+    },
+  });
 
   const rename = api.workflow.rename.useMutation({
     onSuccess: async (renamed) => {
@@ -106,7 +116,7 @@ export function Dashboard() {
   const restoreFromTrash = api.workflow.restoreFromTrash.useMutation({
     onSuccess: async () => {
       toast.success("Restored");
-      await utils.workflow.list.invalidate();
+      await Promise.all([utils.workflow.list.invalidate(), utils.workflow.tags.invalidate()]);
     },
     onError: (error) => toast.error(`Could not restore: ${messageOf(error)}`),
   });
@@ -116,7 +126,7 @@ export function Dashboard() {
       setDeleting(null);
       undoDeleteToast(name, () => restoreFromTrash.mutate({ id: variables.id }));
       utils.workflow.graph.setData({ id: variables.id }, undefined);
-      await utils.workflow.list.invalidate();
+      await Promise.all([utils.workflow.list.invalidate(), utils.workflow.tags.invalidate()]);
     },
     onError: (error) => {
       setDeleting(null);
@@ -131,6 +141,10 @@ export function Dashboard() {
     },
     onDuplicate: (item: WorkflowListItem) => duplicate.mutate({ id: item.id }),
     onDelete: (item: WorkflowListItem) => setDeleting(item),
+    onTags: (item: WorkflowListItem) => {
+      setTags.reset();
+      setTagging(item);
+    },
     disabled: !hydrated || duplicate.isPending,
   };
 
@@ -155,7 +169,11 @@ export function Dashboard() {
         <Link href="/trash" className={buttonClass("secondary")}>
           Trash
         </Link>
-        <ImportButton onImported={() => void utils.workflow.list.invalidate()} />
+        <ImportButton onImported={() => void Promise.all([utils.workflow.list.invalidate(), utils.workflow.tags.invalidate()])} />
+        {/* Streamed by the server (docs/decisions/088); the session cookie signs the download. */}
+        <a href="/api/workflows/export.zip" download className={buttonClass("secondary")}>
+          Export all (.zip)
+        </a>
         <Link href="/editor" className={buttonClass("primary")}>
           <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4">
             <path fill="currentColor" d="M10 4a1 1 0 0 1 1 1v4h4a1 1 0 1 1 0 2h-4v4a1 1 0 1 1-2 0v-4H5a1 1 0 1 1 0-2h4V5a1 1 0 0 1 1-1Z" />
@@ -171,6 +189,8 @@ export function Dashboard() {
         onText={setText}
         query={query}
         onFrameworks={(fw) => navigate({ ...query, fw }, "push")}
+        available={tagList.data?.items ?? []}
+        onTags={(tags) => navigate({ ...query, tags }, "push")}
         onSort={(sort) => navigate({ ...query, sort }, "push")}
         hidden={nothingYet}
       />
@@ -200,6 +220,7 @@ export function Dashboard() {
           query={query}
           onClearSearch={clearSearch}
           onAllFrameworks={() => navigate({ ...query, fw: [] }, "push")}
+          onAllTags={() => navigate({ ...query, tags: [] }, "push")}
         />
       ) : (
         <ul
@@ -244,6 +265,16 @@ export function Dashboard() {
         onCancel={() => setDeleting(null)}
         onDelete={() => deleting && remove.mutate({ id: deleting.id })}
       />
+      <TagsDialog
+        key={tagging ? `tags-${tagging.id}` : "tags-none"}
+        open={tagging !== null}
+        name={tagging?.name ?? ""}
+        tags={tagging?.tags ?? []}
+        pending={setTags.isPending}
+        serverError={setTags.error ? messageOf(setTags.error) : null}
+        onCancel={() => setTagging(null)}
+        onSave={(tags) => tagging && setTags.mutate({ id: tagging.id, tags })}
+      />
     </main>
   );
 }
@@ -277,12 +308,23 @@ function EmptyState() {
 }
 
 /** No card for the query: say what was looked for, and what to try. */
-function NoMatch({ query, onClearSearch, onAllFrameworks }: { query: DashboardQuery; onClearSearch: () => void; onAllFrameworks: () => void }) {
+function NoMatch({
+  query,
+  onClearSearch,
+  onAllFrameworks,
+  onAllTags,
+}: {
+  query: DashboardQuery;
+  onClearSearch: () => void;
+  onAllFrameworks: () => void;
+  onAllTags: () => void;
+}) {
   const frameworks = frameworkNames(query);
+  const tagged = query.tags.length ? ` tagged ${query.tags.map((tag) => `“${tag}”`).join(" and ")}` : "";
   return (
     <div className="rounded-xl border border-dashed border-slate-300 px-6 py-12 text-center dark:border-slate-700">
       <p className="font-medium">
-        {query.q ? `No workflows match “${query.q}”.` : `No ${frameworks} workflows yet.`}
+        {query.q ? `No workflows${tagged} match “${query.q}”.` : `No ${frameworks ? `${frameworks} ` : ""}workflows${tagged} yet.`}
       </p>
       {query.q && query.fw.length ? <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Only {frameworks} workflows were searched.</p> : null}
       {query.q ? (
@@ -300,6 +342,11 @@ function NoMatch({ query, onClearSearch, onAllFrameworks }: { query: DashboardQu
         {query.fw.length ? (
           <button type="button" className={buttonClass("secondary", "sm", "h-11 sm:h-8")} onClick={onAllFrameworks}>
             Show all frameworks
+          </button>
+        ) : null}
+        {query.tags.length ? (
+          <button type="button" className={buttonClass("secondary", "sm", "h-11 sm:h-8")} onClick={onAllTags}>
+            Show all tags
           </button>
         ) : null}
       </div>

@@ -1,9 +1,10 @@
 /**
- * The dashboard's query — search words, framework filters and sort order — as it lives in the URL
- * (`/dashboard?q=…&fw=airflow,kedro&sort=name`, docs/decisions/068), and the `workflow.list` input it asks for
+ * The dashboard's query — search words, framework and tag filters and sort order — as it lives in the URL
+ * (`/dashboard?q=…&fw=airflow,kedro&tag=etl,nightly&sort=name`, docs/decisions/068 and 087), and the `workflow.list` input it asks for
  * (the list contract of issue 14). Pure: shared by the server prefetch and the client query, so their keys match.
  */
 import { DIALECTS, LIST_SORTS, MAX_SEARCH_LENGTH } from "~/lib/validation/workflow";
+import { MAX_TAGS, normaliseTag, tagProblem } from "~/lib/validation/tags";
 import type { RouterInputs } from "~/trpc/react";
 export const PAGE_SIZE = 12;
 /** The server's limit on search text (the list contract). */
@@ -26,10 +27,12 @@ export const SORT_LABELS: Record<SortOrder, string> = {
 export interface DashboardQuery {
   q: string;
   fw: Framework[];
+  /** Workflows with every one of these tags (normalised); tags hold no commas, so the URL lists them comma-separated. */
+  tags: string[];
   sort: SortOrder;
 }
 
-export const DEFAULT_QUERY: DashboardQuery = { q: "", fw: [], sort: "updated" };
+export const DEFAULT_QUERY: DashboardQuery = { q: "", fw: [], tags: [], sort: "updated" };
 
 type Params = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -46,7 +49,9 @@ export function parseDashboardQuery(params: Params): DashboardQuery {
   const fw = FRAMEWORKS.filter((framework) => wanted.has(framework));
   const sortParam = first(params, "sort");
   const sort = SORT_ORDERS.find((order) => order === sortParam) ?? "updated";
-  return { q, fw, sort };
+  const tagText = first(params, "tag") ?? "";
+  const tags = [...new Set(tagText.split(",").map(normaliseTag))].filter((tag) => tagProblem(tag) === null).slice(0, MAX_TAGS);
+  return { q, fw, tags, sort };
 }
 
 /** The URL's search part for a query (`?q=…&fw=…&sort=…`), defaults left out; "" for the default query. */
@@ -54,13 +59,14 @@ export function dashboardSearch(query: DashboardQuery): string {
   const params = new URLSearchParams();
   if (query.q) params.set("q", query.q);
   if (query.fw.length) params.set("fw", FRAMEWORKS.filter((framework) => query.fw.includes(framework)).join(","));
+  if (query.tags.length) params.set("tag", query.tags.join(","));
   if (query.sort !== "updated") params.set("sort", query.sort);
   const text = params.toString().replaceAll("%2C", ",");
   return text ? `?${text}` : "";
 }
 
 export function isFiltered(query: DashboardQuery): boolean {
-  return query.q !== "" || query.fw.length > 0;
+  return query.q !== "" || query.fw.length > 0 || query.tags.length > 0;
 }
 
 /** The `workflow.list` input for a query (the list contract: search, dialects, sort). */
@@ -70,6 +76,7 @@ export function listInput(query: DashboardQuery) {
     sort: query.sort,
     ...(query.q ? { search: query.q } : {}),
     ...(query.fw.length ? { dialects: FRAMEWORKS.filter((framework) => query.fw.includes(framework)) } : {}),
+    ...(query.tags.length ? { tags: query.tags } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, type RefObject } from "react";
+import { useEffect, useId, type ReactNode, type RefObject } from "react";
 import { dialectBadge } from "./format";
 import { type DashboardQuery, type Framework, FRAMEWORKS, SEARCH_MAX_LENGTH, SORT_LABELS, SORT_ORDERS, type SortOrder } from "./list-input";
 
@@ -10,6 +10,9 @@ interface Props {
   onText: (text: string) => void;
   query: DashboardQuery;
   onFrameworks: (frameworks: Framework[]) => void;
+  /** The tags on the person's live workflows (for the tag chips), and a change of the tag filter. */
+  available: readonly { tag: string; count: number }[];
+  onTags: (tags: string[]) => void;
   onSort: (sort: SortOrder) => void;
   hidden: boolean;
 }
@@ -18,7 +21,7 @@ interface Props {
  * One search box (name, framework and code), framework filter chips (toggle buttons) and the sort menu. `/`
  * anywhere on the page, outside a field, focuses the search box.
  */
-export function SearchControls({ inputRef, text, onText, query, onFrameworks, onSort, hidden }: Props) {
+export function SearchControls({ inputRef, text, onText, query, onFrameworks, available, onTags, onSort, hidden }: Props) {
   const searchId = useId();
   const sortId = useId();
   const hintId = useId();
@@ -38,6 +41,9 @@ export function SearchControls({ inputRef, text, onText, query, onFrameworks, on
 
   const toggle = (framework: Framework) =>
     onFrameworks(query.fw.includes(framework) ? query.fw.filter((f) => f !== framework) : [...query.fw, framework]);
+  const toggleTag = (tag: string) => onTags(query.tags.includes(tag) ? query.tags.filter((t) => t !== tag) : [...query.tags, tag]);
+  // A tag in the URL stays offered (to switch it off) even when no live workflow carries it any more.
+  const tagChips = [...available.map((entry) => entry.tag), ...query.tags.filter((tag) => !available.some((entry) => entry.tag === tag))];
 
   return (
     <div role="search" hidden={hidden} className="flex flex-col gap-3">
@@ -97,24 +103,9 @@ export function SearchControls({ inputRef, text, onText, query, onFrameworks, on
         {FRAMEWORKS.map((framework) => {
           const pressed = query.fw.includes(framework);
           return (
-            <button
-              key={framework}
-              type="button"
-              aria-pressed={pressed}
-              onClick={() => toggle(framework)}
-              className={`inline-flex h-11 items-center gap-1.5 rounded-full border px-4 text-sm font-medium transition-colors outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-2 sm:h-8 sm:px-3 dark:focus-visible:ring-offset-slate-950 ${
-                pressed
-                  ? "border-indigo-600 bg-indigo-600 text-white hover:bg-indigo-500 dark:border-indigo-400 dark:bg-indigo-500"
-                  : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800"
-              }`}
-            >
-              {pressed ? (
-                <svg aria-hidden="true" viewBox="0 0 20 20" className="size-3.5">
-                  <path fill="none" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round" strokeLinejoin="round" d="m4.5 10.5 3.5 3.5 7.5-8" />
-                </svg>
-              ) : null}
+            <Chip key={framework} pressed={pressed} onClick={() => toggle(framework)}>
               {dialectBadge(framework).label}
-            </button>
+            </Chip>
           );
         })}
         {query.fw.length ? (
@@ -127,6 +118,50 @@ export function SearchControls({ inputRef, text, onText, query, onFrameworks, on
           </button>
         ) : null}
       </div>
+      {tagChips.length ? (
+        <div role="group" aria-label="Tags" className="flex flex-wrap items-center gap-2">
+          <span aria-hidden="true" className="text-sm font-medium text-slate-600 dark:text-slate-400">
+            Tags
+          </span>
+          {tagChips.map((tag) => (
+            <Chip key={tag} pressed={query.tags.includes(tag)} onClick={() => toggleTag(tag)}>
+              {tag}
+            </Chip>
+          ))}
+          {query.tags.length ? (
+            <button
+              type="button"
+              onClick={() => onTags([])}
+              className="inline-flex h-11 items-center rounded-full px-3 text-sm font-medium text-indigo-700 underline-offset-4 hover:underline sm:h-8 dark:text-indigo-300"
+            >
+              All tags
+            </button>
+          ) : null}
+        </div>
+      ) : null}
     </div>
+  );
+}
+
+/** A filter chip: a toggle button. */
+function Chip({ pressed, onClick, children }: { pressed: boolean; onClick: () => void; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      aria-pressed={pressed}
+      onClick={onClick}
+      className={`inline-flex h-11 max-w-full items-center gap-1.5 rounded-full border px-4 text-sm font-medium transition-colors outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-2 sm:h-8 sm:px-3 dark:focus-visible:ring-offset-slate-950 ${
+        pressed
+          ? "border-indigo-600 bg-indigo-600 text-white hover:bg-indigo-500 dark:border-indigo-400 dark:bg-indigo-500"
+          : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800"
+      }`}
+    >
+      {pressed ? (
+        <svg aria-hidden="true" viewBox="0 0 20 20" className="size-3.5 shrink-0">
+          <path fill="none" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round" strokeLinejoin="round" d="m4.5 10.5 3.5 3.5 7.5-8" />
+        </svg>
+      ) : null}
+      <span className="truncate">{children}</span>
+    </button>
   );
 }

@@ -6,6 +6,7 @@ import type { RouterOutputs } from "~/trpc/react";
 import { CardThumbnail } from "./card-thumbnail";
 import { absoluteTime, dialectBadge, plural, relativeTime } from "./format";
 import { Highlight } from "./highlight";
+import { TagPill } from "~/components/tags/tag-input";
 
 /** Where a search matched a workflow (the list contract of issue 14); null without a search. */
 export interface ListMatch {
@@ -20,6 +21,7 @@ export interface CardActions {
   onRename: (item: WorkflowListItem) => void;
   onDuplicate: (item: WorkflowListItem) => void;
   onDelete: (item: WorkflowListItem) => void;
+  onTags: (item: WorkflowListItem) => void;
   /** Before hydration (nothing would happen) and while a duplicate is made. */
   disabled: boolean;
 }
@@ -63,6 +65,15 @@ export function WorkflowCard({ item, now, actions, words }: { item: WorkflowList
               </time>
             </span>
           </div>
+          {item.tags.length ? (
+            <ul aria-label="Tags" className="flex min-w-0 flex-wrap gap-1">
+              {item.tags.map((tag) => (
+                <li key={tag} className="max-w-full">
+                  <TagPill tag={tag} />
+                </li>
+              ))}
+            </ul>
+          ) : null}
           {codeMatch ? (
             <p className="flex min-w-0 items-baseline gap-2 rounded-md bg-slate-50 px-2 py-1.5 text-xs text-slate-700 dark:bg-slate-800/60 dark:text-slate-300">
               <span className="shrink-0 font-medium text-slate-500 dark:text-slate-400">{codeMatch.line === null ? "Code" : `Line ${codeMatch.line}`}</span>
@@ -77,6 +88,9 @@ export function WorkflowCard({ item, now, actions, words }: { item: WorkflowList
             </CardButton>
             <CardButton label={`Duplicate ${item.name}`} text="Duplicate" onClick={() => actions.onDuplicate(item)} disabled={actions.disabled}>
               <path d="M7 7V4.5A1.5 1.5 0 0 1 8.5 3h7A1.5 1.5 0 0 1 17 4.5v7a1.5 1.5 0 0 1-1.5 1.5H13M4.5 7h7A1.5 1.5 0 0 1 13 8.5v7a1.5 1.5 0 0 1-1.5 1.5h-7A1.5 1.5 0 0 1 3 15.5v-7A1.5 1.5 0 0 1 4.5 7Z" />
+            </CardButton>
+            <CardButton label={`Edit the tags of ${item.name}`} text="Tags" onClick={() => actions.onTags(item)} disabled={actions.disabled}>
+              <path d="M3 10.2V4a1 1 0 0 1 1-1h6.2a1 1 0 0 1 .7.3l6 6a1 1 0 0 1 0 1.4l-6.2 6.2a1 1 0 0 1-1.4 0l-6-6a1 1 0 0 1-.3-.7ZM7 7h.01" />
             </CardButton>
             <CardButton label={`Delete ${item.name}`} text="Delete" danger onClick={() => actions.onDelete(item)} disabled={actions.disabled}>
               <path d="M4 6h12M8 6V4h4v2m-6 0 .7 10h6.6L14 6" />

@@ -21,6 +21,7 @@ import { nodeAtPosition } from "./node-at";
 import { SaveBar, SaveMessage } from "./save-bar";
 import { HistoryPanel } from "~/components/history/history-panel";
 import { ShareDialog } from "~/components/share/share-dialog";
+import { EditorTags } from "~/components/tags/editor-tags";
 import { downloadWorkflowFile } from "~/components/files/download-py";
 import { DEFAULT_NAME, type Content } from "./save-state";
 import { useLocalDraft } from "./use-draft";
@@ -34,6 +35,8 @@ export interface WorkflowEditorProps {
   workflow: { id: string; version: number } | null;
   name: string;
   code: string;
+  /** A saved workflow's tags (edited under the toolbar, apart from the code). */
+  tags?: readonly string[];
   /** The graph of `code`, computed on the server so the first paint draws it; null: the browser reads it itself. */
   initialGraph: WorkflowGraph | null;
   initialLayout?: LayoutResult | null;
@@ -267,6 +270,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
             : []
         }
       />
+      {savedId ? <EditorTags key={savedId} workflowId={savedId} initialTags={props.tags ?? []} /> : null}
       <SaveMessage status={status} />
       {savedId ? (
         <HistoryPanel

@@ -8,7 +8,7 @@ import { MAX_IMPORT_FILES } from "~/lib/workflow-files";
 
 type Refused = Extract<ImportResult, { ok: false }>;
 
-/** Sends `.py` files to `POST /api/workflows/import` (the session cookie signs the request). */
+/** Sends `.py` files and exported `.zip` archives to `POST /api/workflows/import` (the session cookie signs the request). */
 export async function importPyFiles(files: readonly File[]): Promise<ImportSummary> {
   const form = new FormData();
   for (const file of files.slice(0, MAX_IMPORT_FILES)) form.append("files", file, file.name);
@@ -18,16 +18,19 @@ export async function importPyFiles(files: readonly File[]): Promise<ImportSumma
   return body;
 }
 
-/** "3 imported, 1 refused: too large" — the per-file outcome in one line. */
+const SHOWN_REASONS = 3;
+
+/** "3 imported, 2 already there, 1 refused (x.py: too large)" — the per-file outcome in one line. */
 export function describeImport(summary: ImportSummary): string {
   const refused = summary.results.filter((result): result is Refused => !result.ok);
-  const head = `${summary.imported} imported`;
+  const head = `${summary.imported} imported${summary.skipped ? `, ${summary.skipped} already there` : ""}`;
   if (refused.length === 0) return head;
-  const reasons = refused.map((result) => `${result.filename}: ${result.error?.message ?? "refused"}`).join("; ");
-  return `${head}, ${refused.length} refused (${reasons})`;
+  const reasons = refused.slice(0, SHOWN_REASONS).map((result) => `${result.filename}: ${result.error?.message ?? "refused"}`);
+  if (refused.length > SHOWN_REASONS) reasons.push(`and ${refused.length - SHOWN_REASONS} more`);
+  return `${head}, ${refused.length} refused (${reasons.join("; ")})`;
 }
 
-/** A button that picks `.py` files and imports each as a new workflow. */
+/** A button that picks `.py` files (each a new workflow) or exported `.zip` archives (each entry, unless already there). */
 export function ImportButton({ onImported }: { onImported?: () => void }) {
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
@@ -52,14 +55,14 @@ export function ImportButton({ onImported }: { onImported?: () => void }) {
       <input
         ref={input}
         type="file"
-        accept=".py,text/x-python"
+        accept=".py,.zip,text/x-python,application/zip"
         multiple
         hidden
         data-testid="import-input"
         onChange={(event) => void importFiles([...(event.target.files ?? [])])}
       />
       <button type="button" className={buttonClass("secondary")} disabled={busy} onClick={() => input.current?.click()}>
-        {busy ? "Importing…" : "Import .py"}
+        {busy ? "Importing…" : "Import .py / .zip"}
       </button>
     </>
   );

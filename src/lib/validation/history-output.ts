@@ -29,12 +29,21 @@ export const trashedWorkflow = workflowListItem.extend({
 export const trashList = z.object({ items: z.array(trashedWorkflow), nextCursor: z.string().nullable(), retentionDays: z.number().int() });
 
 const importResult = z.union([
-  z.object({ filename: z.string(), ok: z.literal(true), workflow: z.object({ id: workflowId, name: z.string(), version: z.number().int() }) }),
+  z.object({
+    filename: z.string().describe("The file's name; for an entry of a .zip, `<archive>/<path in the archive>`"),
+    ok: z.literal(true),
+    workflow: z.object({ id: workflowId, name: z.string(), version: z.number().int() }),
+    existing: z
+      .literal(true)
+      .optional()
+      .describe("Set when a .zip entry was already there — a live workflow with the same name and code — so nothing was created"),
+  }),
   z.object({ filename: z.string(), ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
 ]);
 
 export const importSummary = z.object({
-  imported: z.number().int(),
+  imported: z.number().int().describe("Workflows created"),
+  skipped: z.number().int().describe("Entries of a .zip already there (same name and code): nothing created"),
   refused: z.number().int(),
   results: z.array(importResult),
 });

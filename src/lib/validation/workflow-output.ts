@@ -33,6 +33,7 @@ export const workflowListItem = z.object({
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
   size: z.object({ bytes: count, lines: count }),
+  tags: z.array(z.string()).describe("The workflow's tags, normalised (lower-case), in the order they were given"),
   graph: z
     .object({ dialect: z.string(), nodes: count.nullable(), edges: count.nullable() })
     .describe('The graph\'s counts; null (and dialect "unknown") when they were not counted within the server\'s time budget at save time'),
@@ -100,6 +101,12 @@ export const workflowGraph = z.object({
 
 export const workflowGraphResult = z.object({ id: workflowId, version: z.number().int().positive(), graph: workflowGraph });
 
+/** What `workflow.setTags` and `PUT /api/workflows/:id/tags` answer: the tags as stored. */
+export const workflowTags = z.object({ id: workflowId, tags: z.array(z.string()) });
+
+/** The person's tags in use on live (not trashed) workflows, A–Z, each with how many workflows carry it. */
+export const tagCounts = z.object({ items: z.array(z.object({ tag: z.string(), count: count })) });
+
 /** A delete moves the workflow to the trash (docs/decisions/077): `trashed` says so. */
 export const workflowDeleted = z.object({ id: workflowId, deleted: z.literal(true), trashed: z.literal(true) });
 
@@ -108,4 +115,6 @@ export type WorkflowListItem = z.infer<typeof workflowListItem>;
 export type WorkflowListEntry = z.infer<typeof workflowListEntry>;
 export type WorkflowList = z.infer<typeof workflowList>;
 export type WorkflowDetail = z.infer<typeof workflowDetail>;
+export type WorkflowTags = z.infer<typeof workflowTags>;
+export type TagCounts = z.infer<typeof tagCounts>;
 export type WorkflowGraphResult = z.infer<typeof workflowGraphResult>;

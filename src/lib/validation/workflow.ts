@@ -3,6 +3,7 @@
  * so the browser and the server validate alike.
  */
 import { z } from "zod";
+import { tagFilter, tagList } from "./tags";
 
 export const MAX_CODE_BYTES = 512 * 1024;
 export const MAX_NAME_LENGTH = 100;
@@ -94,6 +95,8 @@ export const listWorkflowsInput = z
       .max(DIALECTS.length)
       .transform((list) => [...new Set(list)])
       .optional(),
+    /** Only workflows with every one of these tags (normalised like stored tags); empty means all. */
+    tags: tagFilter.optional(),
     sort: z.enum(LIST_SORTS).default("updated"),
     /** Sent by tRPC's infinite queries; lists only page forwards. */
     direction: z.enum(["forward", "backward"]).optional(),
@@ -107,6 +110,9 @@ export const renameWorkflowInput = z.strictObject({
   name: workflowName,
   expectedVersion: expectedVersion.optional(),
 });
+
+/** `workflow.setTags`: replaces the workflow's tags as a whole (docs/decisions/087). */
+export const setTagsInput = z.strictObject({ id: workflowId, tags: tagList });
 
 export const duplicateWorkflowInput = z.strictObject({ id: workflowId, name: workflowName.optional() });
 

@@ -34,9 +34,11 @@ const EXACT: Record<string, Methods> = {
   "/api/auth/token/revoke": { POST: account.revokeToken },
   "/api/workflows": { GET: workflows.listWorkflows, POST: workflows.createWorkflow },
   "/api/trash": { GET: workflows.listTrash },
+  "/api/tags": { GET: workflows.listTags },
   "/api/workflows/import": { POST: workflows.importWorkflows },
   "/api/shares": { GET: shares.listMyShares },
   "/.well-known/jwks.json": { GET: jwks },
+  "/api/workflows/export.zip": { GET: workflows.exportZip },
 };
 
 /** Paths with parameters: each pattern's groups are the named parameters, in order; the first match wins. */
@@ -54,6 +56,7 @@ const PATTERNS: Array<{ pattern: RegExp; params: readonly string[]; methods: Met
   { pattern: /^\/api\/workflows\/([^/]+)\/shares$/, params: ["id"], methods: { GET: shares.listWorkflowShares, POST: shares.createShare } },
   { pattern: /^\/api\/shares\/([^/]+)$/, params: ["id"], methods: { DELETE: shares.revokeShare } },
   { pattern: /^\/api\/shared\/([^/]+)$/, params: ["token"], methods: { GET: shares.viewShared } },
+  { pattern: /^\/api\/workflows\/([^/]+)\/tags$/, params: ["id"], methods: { PUT: workflows.setTags } },
   { pattern: /^\/api\/workflows\/([^/]+)\/graph$/, params: ["id"], methods: { GET: workflows.workflowGraph } },
   {
     pattern: /^\/api\/workflows\/([^/]+)$/,

@@ -5,14 +5,22 @@
  */
 import { z } from "zod";
 import { apiErrorBody } from "~/lib/validation/api-error";
-import { workflowDetail, workflowGraphResult, workflowList } from "~/lib/validation/workflow-output";
+import { tagCounts, workflowDetail, workflowGraphResult, workflowList, workflowTags } from "~/lib/validation/workflow-output";
+import { setTagsBody } from "~/lib/validation/tags";
 import {
   createWorkflowInput,
   listWorkflowsInput,
   updateWorkflowBody,
   workflowId,
 } from "~/lib/validation/workflow";
-import { MAX_IMPORT_BODY_BYTES, MAX_IMPORT_FILES } from "~/lib/workflow-files";
+import {
+  MAX_IMPORT_BODY_BYTES,
+  MAX_IMPORT_FILES,
+  MAX_ZIP_BYTES,
+  MAX_ZIP_ENTRIES,
+  MAX_ZIP_UNCOMPRESSED_BYTES,
+} from "~/lib/workflow-files";
+import { exportManifest } from "~/lib/validation/zip-output";
 import { DEFAULT_VERSIONS_PAGE, restoreVersionBody, versionNumber } from "~/lib/validation/history";
 import { importSummary, trashList, versionDetail, versionList } from "~/lib/validation/history-output";
 import { createShareBody, MAX_SHARES_PER_WORKFLOW } from "~/lib/validation/share";
@@ -34,8 +42,8 @@ const idParameter = { name: "id", in: "path", required: true, schema: schema(wor
 const versionParameter = { name: "version", in: "path", required: true, schema: schema(versionNumber) };
 
 /**
- * The list's query parameters, from the procedure's input schema: `dialects` is sent as a repeated `dialect`
- * parameter, and `direction` (tRPC's infinite queries) has no meaning in REST.
+ * The list's query parameters, from the procedure's input schema: `dialects` and `tags` are sent as repeated
+ * `dialect` and `tag` parameters, and `direction` (tRPC's infinite queries) has no meaning in REST.
  */
 function queryParameters() {
   const properties = (schema(listWorkflowsInput, "input") as { properties?: Record<string, unknown> }).properties ?? {};
@@ -44,7 +52,9 @@ function queryParameters() {
     .map(([name, property]) =>
       name === "dialects"
         ? { name: "dialect", in: "query", required: false, style: "form", explode: true, schema: property, description: "Only these frameworks; repeat the parameter for several" }
-        : { name, in: "query", required: false, schema: property },
+        : name === "tags"
+          ? { name: "tag", in: "query", required: false, style: "form", explode: true, schema: property, description: "Only workflows with every one of these tags (compared normalised: lower-case); repeat the parameter for several" }
+          : { name, in: "query", required: false, schema: property },
     );
 }
 
@@ -57,6 +67,10 @@ export function openApiDocument(serverUrl: string) {
       securitySchemes: {
         bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT", description: "POST /api/auth/token gives one" },
         session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
+      },
+      schemas: {
+        /** workflows.json in an exported archive. */
+        ExportManifest: schema(exportManifest),
       },
     },
     security: [{ bearer: [] }, { session: [] }],
@@ -108,6 +122,20 @@ export function openApiDocument(serverUrl: string) {
           },
         },
       },
+      "/api/workflows/{id}/tags": {
+        parameters: [idParameter],
+        put: {
+          summary: "Replace the workflow's tags (normalised: trimmed, spaces collapsed, lower-case, duplicates dropped); no new version, no conflict",
+          requestBody: { required: true, content: jsonContent(setTagsBody, "input") },
+          responses: { 200: { description: "The tags as stored", content: jsonContent(workflowTags) }, ...commonErrors },
+        },
+      },
+      "/api/tags": {
+        get: {
+          summary: "The tags on your workflows (not those in the trash), A–Z, with how many workflows carry each",
+          responses: { 200: { description: "The tags", content: jsonContent(tagCounts) }, 401: baseErrors[401], 503: baseErrors[503] },
+        },
+      },
       "/api/workflows/{id}/download": {
         parameters: [idParameter],
         get: {
@@ -121,9 +149,25 @@ export function openApiDocument(serverUrl: string) {
           },
         },
       },
+      "/api/workflows/export.zip": {
+        get: {
+          summary: "All your workflows (not those in the trash) as one .zip, streamed: each as <name>.py byte for byte (names made unique), plus workflows.json",
+          responses: {
+            200: {
+              description:
+                "The archive (chunked; Content-Disposition names it workflows-<date>.zip). workflows.json lists each file's workflow name, tags, framework, created and updated times, version count and SHA-256: see #/components/schemas/ExportManifest",
+              content: { "application/zip": { schema: { type: "string", format: "binary" } } },
+            },
+            401: baseErrors[401],
+            503: baseErrors[503],
+          },
+        },
+      },
       "/api/workflows/import": {
         post: {
-          summary: `Import up to ${MAX_IMPORT_FILES} .py files as new workflows named after them; each file is checked like a save`,
+          summary:
+            `Import up to ${MAX_IMPORT_FILES} .py files as new workflows named after them, and/or .zip archives as exported ` +
+            `(each .py entry checked like a save, named and tagged as workflows.json says, and skipped when a workflow with the same name and code is already there)`,
           requestBody: {
             required: true,
             content: {
@@ -133,10 +177,17 @@ export function openApiDocument(serverUrl: string) {
             },
           },
           responses: {
-            200: { description: "A result per file: imported (with the workflow) or refused (with the reason)", content: jsonContent(importSummary) },
-            413: error(`The body is larger than ${Math.round(MAX_IMPORT_BODY_BYTES / 1024 / 1024)} MiB`),
+            200: {
+              description: "A result per file (per entry of a .zip): imported, already there (`existing`), or refused with the reason",
+              content: jsonContent(importSummary),
+            },
+            413: error(
+              `The body is larger than ${Math.round(MAX_IMPORT_BODY_BYTES / 1024 / 1024)} MiB, or a .zip is larger than ${MAX_ZIP_BYTES / 1024 / 1024} MiB, ` +
+                `holds more than ${MAX_ZIP_ENTRIES} entries or would inflate to more than ${MAX_ZIP_UNCOMPRESSED_BYTES / 1024 / 1024} MiB (nothing is imported)`,
+            ),
             415: error("Not multipart/form-data"),
-            ...commonErrors,
+            ...baseErrors,
+            400: error("Invalid input, or a .zip that cannot be read (nothing is imported)"),
           },
         },
       },

@@ -4,15 +4,27 @@ import { MAX_WORKFLOW_BODY_BYTES } from "~/lib/validation/workflow";
 import { MAX_IMPORT_BODY_BYTES, asciiFilename } from "~/lib/workflow-files";
 import { AppError } from "../errors/app-error";
 import { readMultipartFiles } from "../http/read-multipart";
+import { exportFilename, writeExportZip } from "../workflows/export-zip";
+import { ownerScope } from "../workflows/service";
 import { pathNumber, queryObject, readJsonObject, restRoute, untrusted } from "./rest";
 
 type Id = { id: string };
 type IdVersion = { id: string; version: string };
 
-/** `?search=&dialect=airflow&dialect=kedro&sort=name&limit=&cursor=` (docs/decisions/065). */
+/** `?search=&dialect=airflow&dialect=kedro&tag=etl&tag=nightly&sort=name&limit=&cursor=` (decisions 065, 087). */
 export const listWorkflows = restRoute(async ({ url, caller }) => ({
-  body: await caller.workflow.list(untrusted(queryObject(url, ["limit"], { dialect: "dialects" }))),
+  body: await caller.workflow.list(untrusted(queryObject(url, ["limit"], { dialect: "dialects", tag: "tags" }))),
 }));
+
+/** `PUT /api/workflows/:id/tags {"tags": [...]}`: replaces the tags; no new version, no conflict (decision 087). */
+export const setTags = restRoute<Id>(async (args) => {
+  const body = await readJsonObject(args, 16 * 1024);
+  if ("id" in body) throw new AppError("BAD_REQUEST", "The request is not valid.", { fields: { id: ["Unknown field: the id is in the path."] } });
+  return { body: await args.caller.workflow.setTags(untrusted({ ...body, id: args.params.id })) };
+});
+
+/** `GET /api/tags`: the tags on your live workflows, A–Z, with counts. */
+export const listTags = restRoute(async ({ caller }) => ({ body: await caller.workflow.tags() }));
 
 export const createWorkflow = restRoute(async (args) => {
   const body = await readJsonObject(args, MAX_WORKFLOW_BODY_BYTES);
@@ -97,4 +109,25 @@ export const importWorkflows = restRoute(async ({ req, ctx, caller }) => {
   const files = await readMultipartFiles(req, MAX_IMPORT_BODY_BYTES);
   const input = { files: files.map((file) => ({ filename: file.filename, base64: Buffer.from(file.bytes).toString("base64") })) };
   return { body: await caller.workflow.importFiles(input) };
+});
+
+/**
+ * `GET /api/workflows/export.zip`: every live workflow as `<name>.py` plus `workflows.json`, streamed as it is read
+ * (docs/decisions/088). Once the headers are out an error can only cut the download short (the connection is closed,
+ * so the archive is visibly incomplete).
+ */
+export const exportZip = restRoute(async ({ res, ctx }) => {
+  if (!ctx.user) throw new AppError("UNAUTHORIZED", "Sign in to do this.");
+  const now = new Date();
+  const gone = new AbortController();
+  res.on("close", () => {
+    if (!res.writableFinished) gone.abort();
+  });
+  await writeExportZip(ownerScope(ctx.db, ctx.user.id), res, {
+    signal: gone.signal,
+    now,
+    // After the first page was read: a database failure before it is still an error in the one shape.
+    start: () =>
+      res.writeHead(200, { "content-type": "application/zip", "content-disposition": contentDisposition(exportFilename(now)) }),
+  });
 });

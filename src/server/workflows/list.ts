@@ -30,6 +30,7 @@ interface ListRow {
   dialect: string;
   node_count: number;
   edge_count: number;
+  tags: string[] | null;
   name_hit: boolean;
   /** Only when searching and neither the name nor the framework matched. */
   hit_at: number | null;
@@ -70,6 +71,8 @@ export async function listWorkflows({ db, ownerId }: WorkflowScope, input: ListW
   // Trashed workflows are listed only in the trash (docs/decisions/077).
   const conditions: Prisma.Sql[] = [Prisma.sql`w.owner_id = ${ownerId}::uuid`, Prisma.sql`w.deleted_at IS NULL`];
   if (input.dialects?.length) conditions.push(Prisma.sql`w.dialect IN (${Prisma.join(input.dialects)})`);
+  // Every tag asked for (docs/decisions/087), through the GIN index on tags.
+  if (input.tags?.length) conditions.push(Prisma.sql`w.tags @> ARRAY[${Prisma.join(input.tags)}]::text[]`);
   const nameHit = Prisma.sql`w.name ILIKE ${pattern}`;
   const dialectHit = named.length ? Prisma.sql`w.dialect IN (${Prisma.join(named)})` : Prisma.sql`false`;
   if (search) conditions.push(Prisma.sql`(${nameHit} OR ${dialectHit} OR w.code ILIKE ${pattern})`);
@@ -81,7 +84,7 @@ export async function listWorkflows({ db, ownerId }: WorkflowScope, input: ListW
   const direction = sort.descending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const order = Prisma.sql`${sort.column} ${direction}, w.id ${direction}`;
   const page = Prisma.sql`
-    SELECT w.id, w.name, w.version, w.created_at, w.updated_at, w.code_bytes, w.code_lines, w.dialect, w.node_count, w.edge_count
+    SELECT w.id, w.name, w.version, w.created_at, w.updated_at, w.code_bytes, w.code_lines, w.dialect, w.node_count, w.edge_count, w.tags
     FROM workflows w
     WHERE ${Prisma.join(conditions, " AND ")}
     ORDER BY ${order}
@@ -124,6 +127,7 @@ function toEntry(row: ListRow, search: string | null): WorkflowListEntry {
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     size: { bytes: row.code_bytes, lines: row.code_lines },
+    tags: row.tags ?? [],
     graph: { dialect: row.dialect, nodes: knownCount(row.node_count), edges: knownCount(row.edge_count) },
     match: search ? matchOf(row, search) : null,
   };

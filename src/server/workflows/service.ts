@@ -2,6 +2,7 @@
  * Workflows: the business rules behind the `workflow` tRPC router and the REST routes.
  * Every read and write is scoped to its owner; another person's id is as unknown as a missing one.
  */
+import { createHash } from "node:crypto";
 import { getConfig } from "../config";
 import type { Database } from "../db/client";
 import type { Prisma } from "../db/generated/client";
@@ -24,6 +25,7 @@ const listSelect = {
   dialect: true,
   nodeCount: true,
   edgeCount: true,
+  tags: true,
 } satisfies Prisma.WorkflowSelect;
 
 const fullSelect = { ...listSelect, code: true } satisfies Prisma.WorkflowSelect;
@@ -41,6 +43,7 @@ function toListItem(row: ListRow): WorkflowListItem {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     size: { bytes: row.codeBytes, lines: row.codeLines },
+    tags: row.tags,
     graph: { dialect: row.dialect, nodes: knownCount(row.nodeCount), edges: knownCount(row.edgeCount) },
   };
 }
@@ -75,6 +78,18 @@ export interface WorkflowScope {
   now?: () => Date;
 }
 
+/** A person's scope with the configuration's limits (what every procedure and route runs in). */
+export function ownerScope(db: Database, ownerId: string): WorkflowScope {
+  const config = getConfig();
+  return {
+    db,
+    ownerId,
+    limitPerOwner: config.WORKFLOW_LIMIT_PER_USER,
+    storageLimitBytes: config.STORAGE_LIMIT_PER_USER_BYTES,
+    history: { maxVersions: config.WORKFLOW_HISTORY_MAX_VERSIONS, fullDays: config.WORKFLOW_HISTORY_FULL_DAYS },
+  };
+}
+
 /** The scope's limits, falling back to the configuration. */
 export function scopeLimits(scope: WorkflowScope): { storageLimitBytes: number; history: RetentionPolicy; now: Date } {
   const config = getConfig();
@@ -91,22 +106,65 @@ export async function getWorkflow({ db, ownerId }: WorkflowScope, id: string): P
   return toDetail(row);
 }
 
-async function createWorkflow(scope: WorkflowScope, name: string, code: string): Promise<WorkflowDetail> {
+export async function createWorkflow(scope: WorkflowScope, name: string, code: string, tags: string[] = []): Promise<WorkflowDetail> {
+  return (await insertWorkflow(scope, name, code, tags)).workflow;
+}
+
+type Transaction = Parameters<Parameters<Database["prisma"]["$transaction"]>[0]>[0];
+
+/**
+ * A live workflow of the person's with exactly this name and code (the content hash of docs/decisions/089: SHA-256
+ * of the code's UTF-8 bytes, computed by the database over the rows with that name), or null.
+ */
+export async function findSameWorkflow(client: Transaction | Database["prisma"], ownerId: string, name: string, code: string): Promise<string | null> {
+  const hash = createHash("sha256").update(code, "utf8").digest("hex");
+  const rows = await client.$queryRaw<{ id: string }[]>`
+    SELECT id::text AS id FROM workflows
+    WHERE owner_id = ${ownerId}::uuid AND deleted_at IS NULL AND name = ${name}
+      AND encode(sha256(convert_to(code, 'UTF8')), 'hex') = ${hash}
+    ORDER BY created_at, id
+    LIMIT 1`;
+  return rows[0]?.id ?? null;
+}
+
+/**
+ * Creates a workflow — or, with `unlessSame`, answers the person's live workflow with the same name and code instead
+ * (checked under the owner's lock, so two imports of the same archive at once still create it once).
+ */
+export async function insertWorkflow(
+  scope: WorkflowScope,
+  name: string,
+  code: string,
+  tags: string[],
+  options: { unlessSame?: boolean } = {},
+): Promise<{ workflow: WorkflowDetail; created: boolean }> {
   const { db, ownerId, limitPerOwner } = scope;
+  if (options.unlessSame) {
+    // Before the visualizer's work: most of a re-imported archive is already there.
+    const same = await findSameWorkflow(db.prisma, ownerId, name, code);
+    if (same) return { workflow: await getWorkflow(scope, same), created: false };
+  }
   const summary = await summariseCode(code);
   const { storageLimitBytes } = scopeLimits(scope);
   return db.prisma.$transaction(async (tx) => {
     // Lock the owner's row so that concurrent creates count one after another and the limits hold exactly.
     await lockOwner(tx, ownerId);
+    if (options.unlessSame) {
+      const same = await findSameWorkflow(tx, ownerId, name, code);
+      if (same) {
+        const row = await tx.workflow.findFirstOrThrow({ where: { id: same }, select: fullSelect });
+        return { workflow: toDetail(row), created: false };
+      }
+    }
     const count = await tx.workflow.count({ where: { ownerId, deletedAt: null } });
     if (count >= limitPerOwner) {
       throw new AppError("FORBIDDEN", `You can keep at most ${limitPerOwner} workflows. Delete some to save new ones.`, {
         details: { limit: limitPerOwner },
       });
     }
-    const row = await tx.workflow.create({ data: { ownerId, name, code, ...summary }, select: fullSelect });
+    const row = await tx.workflow.create({ data: { ownerId, name, code, tags, ...summary }, select: fullSelect });
     await checkStorage(tx, ownerId, row.codeBytes, storageLimitBytes);
-    return toDetail(row);
+    return { workflow: toDetail(row), created: true };
   });
 }
 
@@ -187,7 +245,7 @@ export async function renameWorkflow(
 export async function duplicateWorkflow(scope: WorkflowScope, input: { id: string; name?: string }): Promise<WorkflowDetail> {
   const original = await getWorkflow(scope, input.id);
   const name = input.name ?? `Copy of ${original.name}`.slice(0, 100).trimEnd();
-  return createWorkflow(scope, name, original.code);
+  return createWorkflow(scope, name, original.code, original.tags);
 }
 
 /** Moves a workflow to the trash (docs/decisions/077); one already there, or not the caller's, is 404. */

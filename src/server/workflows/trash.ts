@@ -27,6 +27,7 @@ const trashSelect = {
   dialect: true,
   nodeCount: true,
   edgeCount: true,
+  tags: true,
 } satisfies Prisma.WorkflowSelect;
 
 const cursorSchema = z.tuple([z.literal("t"), z.iso.datetime(), z.uuid()]);
@@ -69,6 +70,7 @@ export async function listTrash(
     deletedAt: row.deletedAt!.toISOString(),
     purgeAt: new Date(row.deletedAt!.getTime() + days * DAY_MS).toISOString(),
     size: { bytes: row.codeBytes, lines: row.codeLines },
+    tags: row.tags,
     graph: { dialect: row.dialect, nodes: knownCount(row.nodeCount), edges: knownCount(row.edgeCount) },
   }));
   const last = items.at(-1);

@@ -185,6 +185,20 @@ describe("the OpenAPI document against real responses", () => {
     expect((await call(shared, "get", `/api/shared/${shareToken}`)).status).toBe(404);
   });
 
+  it("describes the tag routes as they answer", async () => {
+    const token = me.accessToken;
+    const put = "/api/workflows/{id}/tags";
+    const created = await call("/api/workflows", "post", "/api/workflows", { token, body: { name: "Tagged", code: "" } });
+    const id = (created.body as { id: string }).id;
+    expect((await call(put, "put", `/api/workflows/${id}/tags`, { token, body: { tags: ["Nightly", "etl"] } })).status).toBe(200);
+    expect((await call(put, "put", `/api/workflows/${id}/tags`, { token, body: { tags: ["a/b"] } })).status).toBe(400);
+    expect((await call(put, "put", `/api/workflows/${crypto.randomUUID()}/tags`, { token, body: { tags: [] } })).status).toBe(404);
+    expect((await call(put, "put", `/api/workflows/${id}/tags`, { body: { tags: [] } })).status).toBe(401);
+    expect((await call("/api/workflows", "get", "/api/workflows?tag=nightly&tag=etl", { token })).status).toBe(200);
+    expect((await call("/api/tags", "get", "/api/tags", { token })).status).toBe(200);
+    expect((await call("/api/tags", "get", "/api/tags")).status).toBe(401);
+  });
+
   it("leaves no documented response unchecked", () => {
     // Every documented response was produced here, except those that need a server in a particular state; those
     // are produced by the tests named beside them.
@@ -197,9 +211,9 @@ describe("the OpenAPI document against real responses", () => {
       "post /api/workflows/{id}/shares 413", // a pinned version past the storage limit: shares/share-links.test.ts
       "get /api/shared/{token} 429", // 60 reads a minute per address: shares/share-links.test.ts
     ]);
-    // Import (multipart) and download (a .py file) do not answer JSON; workflow-files.test.ts covers them over HTTP.
-    // Their JSON bodies are not yet checked against the document here.
-    const notYetChecked = ["/api/workflows/{id}/download", "/api/workflows/import"];
+    // Import (multipart), download (a .py file) and export (a .zip) do not answer JSON; workflow-files.test.ts and
+    // workflow-zip.test.ts cover them over HTTP. Their JSON bodies are not yet checked against the document here.
+    const notYetChecked = ["/api/workflows/{id}/download", "/api/workflows/import", "/api/workflows/export.zip"];
     const documented = Object.entries(doc.paths).flatMap(([path, item]) =>
       Object.entries(item)
         .filter(([method]) => ["get", "post", "put", "delete"].includes(method))
@@ -231,6 +245,6 @@ describe("the OpenAPI document against real responses", () => {
 
   it("documents the list's query parameters as the route reads them", () => {
     const names = doc.paths["/api/workflows"]!.get!.parameters!.map((p) => p.name).sort();
-    expect(names).toEqual(["cursor", "dialect", "limit", "search", "sort"]);
+    expect(names).toEqual(["cursor", "dialect", "limit", "search", "sort", "tag"]);
   });
 });

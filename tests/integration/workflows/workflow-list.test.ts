@@ -27,6 +27,7 @@ describe("workflow.list", () => {
       createdAt: a.createdAt,
       updatedAt: expect.any(String),
       size: { bytes: 10, lines: 1 },
+      tags: [],
       graph: { dialect: "generic", nodes: expect.any(Number), edges: expect.any(Number) },
       match: null,
     });

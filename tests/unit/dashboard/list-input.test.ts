@@ -8,16 +8,17 @@ describe("the dashboard's URL", () => {
     expect(parseDashboardQuery(new URLSearchParams("q=%20airflow%20&fw=kedro,AIRFLOW,nope,kedro&sort=name"))).toEqual({
       q: "airflow",
       fw: ["airflow", "kedro"],
+      tags: [],
       sort: "name",
     });
     expect(parseDashboardQuery(new URLSearchParams("sort=sideways&fw="))).toEqual(DEFAULT_QUERY);
-    expect(parseDashboardQuery({ q: ["first", "second"], sort: "nodes" })).toEqual({ q: "first", fw: [], sort: "nodes" });
+    expect(parseDashboardQuery({ q: ["first", "second"], sort: "nodes" })).toEqual({ q: "first", fw: [], tags: [], sort: "nodes" });
     expect(parseDashboardQuery({ q: "x".repeat(500) }).q).toHaveLength(200);
   });
 
   it("writes only what differs from the default, and reads back the same", () => {
     expect(dashboardSearch(DEFAULT_QUERY)).toBe("");
-    const query = { q: "daily revenue & more", fw: ["kedro" as const, "airflow" as const], sort: "size" as const };
+    const query = { q: "daily revenue & more", fw: ["kedro" as const, "airflow" as const], tags: [], sort: "size" as const };
     const search = dashboardSearch(query);
     expect(search).toBe("?q=daily+revenue+%26+more&fw=airflow,kedro&sort=size");
     expect(parseDashboardQuery(new URLSearchParams(search))).toEqual({ ...query, fw: ["airflow", "kedro"] });
@@ -25,12 +26,20 @@ describe("the dashboard's URL", () => {
 
   it("asks the server for the list contract's input", () => {
     expect(listInput(DEFAULT_QUERY)).toEqual({ limit: 12, sort: "updated" });
-    expect(listInput({ q: "compress", fw: ["prefect", "langgraph"], sort: "created" })).toEqual({
+    expect(listInput({ q: "compress", fw: ["prefect", "langgraph"], tags: [], sort: "created" })).toEqual({
       limit: 12,
       sort: "created",
       search: "compress",
       dialects: ["langgraph", "prefect"],
     });
+  });
+
+  it("reads and writes the tag filter normalised, dropping tags that could not exist", () => {
+    const query = parseDashboardQuery(new URLSearchParams("tag=ETL,%20Nightly%20%20Run%20,etl,,bad/tag"));
+    expect(query.tags).toEqual(["etl", "nightly run"]);
+    expect(dashboardSearch(query)).toBe("?tag=etl,nightly+run");
+    expect(parseDashboardQuery(new URLSearchParams(dashboardSearch(query)))).toEqual(query);
+    expect(listInput(query)).toEqual({ limit: 12, sort: "updated", tags: ["etl", "nightly run"] });
   });
 
   it("highlights the search's words, longest first", () => {

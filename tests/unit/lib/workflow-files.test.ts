@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asciiFilename, isPyFilename, nameFromFilename, pyFilename } from "../../../src/lib/workflow-files";
+import { asciiFilename, isPyFilename, nameFromFilename, pyFilename, uniqueFilenames } from "../../../src/lib/workflow-files";
 
 describe("pyFilename", () => {
   it("keeps a plain name and adds .py once", () => {
@@ -39,5 +39,19 @@ describe("nameFromFilename", () => {
     expect(isPyFilename("a.py")).toBe(true);
     expect(isPyFilename("a.PY ")).toBe(true);
     expect(isPyFilename("a.pyc")).toBe(false);
+  });
+});
+
+describe("uniqueFilenames", () => {
+  it("numbers names that collide, compared without case, before .py", () => {
+    const next = uniqueFilenames();
+    expect(["Report", "report", "REPORT", "a/b", "a:b", "Report (2)"].map(next)).toEqual([
+      "Report.py",
+      "report (2).py",
+      "REPORT (3).py",
+      "a_b.py",
+      "a_b (2).py",
+      "Report (2) (2).py",
+    ]);
   });
 });

@@ -44,6 +44,7 @@ export default async function WorkflowPage({ params }: { params: Params }) {
         workflow={{ id: workflow.id, version: workflow.version }}
         name={workflow.name}
         code={workflow.code}
+        tags={workflow.tags}
         initialGraph={graph}
         initialLayout={layout}
         initialSplit={parseSplit((await cookies()).get(SPLIT_COOKIE)?.value)}

@@ -4,6 +4,7 @@ import {
   listWorkflowsInput,
   renameWorkflowInput,
   saveWorkflowInput,
+  setTagsInput,
   updateWorkflowInput,
   workflowIdInput,
 } from "~/lib/validation/workflow";
@@ -11,31 +12,23 @@ import { listVersionsInput, restoreVersionInput, versionInput } from "~/lib/vali
 import { listTrashInput, trashedIdInput } from "~/lib/validation/trash";
 import { importFilesInput } from "~/lib/validation/files";
 import {
+  tagCounts,
+  workflowTags,
   workflowDeleted,
   workflowDetail,
   workflowGraphResult,
   workflowList,
 } from "~/lib/validation/workflow-output";
-import { getConfig } from "../../config";
 import { boundedGraph } from "../../workflows/graph";
 import * as history from "../../workflows/history";
 import * as trash from "../../workflows/trash";
 import * as files from "../../workflows/files";
+import * as tags from "../../workflows/tags";
 import * as workflows from "../../workflows/service";
 import { protectedProcedure, router } from "../trpc";
 
 /** Every procedure runs as the signed-in owner; the scope carries the owner and the per-person limit. */
-export const ownerProcedure = protectedProcedure.use(({ ctx, next }) => {
-  const config = getConfig();
-  const scope: workflows.WorkflowScope = {
-    db: ctx.db,
-    ownerId: ctx.user.id,
-    limitPerOwner: config.WORKFLOW_LIMIT_PER_USER,
-    storageLimitBytes: config.STORAGE_LIMIT_PER_USER_BYTES,
-    history: { maxVersions: config.WORKFLOW_HISTORY_MAX_VERSIONS, fullDays: config.WORKFLOW_HISTORY_FULL_DAYS },
-  };
-  return next({ ctx: { scope } });
-});
+export const ownerProcedure = protectedProcedure.use(({ ctx, next }) => next({ ctx: { scope: workflows.ownerScope(ctx.db, ctx.user.id) } }));
 
 // Services throw AppErrors; the error formatter answers them with their own codes (see appErrorOf).
 export const workflowRouter = router({
@@ -61,6 +54,9 @@ export const workflowRouter = router({
     await workflows.deleteWorkflow(ctx.scope, input.id);
     return { id: input.id, deleted: true as const, trashed: true as const };
   }),
+  // Tags (docs/decisions/087): set apart from the code, listed for the dashboard's filter.
+  setTags: ownerProcedure.input(setTagsInput).output(workflowTags).mutation(({ ctx, input }) => tags.setTags(ctx.scope, input.id, input.tags)),
+  tags: ownerProcedure.output(tagCounts).query(({ ctx }) => tags.listTags(ctx.scope)),
   trash: ownerProcedure.input(listTrashInput).query(({ ctx, input }) => trash.listTrash(ctx.scope, input)),
   restoreFromTrash: ownerProcedure.input(trashedIdInput).mutation(({ ctx, input }) => trash.restoreFromTrash(ctx.scope, input.id)),
   deleteForever: ownerProcedure.input(trashedIdInput).mutation(({ ctx, input }) => trash.deleteForever(ctx.scope, input.id)),
