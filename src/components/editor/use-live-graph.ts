@@ -1,7 +1,5 @@
 "use client";
 
-import { ensureSyntaxTree } from "@codemirror/language";
-import type { EditorState } from "@codemirror/state";
 import type { Tree } from "@lezer/common";
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import { afterFirstLoad } from "~/lib/lazy";
@@ -27,22 +25,23 @@ export interface LiveGraph extends LiveGraphState {
  * extraction, not a parse; when CodeMirror's tree is not complete in time it parses itself, reusing the fragments
  * of its previous tree. While the code has syntax errors the last good graph stays drawn.
  *
- * `getState` returns the editor's current state (null before it exists); `onGraph` receives each new graph
+ * `read` returns the editor's code and, when CodeMirror's parser finishes within the budget, its tree (null before
+ * the editor exists); `onGraph` receives each new graph
  * (for the gutter's diagnostics). `options` are the reader's (Kedro's dataset view): a change re-reads the code now.
  */
 export function useLiveGraph(
   initialGraph: WorkflowGraph,
-  getState: () => EditorState | null,
+  read: (parseBudgetMs: number) => { code: string; tree: Tree | null } | null,
   onGraph?: (graph: WorkflowGraph) => void,
   options: VisualizeOptions = {},
 ): LiveGraph {
   const [state, dispatch] = useReducer(liveGraphReducer, initialGraph, initLiveGraph);
   const previous = useRef<{ tree: Tree; code: string } | null>(null);
-  const getStateRef = useRef(getState);
+  const readRef = useRef(read);
   const onGraphRef = useRef(onGraph);
   const optionsRef = useRef(options);
   useEffect(() => {
-    getStateRef.current = getState;
+    readRef.current = read;
     onGraphRef.current = onGraph;
     optionsRef.current = options;
   });
@@ -58,10 +57,10 @@ export function useLiveGraph(
       withVisualizer(({ parseIncremental, parsePython, visualizeTree }) => {
         if (generation.current !== started) return;
         // Read now, not when scheduled: the latest code, even when the visualizer had to load first.
-        const editorState = getStateRef.current();
-        if (!editorState) return;
-        const code = editorState.doc.toString();
-        let tree = ensureSyntaxTree(editorState, editorState.doc.length, PARSE_BUDGET_MS);
+        const current = readRef.current(PARSE_BUDGET_MS);
+        if (!current) return;
+        const { code } = current;
+        let tree = current.tree;
         if (!tree) {
           const before = previous.current;
           tree = before ? parseIncremental(before.tree, before.code, code) : parsePython(code);

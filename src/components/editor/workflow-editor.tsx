@@ -1,6 +1,6 @@
 "use client";
 
-import { EditorView, type ViewUpdate } from "@codemirror/view";
+import type { EditorView, ViewUpdate } from "@codemirror/view";
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
@@ -91,7 +91,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
   // Kedro: datasets drawn as nodes (the graph view's toggle); the reader draws them as edge labels by default.
   const [datasets, setDatasets] = useState(false);
   const [initialGraph] = useState(() => props.initialGraph ?? NO_GRAPH);
-  const live = useLiveGraph(initialGraph, () => viewRef.current?.state ?? null, showDiagnostics, { datasets });
+  const live = useLiveGraph(initialGraph, (budget) => editor.current?.read(budget) ?? null, showDiagnostics, { datasets });
   const graphRef = useRef(live.graph);
   useEffect(() => {
     graphRef.current = live.graph;
@@ -222,14 +222,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
       editor.current?.selectRange(span.from, span.to);
       return;
     }
-    const view = editor.current?.view();
-    if (!view) return;
-    const length = view.state.doc.length;
-    const anchor = Math.max(0, Math.min(span.from, length));
-    view.dispatch({
-      selection: { anchor, head: Math.max(anchor, Math.min(span.to, length)) },
-      effects: EditorView.scrollIntoView(anchor, { y: "center" }),
-    });
+    editor.current?.revealRange(span.from, span.to);
   }, []);
 
   const errors = errorLines(live.errors);
