@@ -4,7 +4,7 @@ import { onlineManager } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { getSession, useSession } from "next-auth/react";
 import { useCallback, useEffect, useReducer, useRef, useSyncExternalStore } from "react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { afterFirstLoad, LOAD_FAILED } from "~/lib/lazy";
 import { workflowSchemas } from "~/lib/validation/lazy-schemas";
 import type { AppErrorData } from "~/trpc/error-adapter";

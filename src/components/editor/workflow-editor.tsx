@@ -5,7 +5,7 @@ import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { Group, Panel, Separator } from "react-resizable-panels";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { WorkflowGraphView, type SelectSourceOptions } from "~/components/graph/workflow-graph-view";
 import { EXAMPLES } from "~/lib/examples";
 import type { LayoutResult } from "~/lib/graph-layout/types";

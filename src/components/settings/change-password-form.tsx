@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, type FormEvent } from "react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { Field, FormAlert } from "~/components/auth/field";
 import { buttonClass } from "~/components/ui/button";
 import { useFormFeedback } from "~/components/auth/use-form-feedback";
