@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
-import { Toaster } from "sonner";
+import { Toaster } from "~/components/ui/toaster";
 import { AppProviders } from "~/components/auth/providers";
 import { AppHeader } from "~/components/layout/app-header";
 import "./globals.css";

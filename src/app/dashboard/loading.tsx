@@ -1,4 +1,4 @@
-import { WorkflowCardSkeleton } from "~/components/dashboard/workflow-card";
+import { WorkflowCardSkeleton } from "~/components/dashboard/workflow-card-skeleton";
 
 /** While the dashboard's server part runs (navigation from another page): the same frame, cards as skeletons. */
 export default function DashboardLoading() {

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { AFTER_LOGIN_PATH, afterLoginPath, loginInput } from "~/lib/validation/auth";
+import { AFTER_LOGIN_PATH, afterLoginPath } from "~/lib/validation/callback-path";
+import { authSchemas } from "~/lib/validation/lazy-schemas";
 import { useFormFeedback } from "./use-form-feedback";
 import { buttonClass, Field, FormAlert } from "./field";
 
@@ -16,8 +17,9 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl?: string;
   const target = afterLoginPath(callbackUrl);
   // After a failed log-in, focus moves to the message, so keyboard and screen-reader users hear what went wrong.
   const alertRef = useRef<HTMLDivElement>(null);
-  const { alert, fields, setAlert, validate } = useFormFeedback(
+  const { alert, fields, setAlert, validateLazily } = useFormFeedback(
     initialError ? (MESSAGES[initialError] ?? "Log-in failed. Try again.") : null,
+    authSchemas,
   );
   const [pending, setPending] = useState(false);
   useEffect(() => {
@@ -26,7 +28,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl?: string;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const data = validate(loginInput, event.currentTarget, ["email", "password"]);
+    const data = await validateLazily(async () => (await authSchemas()).loginInput, event.currentTarget, ["email", "password"]);
     if (!data) return;
     setPending(true);
     const result = await signIn("credentials", { ...data, redirect: false, callbackUrl: target });

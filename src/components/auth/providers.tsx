@@ -3,17 +3,15 @@
 import { SessionProvider } from "next-auth/react";
 import type { ReactNode } from "react";
 import { zodWithoutEval } from "~/lib/validation/zod-without-eval";
-import { TRPCReactProvider } from "~/trpc/react";
 
 // In the browser zod parses without eval, which the pages' CSP forbids (decision 042). The server, where this module
 // also runs for server rendering, keeps zod's compiled parsers.
 if (typeof window !== "undefined") zodWithoutEval();
 
-/** The client providers of the root layout: tRPC + React Query, and next-auth's session. */
+/**
+ * The client providers of the root layout: next-auth's session (the header shows who is signed in). tRPC + React
+ * Query are provided by the layouts of the pages that use them (src/trpc/api-layout.tsx, docs/decisions/083).
+ */
 export function AppProviders({ children }: { children: ReactNode }) {
-  return (
-    <SessionProvider>
-      <TRPCReactProvider>{children}</TRPCReactProvider>
-    </SessionProvider>
-  );
+  return <SessionProvider>{children}</SessionProvider>;
 }

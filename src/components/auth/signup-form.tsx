@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
-import { AFTER_LOGIN_PATH, afterLoginPath, registerInput } from "~/lib/validation/auth";
+import { AFTER_LOGIN_PATH, afterLoginPath } from "~/lib/validation/callback-path";
+import { authSchemas } from "~/lib/validation/lazy-schemas";
 import { useFormFeedback } from "./use-form-feedback";
 import { api } from "~/trpc/react";
 import { buttonClass, Field, FormAlert } from "./field";
@@ -12,13 +13,13 @@ import { buttonClass, Field, FormAlert } from "./field";
 export function SignupForm({ callbackUrl }: { callbackUrl?: string }) {
   const router = useRouter();
   const target = afterLoginPath(callbackUrl);
-  const { alert, fields, validate, showServerError } = useFormFeedback();
+  const { alert, fields, validateLazily, showServerError } = useFormFeedback(null, authSchemas);
   const register = api.auth.register.useMutation();
   const [signingIn, setSigningIn] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const data = validate(registerInput, event.currentTarget, ["email", "password"]);
+    const data = await validateLazily(async () => (await authSchemas()).registerInput, event.currentTarget, ["email", "password"]);
     if (!data) return;
     try {
       await register.mutateAsync(data);

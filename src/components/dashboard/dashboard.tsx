@@ -5,7 +5,7 @@ import { getQueryKey } from "@trpc/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { ImportButton } from "~/components/files/import-button";
 import { undoDeleteToast } from "~/components/trash/undo-delete";
 import { buttonClass } from "~/components/ui/button";

@@ -3,8 +3,8 @@
  * (`/dashboard?q=…&fw=airflow,kedro&tag=etl,nightly&sort=name`, docs/decisions/068 and 087), and the `workflow.list` input it asks for
  * (the list contract of issue 14). Pure: shared by the server prefetch and the client query, so their keys match.
  */
-import { DIALECTS, LIST_SORTS, MAX_SEARCH_LENGTH } from "~/lib/validation/workflow";
-import { MAX_TAGS, normaliseTag, tagProblem } from "~/lib/validation/tags";
+import { DIALECTS, LIST_SORTS, MAX_SEARCH_LENGTH } from "~/lib/validation/workflow-limits";
+import { MAX_TAGS, normaliseTag, tagProblem } from "~/lib/validation/tag-rules";
 import type { RouterInputs } from "~/trpc/react";
 export const PAGE_SIZE = 12;
 /** The server's limit on search text (the list contract). */

@@ -1,9 +1,10 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { buttonClass } from "~/components/ui/button";
 import { Dialog } from "~/components/ui/dialog";
-import { workflowName } from "~/lib/validation/workflow";
+import { afterFirstLoad, LOAD_FAILED } from "~/lib/lazy";
+import { workflowSchemas } from "~/lib/validation/lazy-schemas";
 
 /** Asks for a new name; validates it with the same schema as the server. */
 export function RenameDialog({
@@ -22,10 +23,20 @@ export function RenameDialog({
   onRename: (name: string) => void;
 }) {
   const [error, setError] = useState<string | null>(null);
+  // The schema (and zod) is not in the dashboard's first load (docs/decisions/083): fetched once the page is idle.
+  useEffect(() => afterFirstLoad(() => void workflowSchemas().catch(() => {})), []);
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = workflowName.safeParse(new FormData(event.currentTarget).get("name") ?? "");
+    const value = new FormData(event.currentTarget).get("name") ?? "";
+    let schemas: Awaited<ReturnType<typeof workflowSchemas>>;
+    try {
+      schemas = await workflowSchemas();
+    } catch {
+      setError(LOAD_FAILED);
+      return;
+    }
+    const parsed = schemas.workflowName.safeParse(value);
     if (!parsed.success) {
       setError(parsed.error.issues[0]?.message ?? "Check the name.");
       return;

@@ -1,19 +1,22 @@
 "use client";
 
-import { lintGutter, setDiagnostics, type Diagnostic as CmDiagnostic } from "@codemirror/lint";
-import { EditorSelection } from "@codemirror/state";
-import { EditorView, type ViewUpdate } from "@codemirror/view";
-import CodeMirror from "@uiw/react-codemirror";
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from "react";
+import type { Tree } from "@lezer/common";
+import type { EditorView, ViewUpdate } from "@codemirror/view";
+import dynamic from "next/dynamic";
+import { useEffect, useRef, useState, type Ref } from "react";
 import type { Diagnostic } from "~/lib/visualizer/types";
-import { EDITOR_THEME_VARS, editorTheme } from "./code-editor-theme";
-import { python } from "./python-language";
+import { useAfterLoad } from "~/components/ui/use-after-load";
+import { EDITOR_THEME_VARS } from "./code-editor-vars";
 
 export interface CodeEditorHandle {
   /** Selects [from, to), scrolls it into view and focuses the editor. */
   selectRange(from: number, to: number): void;
+  /** Selects [from, to) and scrolls it into view; focus stays where it is. */
+  revealRange(from: number, to: number): void;
   /** Shows the visualizer's diagnostics in the gutter and as underlines. */
   showDiagnostics(diagnostics: readonly Diagnostic[]): void;
+  /** The code, with CodeMirror's syntax tree when its parser gets through it within the budget (else null). */
+  read(parseBudgetMs: number): { code: string; tree: Tree | null } | null;
   getCode(): string;
   view(): EditorView | null;
 }
@@ -21,6 +24,7 @@ export interface CodeEditorHandle {
 export interface CodeEditorProps {
   /** The document. The editor owns its text while the person types; a new value (a load) replaces it. */
   value: string;
+  /** Available once CodeMirror is there (see `onCreate`); null before. */
   ref?: Ref<CodeEditorHandle>;
   onUpdate?(update: ViewUpdate): void;
   onCreate?(view: EditorView): void;
@@ -29,74 +33,23 @@ export interface CodeEditorProps {
   readOnly?: boolean;
 }
 
-/** The visualizer's diagnostics as CodeMirror's, clamped to the document. */
-export function toCmDiagnostics(diagnostics: readonly Diagnostic[], length: number): CmDiagnostic[] {
-  return diagnostics.map((d) => {
-    const from = Math.max(0, Math.min(d.from, length));
-    const to = Math.max(from, Math.min(d.to, length));
-    return { from, to, severity: d.severity, message: d.message, source: "visualizer" };
-  });
-}
-
 /** A visible focus ring drawn over the editor (an overlay: CodeMirror's own box would paint over an inset ring). */
 const FOCUS_RING =
   "after:pointer-events-none after:absolute after:inset-0 after:z-10 after:content-[''] has-[.cm-focused]:after:ring-2 has-[.cm-focused]:after:ring-inset has-[.cm-focused]:after:ring-indigo-500/70";
 
-const BASIC_SETUP = {
-  syntaxHighlighting: false,
-  highlightActiveLine: true,
-  foldGutter: true,
-  autocompletion: true,
-  closeBrackets: true,
-} as const;
-
-const READ_ONLY_SETUP = { ...BASIC_SETUP, highlightActiveLine: false, autocompletion: false, closeBrackets: false } as const;
+// CodeMirror, its Python language and our parser (~150 kB gzip) are not in the page's first load (docs/decisions/083).
+const CodeMirrorHost = dynamic(() => import("./code-mirror-host").then((m) => m.CodeMirrorHost), { ssr: false });
 
 /**
  * CodeMirror 6 with Python (on the visualizer's own parser), a lint gutter fed by the visualizer, and a theme that
  * follows the system's.
- * Server-rendered as a plain `<pre>` of the code, so the first paint already shows it.
+ * Server-rendered as a plain `<pre>` of the code, so the first paint already shows it; CodeMirror takes over once the
+ * page has loaded.
  */
 export function CodeEditor({ value, ref, onUpdate, onCreate, className = "", readOnly = false }: CodeEditorProps) {
   const [view, setView] = useState<EditorView | null>(null);
-  const extensions = useMemo(
-    () => [
-      python(),
-      lintGutter(),
-      editorTheme,
-      EditorView.contentAttributes.of({
-        "aria-label": readOnly ? "Python workflow script (read-only)" : "Python workflow script",
-        "aria-describedby": "code-editor-hint",
-      }),
-    ],
-    [readOnly],
-  );
+  const loaded = useAfterLoad();
 
-  useImperativeHandle(
-    ref,
-    () => ({
-      selectRange(from, to) {
-        if (!view) return;
-        const length = view.state.doc.length;
-        const anchor = Math.max(0, Math.min(from, length));
-        const head = Math.max(anchor, Math.min(to, length));
-        view.dispatch({
-          selection: EditorSelection.single(anchor, head),
-          effects: EditorView.scrollIntoView(anchor, { y: "center" }),
-        });
-        view.focus();
-      },
-      showDiagnostics(diagnostics) {
-        if (!view) return;
-        view.dispatch(setDiagnostics(view.state, toCmDiagnostics(diagnostics, view.state.doc.length)));
-      },
-      getCode: () => view?.state.doc.toString() ?? value,
-      view: () => view,
-    }),
-    [view, value],
-  );
-
-  const handleCreate = useCallback((created: EditorView) => setView(created), []);
   // Announced from this (parent) effect, which runs after the CodeMirror component's own effects have synced
   // its `value`: a change made in `onCreate` (restoring a draft) is not undone by that sync.
   const onCreateRef = useRef(onCreate);
@@ -121,18 +74,7 @@ export function CodeEditor({ value, ref, onUpdate, onCreate, className = "", rea
           {value}
         </pre>
       ) : null}
-      <CodeMirror
-        value={value}
-        height="100%"
-        className="h-full"
-        theme="none"
-        basicSetup={readOnly ? READ_ONLY_SETUP : BASIC_SETUP}
-        extensions={extensions}
-        readOnly={readOnly}
-        placeholder="# Write or paste a Python workflow: LangGraph, Airflow, Prefect, Dagster, Kedro or a plain script."
-        onCreateEditor={handleCreate}
-        onUpdate={onUpdate}
-      />
+      {loaded ? <CodeMirrorHost handle={ref} value={value} onUpdate={onUpdate} onCreate={setView} readOnly={readOnly} /> : null}
       <p id="code-editor-hint" className="sr-only">
         {readOnly ? "Read-only Python code. " : "Python code editor. "}Press Escape, then Tab, to move focus out of the editor.
       </p>

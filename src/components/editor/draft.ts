@@ -5,7 +5,7 @@
  * at most MAX_DRAFTS drafts and MAX_DRAFT_CHARS characters in all; the oldest go first.
  * Pure functions over a Storage-like object, so they are tested without a browser.
  */
-import { MAX_NAME_LENGTH } from "~/lib/validation/workflow";
+import { MAX_NAME_LENGTH } from "~/lib/validation/workflow-limits";
 
 /** The new workflow's draft; a saved workflow's is this plus ":<id>". */
 export const DRAFT_KEY = "workflow-studio:draft";

@@ -1,5 +1,5 @@
 /** The editor's content, whether it changed, and names, pure (the status is save-flow.ts's). */
-import { MAX_NAME_LENGTH } from "~/lib/validation/workflow";
+import { MAX_NAME_LENGTH } from "~/lib/validation/workflow-limits";
 
 export interface Content {
   name: string;

@@ -4,8 +4,9 @@ import { onlineManager } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { getSession, useSession } from "next-auth/react";
 import { useCallback, useEffect, useReducer, useRef, useSyncExternalStore } from "react";
-import { toast } from "sonner";
-import { workflowName } from "~/lib/validation/workflow";
+import { toast } from "~/components/ui/toast";
+import { afterFirstLoad, LOAD_FAILED } from "~/lib/lazy";
+import { workflowSchemas } from "~/lib/validation/lazy-schemas";
 import type { AppErrorData } from "~/trpc/error-adapter";
 import { api } from "~/trpc/react";
 import { loginUrlFor } from "./draft";
@@ -124,18 +125,26 @@ export function useSaveWorkflow(options: SaveWorkflowOptions): SaveWorkflow {
 
   const inFlight = useRef(false);
   const { mutateAsync } = mutation;
+  // The name's schema (and zod) is not in the editor's first load: fetched once the page is idle.
+  useEffect(() => afterFirstLoad(() => void workflowSchemas().catch(() => {})), []);
   const save = useCallback(
     async ({ expectedVersion, asCopy = false }: { expectedVersion?: number; asCopy?: boolean } = {}) => {
       if (inFlight.current) return;
+      // Claimed before the schema loads (docs/decisions/083), so a second Ctrl S meanwhile starts no second save.
+      inFlight.current = true;
       const opts = optionsRef.current;
       opts.beforeSave?.();
       const content = opts.getContent();
-      const parsed = workflowName.safeParse(asCopy ? copyName(content.name) : content.name);
-      if (!parsed.success) {
-        dispatch({ type: "name-invalid", message: parsed.error.issues[0]?.message ?? "Check the name." });
+      const nameToSave = asCopy ? copyName(content.name) : content.name;
+      const parsed = await workflowSchemas().then(
+        ({ workflowName }) => workflowName.safeParse(nameToSave),
+        () => null,
+      );
+      if (!parsed?.success) {
+        inFlight.current = false;
+        dispatch({ type: "name-invalid", message: parsed ? (parsed.error.issues[0]?.message ?? "Check the name.") : LOAD_FAILED });
         return;
       }
-      inFlight.current = true;
       const id = stateRef.current.nextId;
       const target = asCopy ? null : stateRef.current.workflow;
       dispatch({ type: "save-started", asCopy });

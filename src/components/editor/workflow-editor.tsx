@@ -1,17 +1,16 @@
 "use client";
 
-import { EditorView, type ViewUpdate } from "@codemirror/view";
+import type { EditorView, ViewUpdate } from "@codemirror/view";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { Group, Panel, Separator } from "react-resizable-panels";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { WorkflowGraphView, type SelectSourceOptions } from "~/components/graph/workflow-graph-view";
 import { EXAMPLES } from "~/lib/examples";
 import type { LayoutResult } from "~/lib/graph-layout/types";
-import { visualize } from "~/lib/visualizer";
 import type { SourceSpan, WorkflowGraph } from "~/lib/visualizer/types";
 import { CodeEditor, type CodeEditorHandle } from "./code-editor";
-import { ConflictDialog } from "./conflict-dialog";
 import { draftDiffers, shouldRestoreDraft } from "./draft";
 import { DraftOffer } from "./draft-offer";
 import { GraphLoading } from "./graph-loading";
@@ -19,8 +18,6 @@ import { DEFAULT_CODE_PERCENT, MIN_CODE_PERCENT, MIN_GRAPH_PERCENT, splitCookie,
 import { errorLines } from "./live-graph";
 import { nodeAtPosition } from "./node-at";
 import { SaveBar, SaveMessage } from "./save-bar";
-import { HistoryPanel } from "~/components/history/history-panel";
-import { ShareDialog } from "~/components/share/share-dialog";
 import { EditorTags } from "~/components/tags/editor-tags";
 import { downloadWorkflowFile } from "~/components/files/download-py";
 import { DEFAULT_NAME, type Content } from "./save-state";
@@ -29,6 +26,12 @@ import { useLiveGraph } from "./use-live-graph";
 import { PHONE_QUERY, TOUCH_QUERY, useMediaQuery } from "./use-media-query";
 import { useSaveWorkflow, type SaveWorkflow } from "./use-save-workflow";
 import { useUnsavedGuard } from "./use-unsaved-guard";
+import { useEver } from "~/components/ui/use-ever";
+
+// Not in the first load: they open on demand, mount then, and stay mounted (docs/decisions/083).
+const HistoryPanel = dynamic(() => import("~/components/history/history-panel").then((m) => m.HistoryPanel), { ssr: false });
+const ConflictDialog = dynamic(() => import("./conflict-dialog").then((m) => m.ConflictDialog), { ssr: false });
+const ShareDialog = dynamic(() => import("~/components/share/share-dialog").then((m) => m.ShareDialog), { ssr: false });
 
 export interface WorkflowEditorProps {
   /** A saved workflow (id and version), or a new one (both null). */
@@ -91,12 +94,8 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
   const showDiagnostics = useCallback((graph: WorkflowGraph) => editor.current?.showDiagnostics(graph.diagnostics), []);
   // Kedro: datasets drawn as nodes (the graph view's toggle); the reader draws them as edge labels by default.
   const [datasets, setDatasets] = useState(false);
-  const datasetsRef = useRef(datasets);
-  useEffect(() => {
-    datasetsRef.current = datasets;
-  });
   const [initialGraph] = useState(() => props.initialGraph ?? NO_GRAPH);
-  const live = useLiveGraph(initialGraph, () => viewRef.current?.state ?? null, showDiagnostics, { datasets });
+  const live = useLiveGraph(initialGraph, (budget) => editor.current?.read(budget) ?? null, showDiagnostics, { datasets });
   const graphRef = useRef(live.graph);
   useEffect(() => {
     graphRef.current = live.graph;
@@ -115,7 +114,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
       setName(content.name);
       nameRef.current = content.name;
       setCodeDirty(content.code !== baselineCodeRef.current);
-      live.load(visualize(content.code, { datasets: datasetsRef.current }));
+      live.load(content.code);
     },
     [live],
   );
@@ -227,19 +226,15 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
       editor.current?.selectRange(span.from, span.to);
       return;
     }
-    const view = editor.current?.view();
-    if (!view) return;
-    const length = view.state.doc.length;
-    const anchor = Math.max(0, Math.min(span.from, length));
-    view.dispatch({
-      selection: { anchor, head: Math.max(anchor, Math.min(span.to, length)) },
-      effects: EditorView.scrollIntoView(anchor, { y: "center" }),
-    });
+    editor.current?.revealRange(span.from, span.to);
   }, []);
 
   const errors = errorLines(live.errors);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [shareOpen, setShareOpen] = useState(false);
+  const historyWanted = useEver(historyOpen);
+  const conflictWanted = useEver(state.conflict !== null);
+  const shareWanted = useEver(shareOpen);
   const savedId = state.workflow?.id ?? null;
 
   return (
@@ -272,7 +267,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
       />
       {savedId ? <EditorTags key={savedId} workflowId={savedId} initialTags={props.tags ?? []} /> : null}
       <SaveMessage status={status} />
-      {savedId ? (
+      {savedId && historyWanted ? (
         <HistoryPanel
           workflowId={savedId}
           getCurrentCode={() => codeRef.current}
@@ -285,7 +280,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
           }}
         />
       ) : null}
-      {state.workflow ? (
+      {state.workflow && shareWanted ? (
         <ShareDialog workflowId={state.workflow.id} version={state.workflow.version} open={shareOpen} onClose={() => setShareOpen(false)} />
       ) : null}
       {state.draftOffer ? <DraftOffer savedAt={state.draftOffer.savedAt} onRestore={restoreOffered} onDiscard={discardOffered} /> : null}
@@ -379,15 +374,17 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
           </section>
         </Panel>
       </Group>
-      <ConflictDialog
-        open={state.conflict !== null}
-        updatedAt={state.conflict?.updatedAt ?? null}
-        busy={state.conflictBusy || state.saving !== null}
-        onReloadTheirs={() => void flow.reloadTheirs()}
-        onOverwrite={() => void flow.overwrite()}
-        onSaveCopy={() => void flow.saveCopy()}
-        onClose={() => flow.dispatch({ type: "conflict-closed" })}
-      />
+      {conflictWanted ? (
+        <ConflictDialog
+          open={state.conflict !== null}
+          updatedAt={state.conflict?.updatedAt ?? null}
+          busy={state.conflictBusy || state.saving !== null}
+          onReloadTheirs={() => void flow.reloadTheirs()}
+          onOverwrite={() => void flow.overwrite()}
+          onSaveCopy={() => void flow.saveCopy()}
+          onClose={() => flow.dispatch({ type: "conflict-closed" })}
+        />
+      ) : null}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { buttonClass } from "~/components/ui/button";
 import type { ImportResult, ImportSummary } from "~/lib/validation/history-output";
 import { MAX_IMPORT_FILES } from "~/lib/workflow-files";

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { createLayoutClient, type LayoutClient } from "~/lib/graph-layout/layout-client";
-import { structureKey } from "~/lib/graph-layout/layout";
+import { structureKey } from "~/lib/graph-layout/structure-key";
 import type { LayoutDirection, LayoutResult } from "~/lib/graph-layout/types";
 import type { WorkflowGraph } from "~/lib/visualizer/types";
 

@@ -25,14 +25,12 @@ import {
   type ReactNode,
 } from "react";
 import { collapseGroups } from "~/lib/graph-layout/collapse";
-import { svgSize, toSvg } from "~/lib/graph-layout/export-svg";
+import { lazyModule } from "~/lib/lazy";
 import { EDGE_COLORS, EDGE_LABEL_COLORS, FAMILY_COLORS } from "~/lib/graph-layout/node-style";
 import type { LayoutDirection, LayoutResult } from "~/lib/graph-layout/types";
-import { toMermaid } from "~/lib/visualizer/export-mermaid";
 import type { EdgeKind, SourceSpan, WorkflowGraph } from "~/lib/visualizer/types";
 import { collapsedOf, decideCollapsed } from "./collapse-defaults";
 import { DetailsPanel } from "./details-panel";
-import { downloadBlob, downloadText, svgToPngBlob } from "./download";
 import { drawingBounds } from "./edge-geometry";
 import {
   allInView,
@@ -160,6 +158,9 @@ const MIN_ZOOM = 0.05;
 const MAX_ZOOM = 2.5;
 /** A fit never enlarges past this: a three-node graph stays at a normal size. */
 const FIT_MAX_ZOOM = 1.25;
+
+/** The downloads' code, loaded on the first download (docs/decisions/083). */
+const graphExport = lazyModule(() => import("./graph-export"));
 
 function prefersDark(): boolean {
   return typeof window !== "undefined" && window.matchMedia?.("(prefers-color-scheme: dark)").matches === true;
@@ -433,21 +434,26 @@ function GraphCanvas({
     activate(nodes.find((n) => n.id === id));
   };
 
+  const failed = (what: string) => (error: unknown) =>
+    setMessage(error instanceof Error ? `${what} export failed: ${error.message}` : `${what} export failed`);
   const exportSvg = () => {
     if (!layout) return;
-    const svg = toSvg(drawnGraph, layout, { theme: prefersDark() ? "dark" : "light" });
-    downloadText(svg, `${exportName}.svg`, "image/svg+xml");
+    const theme = prefersDark() ? "dark" : "light";
+    graphExport()
+      .then((exporter) => exporter.downloadSvg(drawnGraph, layout, exportName, theme))
+      .catch(failed("SVG"));
   };
   const exportPng = () => {
     if (!layout) return;
-    const svg = toSvg(drawnGraph, layout, { theme: prefersDark() ? "dark" : "light" });
-    const { width, height } = svgSize(layout);
-    svgToPngBlob(svg, width, height)
-      .then((blob) => downloadBlob(blob, `${exportName}.png`))
-      .catch((error: unknown) => setMessage(error instanceof Error ? `PNG export failed: ${error.message}` : "PNG export failed"));
+    const theme = prefersDark() ? "dark" : "light";
+    graphExport()
+      .then((exporter) => exporter.downloadPng(drawnGraph, layout, exportName, theme))
+      .catch(failed("PNG"));
   };
   const exportMermaid = () => {
-    downloadText(toMermaid(graph), `${exportName}.mmd`, "text/plain");
+    graphExport()
+      .then((exporter) => exporter.downloadMermaid(graph, exportName))
+      .catch(failed("Mermaid"));
   };
 
   const minimapColors = FAMILY_COLORS[colorMode];

@@ -1,11 +1,11 @@
 "use client";
 
 import { useRef, type FormEvent } from "react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { Field, FormAlert } from "~/components/auth/field";
 import { buttonClass } from "~/components/ui/button";
-import { changePasswordFormInput } from "~/lib/validation/auth";
 import { useFormFeedback } from "~/components/auth/use-form-feedback";
+import { authSchemas } from "~/lib/validation/lazy-schemas";
 import { api } from "~/trpc/react";
 
 /**
@@ -15,12 +15,16 @@ import { api } from "~/trpc/react";
  */
 export function ChangePasswordForm({ email }: { email: string }) {
   const formRef = useRef<HTMLFormElement>(null);
-  const { alert, fields, validate, showServerError } = useFormFeedback();
+  const { alert, fields, validateLazily, showServerError } = useFormFeedback(null, authSchemas);
   const change = api.auth.changePassword.useMutation();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const data = validate(changePasswordFormInput(email), event.currentTarget, ["currentPassword", "newPassword"]);
+    const data = await validateLazily(
+      async () => (await authSchemas()).changePasswordFormInput(email),
+      event.currentTarget,
+      ["currentPassword", "newPassword"],
+    );
     if (!data) return;
     try {
       const { endedSessions } = await change.mutateAsync(data);

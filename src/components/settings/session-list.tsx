@@ -2,7 +2,7 @@
 
 import { signOut } from "next-auth/react";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import { absoluteTime, relativeTime } from "~/components/dashboard/format";
 import { buttonClass } from "~/components/ui/button";
 import { api, type RouterOutputs } from "~/trpc/react";

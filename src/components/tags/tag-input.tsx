@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState, type KeyboardEvent } from "react";
-import { MAX_TAGS, normaliseTag, tagProblem } from "~/lib/validation/tags";
+import { MAX_TAGS, normaliseTag, tagProblem } from "~/lib/validation/tag-rules";
 
 /** One tag as a small pill (cards, the editor); `onRemove` adds a remove button. */
 export function TagPill({ tag, onRemove, disabled }: { tag: string; onRemove?: () => void; disabled?: boolean }) {
@@ -27,7 +27,7 @@ export function TagPill({ tag, onRemove, disabled }: { tag: string; onRemove?: (
 
 /**
  * Edits a list of tags: each shown with a remove button, and a field where Enter (or a comma) adds what was typed,
- * normalised and checked with the server's own rules (src/lib/validation/tags.ts).
+ * normalised and checked with the server's own rules (src/lib/validation/tag-rules.ts).
  */
 export function TagInput({
   tags,

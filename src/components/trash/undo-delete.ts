@@ -1,4 +1,4 @@
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 
 /** How long the delete toast offers "Undo". */
 export const UNDO_MS = 10_000;

@@ -1,7 +1,15 @@
+import { lazyModule } from "~/lib/lazy";
 import type { WorkflowGraph } from "~/lib/visualizer/types";
-import { layoutGraph, structureKey } from "./layout";
+import type { layoutGraph } from "./layout";
 import type { LayoutRequest, LayoutResponse } from "./protocol";
+import { structureKey } from "./structure-key";
 import type { LayoutDirection, LayoutResult } from "./types";
+
+/**
+ * The layout code itself runs in the worker; the page loads it only to lay out inline (no worker, or it failed), so it
+ * is not in the editor's first load (docs/decisions/083).
+ */
+const loadInlineLayout = lazyModule(async () => (await import("./layout")).layoutGraph);
 
 /** The part of `Worker` the client uses (so tests can pass a fake). */
 export interface LayoutWorkerLike {
@@ -14,7 +22,7 @@ export interface LayoutWorkerLike {
 export interface LayoutClientOptions {
   /** Returns a worker, or null to lay out inline. Default: the module worker when `Worker` exists. */
   createWorker?: () => LayoutWorkerLike | null;
-  /** The inline layout (default `layoutGraph`); injectable for tests. */
+  /** The inline layout (default `layoutGraph`, loaded on first use); injectable for tests. */
   layout?: typeof layoutGraph;
 }
 
@@ -38,13 +46,13 @@ function defaultCreateWorker(): LayoutWorkerLike | null {
 }
 
 export function createLayoutClient(options: LayoutClientOptions = {}): LayoutClient {
-  const inline = options.layout ?? layoutGraph;
+  const inlineLayout = options.layout;
   let worker: LayoutWorkerLike | null | undefined; // undefined = not created yet
   let latest = 0;
   const pending = new Map<number, { resolve: (r: LayoutResult | null) => void; request: LayoutRequest }>();
 
-  const runInline = (request: LayoutRequest): LayoutResult =>
-    inline(request.graph, { direction: request.direction, previous: request.previous });
+  const runInline = async (request: LayoutRequest): Promise<LayoutResult> =>
+    (inlineLayout ?? (await loadInlineLayout()))(request.graph, { direction: request.direction, previous: request.previous });
 
   const settle = (id: number, result: LayoutResult | null) => {
     const entry = pending.get(id);
@@ -63,7 +71,8 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
         else {
           // A layout error in the worker: retry inline so the drawing still appears.
           const entry = pending.get(data.id);
-          if (entry) settle(data.id, data.id === latest ? safeInline(entry.request) : null);
+          if (entry && data.id === latest) void safeInline(entry.request).then((result) => settle(data.id, result));
+          else settle(data.id, null);
         }
       };
       worker.onerror = () => {
@@ -71,19 +80,16 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
         const failed = worker;
         worker = null;
         failed?.terminate();
-        for (const [id, entry] of [...pending]) settle(id, id === latest ? safeInline(entry.request) : null);
+        for (const [id, entry] of [...pending]) {
+          if (id === latest) void safeInline(entry.request).then((result) => settle(id, result));
+          else settle(id, null);
+        }
       };
     }
     return worker;
   };
 
-  const safeInline = (request: LayoutRequest): LayoutResult | null => {
-    try {
-      return runInline(request);
-    } catch {
-      return null;
-    }
-  };
+  const safeInline = (request: LayoutRequest): Promise<LayoutResult | null> => runInline(request).catch(() => null);
 
   return {
     layout(graph, direction, previous = null) {
@@ -100,11 +106,7 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
           // Yield first, so a burst of calls lays out only the last graph.
           queueMicrotask(() => {
             if (id !== latest) return resolve(null);
-            try {
-              resolve(runInline(request));
-            } catch (error) {
-              reject(error);
-            }
+            runInline(request).then((result) => resolve(id === latest ? result : null), reject);
           });
         });
       }

@@ -5,6 +5,9 @@
 import { z } from "zod";
 import { isOnlyWhitespace, mentionsEmail, PASSWORD_MENTIONS_EMAIL, PASSWORD_ONLY_WHITESPACE } from "./password-rules";
 
+// Where to go after logging in (no zod: the log-in and sign-up forms read it at first paint, docs/decisions/083).
+export { AFTER_LOGIN_PATH, afterLoginPath, safeCallbackPath } from "./callback-path";
+
 export const EMAIL_MAX_LENGTH = 254;
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
@@ -76,32 +79,3 @@ export function changePasswordFormInput(userEmail: string) {
 
 export type RegisterInput = z.infer<typeof registerInput>;
 export type LoginInput = z.infer<typeof loginInput>;
-
-/**
- * Where to go after logging in: a same-origin path only. Anything else (`//evil.com`, `https://…`, `/\evil`,
- * control characters) falls back to `fallback`.
- */
-export function safeCallbackPath(value: unknown, fallback = "/"): string {
-  if (typeof value !== "string" || value.length === 0 || value.length > 2048) return fallback;
-  if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
-  if (/[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
-  try {
-    const url = new URL(value, "http://same.invalid");
-    if (url.origin !== "http://same.invalid") return fallback;
-    return `${url.pathname}${url.search}${url.hash}`;
-  } catch {
-    return fallback;
-  }
-}
-
-/** Where a person goes after logging in or signing up when no page sent them (issue 14: the dashboard). */
-export const AFTER_LOGIN_PATH = "/dashboard";
-
-/**
- * Where to go after logging in or signing up: the same-origin page the person came from, else the dashboard. The
- * log-in and sign-up pages themselves are not destinations (that would show the form again).
- */
-export function afterLoginPath(value: unknown): string {
-  const path = safeCallbackPath(value, AFTER_LOGIN_PATH);
-  return /^\/(?:login|signup)(?:[/?#]|$)/.test(path) ? AFTER_LOGIN_PATH : path;
-}

@@ -4,24 +4,9 @@
  */
 import { z } from "zod";
 
-export const MAX_TAGS = 10;
-export const MAX_TAG_LENGTH = 32;
+import { MAX_TAG_LENGTH, MAX_TAGS, normaliseTag, tagProblem } from "./tag-rules";
 
-/** Letters, marks and digits of any script, spaces and `- _ . + #`; nothing that separates a list (`,`) or a path. */
-const TAG_CHARACTERS = /^[\p{L}\p{M}\p{N} ._+#-]+$/u;
-
-/** NFC, trimmed, inner whitespace collapsed to one space, lower-case. */
-export function normaliseTag(text: string): string {
-  return text.normalize("NFC").replace(/\s+/gu, " ").trim().toLowerCase();
-}
-
-/** Why a (normalised) tag is refused, or null. */
-export function tagProblem(tag: string): string | null {
-  if (tag.length === 0) return "A tag cannot be empty.";
-  if (Array.from(tag).length > MAX_TAG_LENGTH) return `A tag has at most ${MAX_TAG_LENGTH} characters.`;
-  if (!TAG_CHARACTERS.test(tag)) return "A tag holds letters, digits, spaces and - _ . + # only.";
-  return null;
-}
+export * from "./tag-rules";
 
 const tag = z
   .string()

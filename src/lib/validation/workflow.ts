@@ -4,12 +4,10 @@
  */
 import { z } from "zod";
 import { tagFilter, tagList } from "./tags";
+import { DEFAULT_PAGE_SIZE, DIALECTS, LIST_SORTS, MAX_CODE_BYTES, MAX_NAME_LENGTH, MAX_SEARCH_LENGTH } from "./workflow-limits";
 
-export const MAX_CODE_BYTES = 512 * 1024;
-export const MAX_NAME_LENGTH = 100;
-export const DEFAULT_PAGE_SIZE = 50;
-/** A REST body holds at most 512 KiB of code; JSON escaping may grow it, so allow for that and no more. */
-export const MAX_WORKFLOW_BODY_BYTES = MAX_CODE_BYTES * 2 + 16 * 1024;
+// The bounds and lists without zod, for browser code that needs no schema (docs/decisions/083).
+export * from "./workflow-limits";
 
 /** Issues that mean "too large" rather than "malformed": the server answers 413 for them. */
 export const TOO_LARGE = "PAYLOAD_TOO_LARGE";
@@ -66,22 +64,6 @@ export const updateWorkflowBody = z.strictObject(updateFields).refine(changesSom
 /** `POST /api/workflows` and `workflow.create`: only ever creates. */
 export const createWorkflowInput = z.strictObject({ name: workflowName, code: workflowCode });
 
-/** The frameworks the visualizer tells apart ("generic" is plain Python), with the names people search by. */
-export const DIALECTS = ["langgraph", "airflow", "prefect", "dagster", "kedro", "generic"] as const;
-export type Dialect = (typeof DIALECTS)[number];
-export const DIALECT_LABELS: Record<Dialect, string> = {
-  langgraph: "LangGraph",
-  airflow: "Airflow",
-  prefect: "Prefect",
-  dagster: "Dagster",
-  kedro: "Kedro",
-  generic: "Python",
-};
-
-/** The list's orders: newest update, name A–Z, newest created, largest code, most nodes; ties broken by id. */
-export const LIST_SORTS = ["updated", "name", "created", "size", "nodes"] as const;
-export type ListSort = (typeof LIST_SORTS)[number];
-export const MAX_SEARCH_LENGTH = 200;
 
 export const listWorkflowsInput = z
   .strictObject({
