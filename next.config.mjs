@@ -13,12 +13,23 @@ export const securityHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
 
+/**
+ * A shared workflow's page (docs/decisions/090): its URL holds the token, so no Referer leaves it and no search engine
+ * keeps it (the same values as SHARED_HEADERS in src/server/shares/shared.ts). Listed after the general headers, so
+ * its Referrer-Policy wins.
+ */
+export const sharedPageHeaders = [
+  { key: "Referrer-Policy", value: "no-referrer" },
+  { key: "X-Robots-Tag", value: "noindex, nofollow, noarchive" },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: apiContentSecurityPolicy }] },
+      { source: "/s/:path*", headers: sharedPageHeaders },
     ];
   },
   reactStrictMode: true,

@@ -4,6 +4,7 @@
  */
 import { availableParallelism } from "node:os";
 import { z } from "zod";
+import { parsePreviousKey, parseSigningKey, SIGNING_ALGS, SigningKeyError } from "./auth/signing-keys";
 
 const intFrom = (min: number, max: number, fallback: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
@@ -44,6 +45,11 @@ const configSchema = z.object({
   AUTH_SECRET: secretSchema.optional(),
   AUTH_SECRET_PREVIOUS: secretSchema.optional(),
   AUTH_SECRET_FILE: z.string().min(1).default(".data/auth-secret"),
+  // Access tokens (docs/decisions/093): HS256 with AUTH_SECRET, or an asymmetric PEM key whose public half the JWKS
+  // publishes. AUTH_SECRET keys the session cookie and CSRF in every mode.
+  AUTH_SIGNING_ALG: z.enum(SIGNING_ALGS, { message: "must be HS256 (the default), EdDSA or ES256" }).default("HS256"),
+  AUTH_SIGNING_KEY: z.string().max(16_384, "is too long for a PEM key").optional(),
+  AUTH_SIGNING_KEY_PREVIOUS: z.string().max(16_384, "is too long for a PEM key").optional(),
   PASSWORD_HASHER: z.enum(["argon2id", "bcrypt"]).default("argon2id"),
   BCRYPT_COST: intFrom(10, 15, 12),
   ACCESS_TOKEN_TTL: intFrom(60, 900, 900),
@@ -62,6 +68,7 @@ const configSchema = z.object({
   if (config.AUTH_SECRET_PREVIOUS && !config.AUTH_SECRET) {
     ctx.addIssue({ code: "custom", path: ["AUTH_SECRET_PREVIOUS"], message: "is only used together with AUTH_SECRET" });
   }
+  checkSigningKeys(config, ctx);
   if (config.SESSION_IDLE_TIMEOUT > config.SESSION_MAX_AGE) {
     ctx.addIssue({ code: "custom", path: ["SESSION_IDLE_TIMEOUT"], message: "must not be longer than SESSION_MAX_AGE" });
   }
@@ -69,6 +76,43 @@ const configSchema = z.object({
     ctx.addIssue({ code: "custom", path: ["AUTH_SECRET_PREVIOUS"], message: "must differ from AUTH_SECRET" });
   }
 });
+
+type SigningKeyVariables = {
+  AUTH_SIGNING_ALG: (typeof SIGNING_ALGS)[number];
+  AUTH_SIGNING_KEY?: string | undefined;
+  AUTH_SIGNING_KEY_PREVIOUS?: string | undefined;
+};
+
+/** The access-token keys fit their algorithm and each other; each message names the variable, never the key. */
+function checkSigningKeys(config: SigningKeyVariables, ctx: z.RefinementCtx): void {
+  const { AUTH_SIGNING_ALG: alg, AUTH_SIGNING_KEY: key, AUTH_SIGNING_KEY_PREVIOUS: previous } = config;
+  const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+  if (previous && !key) issue("AUTH_SIGNING_KEY_PREVIOUS", "is only used together with AUTH_SIGNING_KEY");
+  if (alg === "HS256") {
+    if (key) issue("AUTH_SIGNING_KEY", "is only used with AUTH_SIGNING_ALG=EdDSA or ES256 (AUTH_SIGNING_ALG is HS256, the default)");
+    return;
+  }
+  if (!key) {
+    const generate = alg === "EdDSA" ? "openssl genpkey -algorithm ed25519" : "openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256";
+    issue("AUTH_SIGNING_KEY", `required with AUTH_SIGNING_ALG=${alg}: a PEM private key, e.g. from \`${generate}\``);
+    return;
+  }
+  let current: ReturnType<typeof parseSigningKey> | undefined;
+  try {
+    current = parseSigningKey(key, alg);
+  } catch (error) {
+    if (!(error instanceof SigningKeyError)) throw error;
+    issue("AUTH_SIGNING_KEY", error.message);
+  }
+  if (!previous) return;
+  try {
+    const { publicKey } = parsePreviousKey(previous);
+    if (current?.publicKey.equals(publicKey)) issue("AUTH_SIGNING_KEY_PREVIOUS", "must differ from AUTH_SIGNING_KEY (it is the same key)");
+  } catch (error) {
+    if (!(error instanceof SigningKeyError)) throw error;
+    issue("AUTH_SIGNING_KEY_PREVIOUS", error.message);
+  }
+}
 
 export type AppConfig = Omit<z.infer<typeof configSchema>, "APP_URL"> & {
   /** The app's public URL: APP_URL, or `http://localhost:$PORT` when it is not set. */

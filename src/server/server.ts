@@ -9,6 +9,8 @@ import next from "next";
 import { keyringFromConfig, setKeyring } from "./auth/keys";
 import { pruneExpiredCounters } from "./auth/rate-limit";
 import { purgeTrash } from "./workflows/trash";
+import { pruneExpiredShares } from "./shares/links";
+import { isSharedPage, refuseSharedPageOverLimit } from "./shares/page-gate";
 import { cannotStart } from "./cannot-start";
 import { getConfig } from "./config";
 import { type Database, openDatabase, setDatabase } from "./db/client";
@@ -45,6 +47,7 @@ export async function serve({ dev, migrate }: ServeOptions): Promise<void> {
   const pruning = setInterval(() => {
     pruneExpiredCounters(db).catch((error: unknown) => log.warn({ err: error }, "could not prune rate-limit counters"));
     purgeTrash(db).catch((error: unknown) => log.warn({ err: error }, "could not empty the trash of old workflows"));
+    pruneExpiredShares(db).catch((error: unknown) => log.warn({ err: error }, "could not prune expired share links"));
   }, 10 * 60_000);
   pruning.unref();
 
@@ -84,6 +87,11 @@ export async function serve({ dev, migrate }: ServeOptions): Promise<void> {
     }
     // The API is answered here, on our own fast path; pages, server components and next-auth by Next.
     if (serveApi(req, res)) return;
+    // A shared page (/s/<token>) is rate-limited per address before Next renders it (docs/decisions/090).
+    if (isSharedPage(req.url)) {
+      void refuseSharedPageOverLimit(req, res).then((refused) => (refused ? undefined : handle(req, res)));
+      return;
+    }
     void handle(req, res);
   });
   server.keepAliveTimeout = 65_000;

@@ -4,6 +4,7 @@ import { StorageUsage } from "~/components/history/storage-usage";
 import { ChangePasswordForm } from "~/components/settings/change-password-form";
 import { LogoutEverywhere } from "~/components/settings/logout-everywhere";
 import { SessionList } from "~/components/settings/session-list";
+import { SharedLinksSettings } from "~/components/share/shared-links-settings";
 import { requireUser } from "~/server/auth/server-user";
 import { listSessions } from "~/server/auth/session-list";
 import { getDatabase } from "~/server/db/client";
@@ -21,8 +22,14 @@ export default async function SettingsPage() {
           Signed in as <span className="font-medium text-slate-900 dark:text-slate-100">{user.email}</span>
         </p>
       </div>
-      <Section title="Storage" description="The code of your workflows, their history and the trash count toward it.">
+      <Section title="Storage" description="The code of your workflows, their history, the trash and versions pinned by share links count toward it.">
         <StorageUsage />
+      </Section>
+      <Section
+        title="Shared links"
+        description="Read-only links to your workflows. Anyone holding one can open it until it expires or you revoke it."
+      >
+        <SharedLinksSettings />
       </Section>
       <Section title="Change password" description="Use a passphrase you do not use anywhere else.">
         <ChangePasswordForm email={user.email} />

@@ -25,6 +25,8 @@ export interface CodeEditorProps {
   onUpdate?(update: ViewUpdate): void;
   onCreate?(view: EditorView): void;
   className?: string;
+  /** Shows the code without letting anyone change it (a shared workflow): it can still be selected and copied. */
+  readOnly?: boolean;
 }
 
 /** The visualizer's diagnostics as CodeMirror's, clamped to the document. */
@@ -48,21 +50,26 @@ const BASIC_SETUP = {
   closeBrackets: true,
 } as const;
 
+const READ_ONLY_SETUP = { ...BASIC_SETUP, highlightActiveLine: false, autocompletion: false, closeBrackets: false } as const;
+
 /**
  * CodeMirror 6 with Python (on the visualizer's own parser), a lint gutter fed by the visualizer, and a theme that
  * follows the system's.
  * Server-rendered as a plain `<pre>` of the code, so the first paint already shows it.
  */
-export function CodeEditor({ value, ref, onUpdate, onCreate, className = "" }: CodeEditorProps) {
+export function CodeEditor({ value, ref, onUpdate, onCreate, className = "", readOnly = false }: CodeEditorProps) {
   const [view, setView] = useState<EditorView | null>(null);
   const extensions = useMemo(
     () => [
       python(),
       lintGutter(),
       editorTheme,
-      EditorView.contentAttributes.of({ "aria-label": "Python workflow script", "aria-describedby": "code-editor-hint" }),
+      EditorView.contentAttributes.of({
+        "aria-label": readOnly ? "Python workflow script (read-only)" : "Python workflow script",
+        "aria-describedby": "code-editor-hint",
+      }),
     ],
-    [],
+    [readOnly],
   );
 
   useImperativeHandle(
@@ -119,14 +126,15 @@ export function CodeEditor({ value, ref, onUpdate, onCreate, className = "" }: C
         height="100%"
         className="h-full"
         theme="none"
-        basicSetup={BASIC_SETUP}
+        basicSetup={readOnly ? READ_ONLY_SETUP : BASIC_SETUP}
         extensions={extensions}
+        readOnly={readOnly}
         placeholder="# Write or paste a Python workflow: LangGraph, Airflow, Prefect, Dagster, Kedro or a plain script."
         onCreateEditor={handleCreate}
         onUpdate={onUpdate}
       />
       <p id="code-editor-hint" className="sr-only">
-        Python code editor. Press Escape, then Tab, to move focus out of the editor.
+        {readOnly ? "Read-only Python code. " : "Python code editor. "}Press Escape, then Tab, to move focus out of the editor.
       </p>
     </div>
   );

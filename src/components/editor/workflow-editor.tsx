@@ -20,6 +20,7 @@ import { errorLines } from "./live-graph";
 import { nodeAtPosition } from "./node-at";
 import { SaveBar, SaveMessage } from "./save-bar";
 import { HistoryPanel } from "~/components/history/history-panel";
+import { ShareDialog } from "~/components/share/share-dialog";
 import { downloadWorkflowFile } from "~/components/files/download-py";
 import { DEFAULT_NAME, type Content } from "./save-state";
 import { useLocalDraft } from "./use-draft";
@@ -235,6 +236,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
 
   const errors = errorLines(live.errors);
   const [historyOpen, setHistoryOpen] = useState(false);
+  const [shareOpen, setShareOpen] = useState(false);
   const savedId = state.workflow?.id ?? null;
 
   return (
@@ -260,6 +262,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
                 { id: "copy", label: "Save as a copy", onSelect: () => void flow.save({ asCopy: true }), disabled: state.saving !== null },
                 { id: "history", label: "History", onSelect: () => setHistoryOpen(true) },
                 { id: "download", label: "Download .py", onSelect: () => downloadWorkflowFile(state.workflow!.id) },
+                { id: "share", label: "Share", onSelect: () => setShareOpen(true) },
               ]
             : []
         }
@@ -277,6 +280,9 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
             void flow.save();
           }}
         />
+      ) : null}
+      {state.workflow ? (
+        <ShareDialog workflowId={state.workflow.id} version={state.workflow.version} open={shareOpen} onClose={() => setShareOpen(false)} />
       ) : null}
       {state.draftOffer ? <DraftOffer savedAt={state.draftOffer.savedAt} onRestore={restoreOffered} onDiscard={discardOffered} /> : null}
       <div role="tablist" aria-label="Show" className="flex border-b border-slate-200 bg-white md:hidden dark:border-slate-800 dark:bg-slate-950">

@@ -1,17 +1,19 @@
 /**
  * The API our own server answers itself, before Next.js (docs/decisions/060): tRPC, the workflows' REST routes, the
- * account token routes, `/api/me` and `/api/health`. Every handler goes through `route()` (src/server/http/route.ts).
+ * account token routes, `/api/me`, `/api/health` and the access tokens' public keys (`/.well-known/jwks.json`). Every handler goes through `route()` (src/server/http/route.ts).
  * Anything else — pages, server components, next-auth (`/api/auth/*` but the token and register routes), the OpenAPI
  * document — is Next's.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import * as account from "../auth/http";
+import { jwks } from "../auth/jwks";
 import { getConfig } from "../config";
 import { AppError } from "../errors/app-error";
 import { type NodeRoute, route, sendError } from "../http/route";
 import { identityOf, nodeHeaders } from "../http/request";
 import { checkHealth } from "../services/health";
 import { TRPC_ENDPOINT, trpcRoute } from "./trpc-http";
+import * as shares from "./share-routes";
 import * as workflows from "./workflow-routes";
 
 const health = route(async ({ withDatabase }) => {
@@ -33,6 +35,8 @@ const EXACT: Record<string, Methods> = {
   "/api/workflows": { GET: workflows.listWorkflows, POST: workflows.createWorkflow },
   "/api/trash": { GET: workflows.listTrash },
   "/api/workflows/import": { POST: workflows.importWorkflows },
+  "/api/shares": { GET: shares.listMyShares },
+  "/.well-known/jwks.json": { GET: jwks },
 };
 
 /** Paths with parameters: each pattern's groups are the named parameters, in order; the first match wins. */
@@ -47,6 +51,9 @@ const PATTERNS: Array<{ pattern: RegExp; params: readonly string[]; methods: Met
   },
   { pattern: /^\/api\/workflows\/([^/]+)\/versions\/([^/]+)$/, params: ["id", "version"], methods: { GET: workflows.getVersion } },
   { pattern: /^\/api\/workflows\/([^/]+)\/versions$/, params: ["id"], methods: { GET: workflows.listVersions } },
+  { pattern: /^\/api\/workflows\/([^/]+)\/shares$/, params: ["id"], methods: { GET: shares.listWorkflowShares, POST: shares.createShare } },
+  { pattern: /^\/api\/shares\/([^/]+)$/, params: ["id"], methods: { DELETE: shares.revokeShare } },
+  { pattern: /^\/api\/shared\/([^/]+)$/, params: ["token"], methods: { GET: shares.viewShared } },
   { pattern: /^\/api\/workflows\/([^/]+)\/graph$/, params: ["id"], methods: { GET: workflows.workflowGraph } },
   {
     pattern: /^\/api\/workflows\/([^/]+)$/,
@@ -74,7 +81,7 @@ function find(pathname: string): { methods: Methods; params: Record<string, stri
  */
 export function serveApi(req: IncomingMessage, res: ServerResponse): boolean {
   const rawUrl = req.url ?? "/";
-  if (!rawUrl.startsWith("/api/")) return false;
+  if (!rawUrl.startsWith("/api/") && !rawUrl.startsWith("/.well-known/")) return false;
   const url = new URL(rawUrl, "http://localhost");
   let found: ReturnType<typeof find>;
   try {

@@ -15,6 +15,8 @@ import {
 import { MAX_IMPORT_BODY_BYTES, MAX_IMPORT_FILES } from "~/lib/workflow-files";
 import { DEFAULT_VERSIONS_PAGE, restoreVersionBody, versionNumber } from "~/lib/validation/history";
 import { importSummary, trashList, versionDetail, versionList } from "~/lib/validation/history-output";
+import { createShareBody, MAX_SHARES_PER_WORKFLOW } from "~/lib/validation/share";
+import { createdShareLink, sharedWorkflow, shareLinkList } from "~/lib/validation/share-output";
 
 const schema = (type: z.ZodType, io: "input" | "output" = "output") => z.toJSONSchema(type, { io, unrepresentable: "any" });
 const jsonContent = (type: z.ZodType, io: "input" | "output" = "output") => ({ "application/json": { schema: schema(type, io) } });
@@ -183,6 +185,51 @@ export function openApiDocument(serverUrl: string) {
         get: {
           summary: "One version with its code",
           responses: { 200: { description: "The version", content: jsonContent(versionDetail) }, ...commonErrors },
+        },
+      },
+      "/api/workflows/{id}/shares": {
+        parameters: [idParameter],
+        get: {
+          summary: "This workflow's read-only share links, newest first (never their tokens)",
+          responses: { 200: { description: "The links", content: jsonContent(shareLinkList) }, ...commonErrors },
+        },
+        post: {
+          summary: "Make a read-only share link: how long it lives, and the latest save or one pinned version",
+          requestBody: { required: true, content: jsonContent(createShareBody, "input") },
+          responses: {
+            201: { description: "Made: the token is in this answer only (stored as its SHA-256)", content: jsonContent(createdShareLink) },
+            403: error(`The workflow has ${MAX_SHARES_PER_WORKFLOW} links already`),
+            413: error("A pinned version's code does not fit in your storage (details: usedBytes, limitBytes, neededBytes)"),
+            ...commonErrors,
+            404: error("No such workflow (or not yours), or no such version of it"),
+          },
+        },
+      },
+      "/api/shares": {
+        get: {
+          summary: "All your share links (of workflows not in the trash), newest first",
+          parameters: [{ name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 200, default: 200 } }],
+          responses: { 200: { description: "The links", content: jsonContent(shareLinkList) }, ...baseErrors },
+        },
+      },
+      "/api/shares/{id}": {
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+        delete: {
+          summary: "Revoke a share link: from now on its token answers 404, like any wrong token",
+          responses: { 204: { description: "Revoked" }, ...baseErrors, 404: error("No such link (or not yours)") },
+        },
+      },
+      "/api/shared/{token}": {
+        parameters: [{ name: "token", in: "path", required: true, schema: { type: "string" } }],
+        get: {
+          summary: "A shared workflow's name and code, read-only, for anyone holding the token (no account)",
+          security: [],
+          responses: {
+            200: { description: "The workflow as the link shows it (noindex, no-referrer)", content: jsonContent(sharedWorkflow) },
+            404: error("The same answer for a wrong, revoked or expired token and a deleted workflow"),
+            429: error("Too many reads from your address: Retry-After and details.retryAfterSeconds"),
+            503: error("The database is unavailable"),
+          },
         },
       },
       "/api/workflows/{id}/versions/{version}/restore": {

@@ -1,4 +1,5 @@
 import { authRouter } from "./routers/auth";
+import { shareRouter } from "./routers/share";
 import { systemRouter } from "./routers/system";
 import { workflowRouter } from "./routers/workflow";
 import { createCallerFactory, router } from "./trpc";
@@ -7,6 +8,7 @@ export const appRouter = router({
   system: systemRouter,
   auth: authRouter,
   workflow: workflowRouter,
+  share: shareRouter,
 });
 
 export type AppRouter = typeof appRouter;

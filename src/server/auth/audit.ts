@@ -19,6 +19,8 @@ export const AUDIT_EVENT_TYPES = [
   "rate_limited",
   "password_change",
   "password_change_failure",
+  "share_link_created",
+  "share_link_revoked",
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

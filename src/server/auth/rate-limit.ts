@@ -91,6 +91,8 @@ export const LIMITS = {
   registerPerAddress: { name: "register_address", points: 10, durationSeconds: 60 * 60 },
   /** Token refreshes per client address (good or bad): 120 per 15 minutes. */
   refreshPerAddress: { name: "refresh_address", points: 120, durationSeconds: 15 * 60 },
+  /** Reads of shared links (`/s/<token>`, `GET /api/shared/:token`, `share.view`) per client address: 60 per minute. */
+  shareViewPerAddress: { name: "share_address", points: 60, durationSeconds: 60 },
 } as const satisfies Record<string, LimitSpec>;
 
 /** The key of a subject (address, email…), hashed so the table holds no personal data in clear. */

@@ -1,7 +1,8 @@
 /**
- * Access tokens: JWTs signed HS256 with the keyring's current key, a `kid` header, and the claims
- * `sub`, `sid` (the session), `iat`, `exp`, `jti`, `iss`, `aud`. Verification accepts HS256 alone, a known `kid`,
- * our issuer and audience, and at most 30 s of clock skew; anything else is refused.
+ * Access tokens: JWTs signed with the keyring's access-token signer — HS256 (AUTH_SECRET), or EdDSA / ES256
+ * (AUTH_SIGNING_KEY, docs/decisions/093) — with a `kid` header, and the claims `sub`, `sid` (the session), `iat`,
+ * `exp`, `jti`, `iss`, `aud`. Verification picks the key by `kid` and accepts only that key's algorithm, our issuer
+ * and audience, and at most 30 s of clock skew; anything else is refused.
  *
  * Session cookies (next-auth's JWT) are encrypted JWTs (`dir` + A256GCM) with the same keyring and a `kid`,
  * so one key rotation covers both.
@@ -26,25 +27,20 @@ const seconds = (ms: number) => Math.floor(ms / 1000);
 
 /**
  * WebCrypto keys, imported once per raw key (jose would import a `Uint8Array` again on every sign and verify:
- * 5–10 % of a request's CPU in issue 13's profile).
+ * 5–10 % of a request's CPU in issue 13's profile). Access-token keys are imported once by their keyring entry
+ * (./signing-keys.ts).
  */
 const importedKeys = new WeakMap<Uint8Array, Promise<CryptoKey>>();
 
-function importedKey(raw: Uint8Array, algorithm: "HMAC" | "AES-GCM"): Promise<CryptoKey> {
-  let key = importedKeys.get(raw);
-  if (!key) {
-    const bytes = new Uint8Array(raw); // a copy on its own ArrayBuffer, as WebCrypto's types ask
-    key =
-      algorithm === "HMAC"
-        ? crypto.subtle.importKey("raw", bytes, { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"])
-        : crypto.subtle.importKey("raw", bytes, { name: "AES-GCM" }, false, ["encrypt", "decrypt"]);
-    importedKeys.set(raw, key);
+function sessionKeyOf(key: { sessionKey: Uint8Array }): Promise<CryptoKey> {
+  let imported = importedKeys.get(key.sessionKey);
+  if (!imported) {
+    const bytes = new Uint8Array(key.sessionKey); // a copy on its own ArrayBuffer, as WebCrypto's types ask
+    imported = crypto.subtle.importKey("raw", bytes, { name: "AES-GCM" }, false, ["encrypt", "decrypt"]);
+    importedKeys.set(key.sessionKey, imported);
   }
-  return key;
+  return imported;
 }
-
-const accessKeyOf = (key: { accessKey: Uint8Array }) => importedKey(key.accessKey, "HMAC");
-const sessionKeyOf = (key: { sessionKey: Uint8Array }) => importedKey(key.sessionKey, "AES-GCM");
 
 export async function signAccessToken(
   subject: { userId: string; sessionId: string },
@@ -54,15 +50,16 @@ export async function signAccessToken(
   const ttl = options.ttlSeconds ?? DEFAULT_ACCESS_TTL_SECONDS;
   const iat = seconds(options.now ?? Date.now());
   const jti = randomUUID();
+  const signer = keyring.accessSigner;
   const token = await new SignJWT({ sid: subject.sessionId })
-    .setProtectedHeader({ alg: "HS256", typ: "JWT", kid: keyring.current.kid })
+    .setProtectedHeader({ alg: signer.alg, typ: "JWT", kid: signer.kid })
     .setSubject(subject.userId)
     .setIssuer(ISSUER)
     .setAudience(ACCESS_AUDIENCE)
     .setJti(jti)
     .setIssuedAt(iat)
     .setExpirationTime(iat + ttl)
-    .sign(await accessKeyOf(keyring.current));
+    .sign(await signer.signKey());
   return { token, expiresIn: ttl, jti };
 }
 
@@ -77,12 +74,13 @@ export async function verifyAccessToken(
     const { payload } = await jwtVerify(
       token,
       (header) => {
-        const key = keyring.byKid(header.kid);
-        if (!key) throw new errors.JWKSNoMatchingKey();
-        return accessKeyOf(key);
+        const key = keyring.accessKeyByKid(header.kid);
+        // The key decides the algorithm, never the token: another `alg` under a known kid is refused.
+        if (!key || header.alg !== key.alg) throw new errors.JWKSNoMatchingKey();
+        return key.verifyKey();
       },
       {
-        algorithms: ["HS256"],
+        algorithms: keyring.accessAlgorithms,
         issuer: ISSUER,
         audience: ACCESS_AUDIENCE,
         clockTolerance: CLOCK_TOLERANCE_SECONDS,

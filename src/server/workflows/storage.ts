@@ -1,6 +1,6 @@
 /**
- * A person's storage: the bytes of the code of all their workflows (trashed ones too) and of every earlier version
- * kept in their history, against a per-person limit (docs/decisions/076). Checked inside the saving transaction,
+ * A person's storage: the bytes of the code of all their workflows (trashed ones too), of every earlier version
+ * kept in their history and of the versions pinned by their share links (decision 090), against a per-person limit (docs/decisions/076). Checked inside the saving transaction,
  * under the lock on the owner's row, so concurrent saves cannot pass the limit together.
  */
 import type { Prisma } from "../db/generated/client";
@@ -16,7 +16,8 @@ export interface StorageUsage {
 export async function storageUsed(client: Client, ownerId: string): Promise<number> {
   const rows = await client.$queryRaw<{ used: number }[]>`
     SELECT ((SELECT COALESCE(SUM(code_bytes), 0) FROM workflows WHERE owner_id = ${ownerId}::uuid)
-          + (SELECT COALESCE(SUM(code_bytes), 0) FROM workflow_versions WHERE owner_id = ${ownerId}::uuid))::float8 AS used`;
+          + (SELECT COALESCE(SUM(code_bytes), 0) FROM workflow_versions WHERE owner_id = ${ownerId}::uuid)
+          + (SELECT COALESCE(SUM(pinned_bytes), 0) FROM share_links WHERE owner_id = ${ownerId}::uuid))::float8 AS used`;
   return Number(rows[0]?.used ?? 0);
 }
 

@@ -46,7 +46,7 @@ describe("the embedded database folder", () => {
     } finally {
       await second.close();
     }
-  });
+  }, 120_000); // two data folders opened (initdb each): seconds on a quiet machine, far more on a loaded one
 
   it("refuses a second process with a clear message, and the first keeps working", async () => {
     const dataDir = path.join(dir, "shared");
@@ -63,7 +63,7 @@ describe("the embedded database folder", () => {
     } finally {
       await first.close();
     }
-  });
+  }, 120_000); // a data folder plus two child processes under tsx
 
   it("takes over the lock of a process that died", async () => {
     const dataDir = path.join(dir, "stale");

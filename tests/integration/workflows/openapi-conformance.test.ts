@@ -157,6 +157,34 @@ describe("the OpenAPI document against real responses", () => {
     expect((await call(gone, "delete", `/api/trash/${trashed.id}`, { token })).status).toBe(404);
   });
 
+  it("describes the share-link routes as they answer", async () => {
+    const token = me.accessToken;
+    const shares = "/api/workflows/{id}/shares";
+    const revoke = "/api/shares/{id}";
+    const shared = "/api/shared/{token}";
+    const id = ((await call("/api/workflows", "post", "/api/workflows", { token, body: { name: "Shared", code: "print(1)\n" } })).body as { id: string }).id;
+    const created = await call(shares, "post", `/api/workflows/${id}/shares`, { token, body: { expiresIn: "1d", version: 1 } });
+    expect(created.status).toBe(201);
+    const { link, token: shareToken } = created.body as { link: { id: string }; token: string };
+    expect((await call(shares, "post", `/api/workflows/${id}/shares`, { token, body: { expiresIn: "2d" } })).status).toBe(400);
+    expect((await call(shares, "post", `/api/workflows/${id}/shares`, { token, body: { version: 9 } })).status).toBe(404);
+    expect((await call(shares, "post", `/api/workflows/${id}/shares`, { body: {} })).status).toBe(401);
+    expect((await call(shares, "get", `/api/workflows/${id}/shares`, { token })).status).toBe(200);
+    expect((await call(shares, "get", `/api/workflows/${crypto.randomUUID()}/shares`, { token })).status).toBe(404);
+    expect((await call(shares, "get", "/api/workflows/not-an-id/shares", { token })).status).toBe(400);
+    expect((await call(shares, "get", `/api/workflows/${id}/shares`)).status).toBe(401);
+    expect((await call("/api/shares", "get", "/api/shares", { token })).status).toBe(200);
+    expect((await call("/api/shares", "get", "/api/shares?limit=0", { token })).status).toBe(400);
+    expect((await call("/api/shares", "get", "/api/shares")).status).toBe(401);
+    expect((await call(shared, "get", `/api/shared/${shareToken}`)).status).toBe(200);
+    expect((await call(shared, "get", "/api/shared/not-a-token")).status).toBe(404);
+    expect((await call(revoke, "delete", "/api/shares/not-an-id", { token })).status).toBe(400);
+    expect((await call(revoke, "delete", `/api/shares/${link.id}`)).status).toBe(401);
+    expect((await call(revoke, "delete", `/api/shares/${link.id}`, { token })).status).toBe(204);
+    expect((await call(revoke, "delete", `/api/shares/${link.id}`, { token })).status).toBe(404);
+    expect((await call(shared, "get", `/api/shared/${shareToken}`)).status).toBe(404);
+  });
+
   it("leaves no documented response unchecked", () => {
     // Every documented response was produced here, except those that need a server in a particular state; those
     // are produced by the tests named beside them.
@@ -165,6 +193,9 @@ describe("the OpenAPI document against real responses", () => {
       "post /api/trash/{id}/restore 403", // the per-person limit: workflow-trash.test.ts
       "get /api/workflows/{id}/graph 422", // past the size or time bound: bounded-work/graph-bounds.test.ts
       "post /api/workflows/{id}/versions/{version}/restore 413", // storage full: workflow-history.test.ts
+      "post /api/workflows/{id}/shares 403", // 20 links per workflow: shares/share-links.test.ts
+      "post /api/workflows/{id}/shares 413", // a pinned version past the storage limit: shares/share-links.test.ts
+      "get /api/shared/{token} 429", // 60 reads a minute per address: shares/share-links.test.ts
     ]);
     // Import (multipart) and download (a .py file) do not answer JSON; workflow-files.test.ts covers them over HTTP.
     // Their JSON bodies are not yet checked against the document here.

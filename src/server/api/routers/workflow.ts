@@ -25,7 +25,7 @@ import * as workflows from "../../workflows/service";
 import { protectedProcedure, router } from "../trpc";
 
 /** Every procedure runs as the signed-in owner; the scope carries the owner and the per-person limit. */
-const ownerProcedure = protectedProcedure.use(({ ctx, next }) => {
+export const ownerProcedure = protectedProcedure.use(({ ctx, next }) => {
   const config = getConfig();
   const scope: workflows.WorkflowScope = {
     db: ctx.db,
