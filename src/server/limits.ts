@@ -5,6 +5,7 @@
  */
 import type { ServerOptions } from "node:http";
 import { TRPC_MAX_BATCH_CALLS, TRPC_MAX_HEAVY_CALLS_PER_BATCH } from "~/lib/api-limits";
+import { MAX_WORKFLOW_BODY_BYTES } from "~/lib/validation/workflow";
 import { type AppConfig, getConfig } from "./config";
 import type { GraphBound } from "./graph-work/tasks";
 
@@ -17,6 +18,12 @@ export interface RequestLimits {
   headersTimeoutMs: number;
   /** A route handler stops reading a body that has not fully arrived this long after it began reading (408). */
   bodyReadMs: number;
+  /**
+   * A refused request's body still arriving is read and discarded up to this many more bytes (within `bodyReadMs`)
+   * before the refusal is sent, so that the client reads the 4xx instead of a reset; past it the answer goes at once
+   * and the connection is closed (src/server/http/read-body.ts, `discardUnreadBody`).
+   */
+  refusedBodyDrainBytes: number;
   graph: {
     /** The API answers a graph up to this size; past it, 422 with the counts. */
     api: GraphBound;
@@ -44,6 +51,8 @@ export function limitsFrom(config: Pick<AppConfig, "REQUEST_TIMEOUT_MS" | "GRAPH
     requestTimeoutMs: config.REQUEST_TIMEOUT_MS + 5_000,
     headersTimeoutMs: Math.min(10_000, config.REQUEST_TIMEOUT_MS),
     bodyReadMs: config.REQUEST_TIMEOUT_MS,
+    // The largest JSON body a route reads anyway (a tRPC batch with one full-size save): no new kind of work.
+    refusedBodyDrainBytes: MAX_WORKFLOW_BODY_BYTES + 64 * 1024,
     graph: {
       api: { maxNodes: 2_000, maxEdges: 5_000 },
       firstPaint: { maxNodes: 400, maxEdges: 1_000 },

@@ -5,6 +5,12 @@ import { AppError } from "./app-error";
 const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "57P01", "57P03", "08001", "08006", "P1001", "P1002", "P1017", "P2024"]);
 const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "DatabaseDoesNotExist", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "TransactionAlreadyClosed"]);
 const UNAVAILABLE_MESSAGE = /(connect ECONNREFUSED|Connection terminated|Query read timeout|terminating connection|timeout exceeded when trying to connect|Connection ended unexpectedly|the database system is (shutting down|starting up)|PGlite is closed)/i;
+/**
+ * Prisma's interactive transactions (code P2028) when the database does not answer in time: no connection would start
+ * the transaction within `maxWait`, or the transaction outlived its `timeout` waiting on the database. (P2028 also
+ * names bugs — a transaction used after its commit — which stay 500s.)
+ */
+const TRANSACTION_TIMED_OUT = /Unable to start a transaction in the given time|cannot be executed on an expired transaction/;
 
 /** True when the error says the database cannot be reached right now (as opposed to a bad query). */
 export function isDatabaseUnavailable(error: unknown): boolean {
@@ -21,6 +27,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (typeof candidate.originalCode === "string" && UNAVAILABLE_CODES.has(candidate.originalCode)) return true;
     if (typeof candidate.kind === "string" && UNAVAILABLE_KINDS.has(candidate.kind)) return true;
     if (typeof candidate.message === "string" && UNAVAILABLE_MESSAGE.test(candidate.message)) return true;
+    if (candidate.code === "P2028" && typeof candidate.message === "string" && TRANSACTION_TIMED_OUT.test(candidate.message)) return true;
     // Prisma puts the driver's error under `meta.driverAdapterError` (raw queries, for one); errors chain by `cause`.
     e = candidate.cause ?? candidate.meta?.driverAdapterError;
   }

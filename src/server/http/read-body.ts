@@ -99,6 +99,42 @@ export function readNodeBodyBytes(req: IncomingMessage, maxBytes: number, option
   });
 }
 
+/**
+ * Reads and discards what is left of a request's body, at most `maxBytes` more and within `deadlineMs`; resolves true
+ * once the whole body is in. Closing a connection with body bytes still unread makes the kernel reset it, and a client
+ * still sending sees EPIPE or ECONNRESET instead of the answer: `route()` calls this before a refusal that closes the
+ * connection. Past the bound or the deadline it stops (false): that answer still goes out, and the reset is the sender's.
+ */
+export function discardUnreadBody(req: IncomingMessage, maxBytes: number, deadlineMs: number): Promise<boolean> {
+  if (req.complete) return Promise.resolve(true);
+  const declared = Number(req.headers["content-length"] ?? "NaN");
+  if (req.destroyed || (Number.isFinite(declared) && declared > maxBytes)) return Promise.resolve(false);
+  return new Promise<boolean>((resolve) => {
+    let size = 0;
+    const done = (whole: boolean) => {
+      clearTimeout(timer);
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("error", onStop);
+      req.off("close", onStop);
+      if (!whole) req.pause();
+      resolve(whole);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > maxBytes) done(false);
+    };
+    const onEnd = () => done(true);
+    const onStop = () => done(req.complete);
+    const timer = setTimeout(() => done(false), deadlineMs);
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("error", onStop);
+    req.on("close", onStop);
+    req.resume();
+  });
+}
+
 function concat(chunks: Uint8Array[], size: number): Uint8Array {
   if (chunks.length === 1) return chunks[0]!;
   const out = new Uint8Array(size);

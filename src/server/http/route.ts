@@ -13,8 +13,10 @@ import { authenticateRequest } from "../auth/authenticate";
 import { type Database, getDatabase } from "../db/client";
 import { errorBody } from "../errors/app-error";
 import { anyAppError } from "../errors/trpc-error";
+import { requestLimits } from "../limits";
 import { log } from "../log";
 import { API_CONTENT_SECURITY_POLICY, STATIC_SECURITY_HEADERS } from "../security-headers";
+import { CLOSE_CONNECTION, discardUnreadBody } from "./read-body";
 import { readNodeJsonBody } from "./read-json";
 import { type ApiRequest, type RequestHead, type RequestIdentity, identityOf, nodeHeaders } from "./request";
 
@@ -85,9 +87,23 @@ export function route<P = Record<string, never>>(handle: (args: RouteArgs<P>) =>
       });
       if (reply) sendJson(res, reply);
     } catch (error) {
+      await beforeRefusal(req, error);
       sendError(res, error, request.requestId);
     }
   };
+}
+
+/**
+ * A refusal that closes the connection (a body refused unread or part-read: 413, 415, a batch past its bounds) is sent
+ * once the body's rest is in — read and discarded, bounded by `refusedBodyDrainBytes` and the body-read deadline — so
+ * that the client reads it instead of a reset. Not after a 408 (the deadline has passed) or a body that broke off.
+ * A refusal on a kept-alive connection needs nothing: Node reads past the body itself before the next request.
+ */
+async function beforeRefusal(req: IncomingMessage, error: unknown): Promise<void> {
+  const refusal = anyAppError(error);
+  if (refusal.extra.headers?.Connection !== CLOSE_CONNECTION.Connection || refusal.code === "REQUEST_TIMEOUT") return;
+  const limits = requestLimits();
+  await discardUnreadBody(req, limits.refusedBodyDrainBytes, limits.bodyReadMs);
 }
 
 export function sendJson(res: ServerResponse, reply: Reply): void {

@@ -46,7 +46,7 @@ describe("bad input on the auth endpoints", () => {
       expect(result.status).toBe(415);
       expectOneShape(result.body, "UNSUPPORTED_MEDIA_TYPE");
     });
-    it(`${endpoint}: a 1 MB password → 413, the body not read past 16 KiB`, async () => {
+    it(`${endpoint}: a 1 MB password → 413, the body not kept past 16 KiB (the rest discarded so the 413 arrives)`, async () => {
       const result = await send(endpoint, JSON.stringify({ email: "big@example.com", password: HUGE_PASSWORD }));
       expect(result.status).toBe(413);
       expectOneShape(result.body, "PAYLOAD_TOO_LARGE");
