@@ -14,6 +14,8 @@ export type ScenarioKind =
   | "login"
   | "floor-list"
   | "floor-get"
+  | "peer-list"
+  | "peer-get"
   | "list-under-login";
 
 export interface ScenarioSpec {
@@ -51,6 +53,8 @@ export interface LoadResult {
 type Request = autocannon.Request;
 
 export const LIST_INPUT = encodeURIComponent(JSON.stringify({ limit: 50 }));
+/** The peer's tRPC uses superjson, whose client sends an input as `{ json: … }`. */
+const PEER_LIST_INPUT = encodeURIComponent(JSON.stringify({ json: { limit: 50 } }));
 
 /** Save targets not being saved right now; one list per driver process, shared by the warm-up and the measured run. */
 let freeTargets: NonNullable<ScenarioSpec["saveTargets"]> | undefined;
@@ -66,13 +70,20 @@ function requestsFor(spec: ScenarioSpec, kind: ScenarioKind): { requests: Reques
       return { headers: auth, requests: [{ method: "GET", path: "/api/workflows?limit=50" }] };
     case "floor-list":
       return { headers: {}, requests: [{ method: "GET", path: "/list" }] };
+    case "peer-list":
+      return { headers: auth, requests: [{ method: "GET", path: `/api/trpc/workflow.list?input=${PEER_LIST_INPUT}` }] };
     case "get-trpc":
+    case "peer-get":
     case "floor-get": {
       const ids = spec.ids ?? [];
       const pathFor = (id: string) =>
-        kind === "get-trpc" ? `/api/trpc/workflow.get?input=${encodeURIComponent(JSON.stringify({ id }))}` : `/get?id=${id}`;
+        kind === "get-trpc"
+          ? `/api/trpc/workflow.get?input=${encodeURIComponent(JSON.stringify({ id }))}`
+          : kind === "peer-get"
+            ? `/api/trpc/workflow.get?input=${encodeURIComponent(JSON.stringify({ json: { id } }))}`
+            : `/get?id=${id}`;
       return {
-        headers: kind === "get-trpc" ? auth : {},
+        headers: kind === "floor-get" ? {} : auth,
         requests: [
           {
             method: "GET",

@@ -4,7 +4,7 @@
  * file, ready once `/api/health` answers 200. Shared by the API benchmark and the system tests.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { closeSync, mkdtempSync, openSync, readFileSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -137,13 +137,52 @@ export function readMemory(pid: number): { rss: number; hwm: number } | null {
   }
 }
 
-/** Polls a process's RSS until stopped; `peak` is the largest VmRSS seen (and at least VmHWM's growth is caught). */
-export function sampleMemory(pid: number, everyMs = 100): { stop(): { peakRss: number; samples: number } } {
+/** The process and all its descendants (children, grandchildren…), read from /proc; [] once it is gone. */
+export function processTree(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // The parent pid is the 2nd field after the command, which is in parentheses and may hold spaces.
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(name)]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  if (!existsSync(`/proc/${pid}`)) return [];
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]!) ?? []));
+  return tree;
+}
+
+/** Each process of the tree with its command name and VmRSS (bytes), and their sum. */
+export function readTreeMemory(pid: number): { rss: number; processes: { pid: number; name: string; rss: number }[] } {
+  const processes = processTree(pid).flatMap((member) => {
+    const memory = readMemory(member);
+    if (!memory) return [];
+    let name = "?";
+    try {
+      name = readFileSync(`/proc/${member}/comm`, "utf8").trim();
+    } catch {
+      // gone meanwhile
+    }
+    return [{ pid: member, name, rss: memory.rss }];
+  });
+  return { rss: processes.reduce((sum, p) => sum + p.rss, 0), processes };
+}
+
+/**
+ * Polls a process's RSS until stopped; `peak` is the largest VmRSS seen (and at least VmHWM's growth is caught).
+ * With `tree`, the sum over the process and its descendants (a server that forks workers).
+ */
+export function sampleMemory(pid: number, everyMs = 100, options: { tree?: boolean } = {}): { stop(): { peakRss: number; samples: number } } {
   let peakRss = 0;
   let samples = 0;
   const tick = () => {
-    const memory = readMemory(pid);
-    if (!memory) return;
+    const memory = options.tree ? readTreeMemory(pid) : readMemory(pid);
+    if (!memory || memory.rss === 0) return;
     samples++;
     peakRss = Math.max(peakRss, memory.rss);
   };
