@@ -176,24 +176,27 @@ function summarise(result: autocannon.Result): LoadResult {
   };
 }
 
-export async function runScenario(spec: ScenarioSpec): Promise<{ main: LoadResult; login?: LoadResult }> {
+/** The measured load's results, and how many requests the unrecorded warm-up made (for CPU per request). */
+export async function runScenario(spec: ScenarioSpec): Promise<{ main: LoadResult; login?: LoadResult; warmupRequests: number }> {
   if (spec.kind === "list-under-login") {
     const loginConnections = spec.loginConnections ?? 16;
+    let warmupRequests = 0;
     // Warm-up: both loads together, unrecorded.
     if (spec.warmupSeconds > 0) {
-      await Promise.all([
+      const warm = await Promise.all([
         run(spec, "list-under-login", spec.connections, spec.warmupSeconds),
         run(spec, "login", loginConnections, spec.warmupSeconds),
       ]);
+      warmupRequests = warm[0].requests.total + warm[1].requests.total;
     }
     // The log-in load starts first and outlasts the list load, so every list request meets it.
     const login = run(spec, "login", loginConnections, spec.durationSeconds + 2);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const list = await run(spec, "list-under-login", spec.connections, spec.durationSeconds);
-    return { main: summarise(list), login: summarise(await login) };
+    return { main: summarise(list), login: summarise(await login), warmupRequests };
   }
-  if (spec.warmupSeconds > 0) await run(spec, spec.kind, spec.connections, spec.warmupSeconds);
-  return { main: summarise(await run(spec, spec.kind, spec.connections, spec.durationSeconds)) };
+  const warmupRequests = spec.warmupSeconds > 0 ? (await run(spec, spec.kind, spec.connections, spec.warmupSeconds)).requests.total : 0;
+  return { main: summarise(await run(spec, spec.kind, spec.connections, spec.durationSeconds)), warmupRequests };
 }
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) {

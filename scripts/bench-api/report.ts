@@ -12,6 +12,8 @@ export interface ScenarioRow {
   result: LoadResult;
   /** Peak RSS of the process under load during this scenario (bytes). */
   peakRss: number;
+  /** CPU time of the process under load per request it served (ms): steadier than req/s on a shared machine. */
+  cpuMsPerRequest?: number;
   floor?: { scenario: string; p50: number; p99: number; rps: number };
   /** p50(app) / p50(floor). */
   ratio?: number;
@@ -171,8 +173,8 @@ export function formatReport(report: BenchReport): string {
   for (const mode of report.modes) {
     lines.push("");
     lines.push(`== ${mode.mode} (seeded in ${(mode.seedMs / 1000).toFixed(1)} s) ==`);
-    const widths = [22, 8, 8, 8, 7, 9, 10, 10, 11, 9];
-    lines.push(pad(["scenario", "req/s", "p50 ms", "p99 ms", "errors", "peak RSS", "floor p50", "p50 ×floor", "floor÷req/s", "req/s÷peer"], widths));
+    const widths = [22, 8, 8, 8, 7, 9, 8, 10, 10, 11, 10];
+    lines.push(pad(["scenario", "req/s", "p50 ms", "p99 ms", "errors", "peak RSS", "CPU/req", "floor p50", "p50 ×floor", "floor÷req/s", "req/s÷peer"], widths));
     for (const row of report.rows.filter((r) => r.mode === mode.mode)) {
       lines.push(
         pad(
@@ -183,6 +185,7 @@ export function formatReport(report: BenchReport): string {
             ms(row.result.p99),
             String(row.result.errors),
             MB(row.peakRss),
+            row.cpuMsPerRequest !== undefined ? row.cpuMsPerRequest.toFixed(2) : "",
             row.floor ? ms(row.floor.p50) : "",
             row.ratio !== undefined ? `${row.ratio.toFixed(2)}x` : "",
             row.floorRpsRatio !== undefined ? `${row.floorRpsRatio.toFixed(2)}x` : "",

@@ -27,7 +27,7 @@ import { createOwnDatabase, DEFAULT_SERVER_URL } from "../lib/postgres-admin";
 import { type BenchReport, evaluate, formatReport, machine, type ModeSummary, type ScenarioRow, writeReport } from "./report";
 import { ensurePeerBuild, peerInput, startPeer } from "./peer";
 import { seed, sampleCode, type SeedResult } from "./seed";
-import { freePort, readMemory, REPO_ROOT, sampleMemory, startAppServer } from "./server";
+import { freePort, readCpuMs, readMemory, REPO_ROOT, sampleMemory, startAppServer } from "./server";
 import { measureStartup, type StartupResult } from "./startup";
 
 const args = new Set(process.argv.slice(2));
@@ -46,23 +46,33 @@ const withPeer = !args.has("--no-peer");
 
 const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
 
-/** Runs one load from a second process while sampling the memory of the process under load. */
-async function drive(spec: ScenarioSpec, pid: number, options: { tree?: boolean } = {}): Promise<{ main: LoadResult; login?: LoadResult; peakRss: number }> {
+/**
+ * Runs one load from a second process while sampling the memory of the process under load, and counts that
+ * process's CPU time per request served (warm-up included on both sides; not for the mixed list-under-login load).
+ */
+async function drive(
+  spec: ScenarioSpec,
+  pid: number,
+  options: { tree?: boolean } = {},
+): Promise<{ main: LoadResult; login?: LoadResult; peakRss: number; cpuMsPerRequest?: number }> {
   const dir = mkdtempSync(path.join(tmpdir(), "ws-bench-load-"));
   const specFile = path.join(dir, "spec.json");
   const resultFile = path.join(dir, "result.json");
   writeFileSync(specFile, JSON.stringify(spec));
   const memory = sampleMemory(pid, 100, options);
+  const cpuBefore = readCpuMs(pid, options);
   const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, "scripts/bench-api/load.ts"), specFile, resultFile], {
     cwd: REPO_ROOT,
     stdio: ["ignore", "inherit", "inherit"],
   });
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  const cpuMs = readCpuMs(pid, options) - cpuBefore;
   const { peakRss } = memory.stop();
   if (code !== 0) throw new Error(`load driver for ${spec.kind} failed (exit ${code})`);
-  const result = JSON.parse(readFileSync(resultFile, "utf8")) as { main: LoadResult; login?: LoadResult };
+  const result = JSON.parse(readFileSync(resultFile, "utf8")) as { main: LoadResult; login?: LoadResult; warmupRequests: number };
   rmSync(dir, { recursive: true, force: true });
-  return { ...result, peakRss };
+  const served = result.main.requests + result.warmupRequests;
+  return { main: result.main, login: result.login, peakRss, ...(result.login || served === 0 ? {} : { cpuMsPerRequest: cpuMs / served }) };
 }
 
 async function waitFor(url: string, timeoutMs: number): Promise<void> {
@@ -128,8 +138,8 @@ async function measureFloor(setup: ModeSetup, seeded: SeedResult, rows: Scenario
     log("floor: get");
     const get = await drive({ ...base, kind: "floor-get", ids: seeded.workflowIds }, child.pid!);
     const hwm = readMemory(child.pid!)?.hwm ?? 0;
-    rows.push({ mode: setup.mode, scenario: "floor list (bare pg)", kind: "floor-list", result: list.main, peakRss: list.peakRss });
-    rows.push({ mode: setup.mode, scenario: "floor get (bare pg)", kind: "floor-get", result: get.main, peakRss: get.peakRss });
+    rows.push({ mode: setup.mode, scenario: "floor list (bare pg)", kind: "floor-list", result: list.main, peakRss: list.peakRss, cpuMsPerRequest: list.cpuMsPerRequest });
+    rows.push({ mode: setup.mode, scenario: "floor get (bare pg)", kind: "floor-get", result: get.main, peakRss: get.peakRss, cpuMsPerRequest: get.cpuMsPerRequest });
     if (setup.mode === "pglite") {
       rows.at(-2)!.scenario = "floor list (bare PGlite)";
       rows.at(-1)!.scenario = "floor get (bare PGlite)";
@@ -209,13 +219,14 @@ async function measureApp(setup: ModeSetup, seeded: SeedResult, floor: Awaited<R
       rest: await responseBytes(`${server.url}/api/workflows?limit=50`, token),
     };
     const base = { baseUrl: server.url, connections: CONNECTIONS, durationSeconds: DURATION, warmupSeconds: WARMUP, accessToken: token };
-    const record = (scenario: string, kind: ScenarioKind, result: { main: LoadResult; peakRss: number }, floorOf?: LoadResult) => {
+    const record = (scenario: string, kind: ScenarioKind, result: Awaited<ReturnType<typeof drive>>, floorOf?: LoadResult) => {
       rows.push({
         mode,
         scenario,
         kind,
         result: result.main,
         peakRss: result.peakRss,
+        cpuMsPerRequest: result.cpuMsPerRequest,
         ...(floorOf
           ? {
               floor: { scenario: kind, p50: floorOf.p50, p99: floorOf.p99, rps: floorOf.rps },
@@ -290,10 +301,10 @@ async function measurePeer(
     const base = { baseUrl: peer.url, connections: CONNECTIONS, durationSeconds: DURATION, warmupSeconds: WARMUP, accessToken: peer.token };
     log("peer: workflow.list");
     const list = await drive({ ...base, kind: "peer-list" }, peer.pid, { tree: true });
-    rows.push({ mode: setup.mode, scenario: "peer workflow.list", kind: "peer-list", result: list.main, peakRss: list.peakRss });
+    rows.push({ mode: setup.mode, scenario: "peer workflow.list", kind: "peer-list", result: list.main, peakRss: list.peakRss, cpuMsPerRequest: list.cpuMsPerRequest });
     log("peer: workflow.get");
     const get = await drive({ ...base, kind: "peer-get", ids: seeded.workflowIds }, peer.pid, { tree: true });
-    rows.push({ mode: setup.mode, scenario: "peer workflow.get", kind: "peer-get", result: get.main, peakRss: get.peakRss });
+    rows.push({ mode: setup.mode, scenario: "peer workflow.get", kind: "peer-get", result: get.main, peakRss: get.peakRss, cpuMsPerRequest: get.cpuMsPerRequest });
     // Our list and get against the peer's, by throughput.
     for (const row of rows) {
       if (row.mode !== setup.mode) continue;

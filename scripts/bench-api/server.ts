@@ -197,6 +197,23 @@ export function sampleMemory(pid: number, everyMs = 100, options: { tree?: boole
   };
 }
 
+/** CPU time (user + system, ms) a process has used so far — with `tree`, summed over its descendants; 0 once gone. */
+export function readCpuMs(pid: number, options: { tree?: boolean } = {}): number {
+  const ticksPerSecond = 100; // USER_HZ: 100 on every Linux the bench runs on
+  let ticks = 0;
+  for (const member of options.tree ? processTree(pid) : [pid]) {
+    try {
+      const stat = readFileSync(`/proc/${member}/stat`, "utf8");
+      // After the command: state(3) … utime(14) stime(15), counted from the field after ")".
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return (ticks * 1000) / ticksPerSecond;
+}
+
 /** A free TCP port on loopback. */
 export async function freePort(): Promise<number> {
   const { createServer } = await import("node:net");
