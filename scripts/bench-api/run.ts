@@ -3,7 +3,8 @@
  *
  * --no-build skips the build when it is newer than every source; --skip-build serves whatever build is there.
  * The app is the compiled server (dist/server/start.js, what `npm start` runs); --tsx serves src/server/main.ts.
- * BENCH_PG_URL picks another PostgreSQL server; BENCH_SERVER_NODE_OPTIONS is passed to the app server as NODE_OPTIONS.
+ * BENCH_PG_URL picks another PostgreSQL server. The app server gets npm start's V8 heap cap (package.json; set
+ * SERVER_MAX_OLD_SPACE_MB to change it, 0 for V8's default), or BENCH_SERVER_NODE_OPTIONS as NODE_OPTIONS instead.
  *
  * Builds for production (into .next-bench) and the peer (./peer.ts, into .next-bench-peer), then for PostgreSQL (a
  * database of its own on 127.0.0.1:5432, or BENCH_PG_URL) and for the embedded PGlite (a temporary folder):
@@ -43,6 +44,18 @@ const PASSWORD = "bench-password-1234";
 const only = option("only");
 const PG_SERVER = process.env.BENCH_PG_URL ?? DEFAULT_SERVER_URL;
 const withPeer = !args.has("--no-peer");
+
+/**
+ * The app server's NODE_OPTIONS: BENCH_SERVER_NODE_OPTIONS when set, else what `npm start` gives the server —
+ * package.json's `--max-old-space-size=${SERVER_MAX_OLD_SPACE_MB:-N}` (decision 082), read from there.
+ */
+function serverNodeOptions(): string {
+  if (process.env.BENCH_SERVER_NODE_OPTIONS !== undefined) return process.env.BENCH_SERVER_NODE_OPTIONS;
+  const start = (JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
+  const megabytes = process.env.SERVER_MAX_OLD_SPACE_MB || /\$\{SERVER_MAX_OLD_SPACE_MB:-(\d+)\}/.exec(start)?.[1];
+  return megabytes ? `--max-old-space-size=${megabytes}` : "";
+}
+const SERVER_NODE_OPTIONS = serverNodeOptions();
 
 const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
 
@@ -206,8 +219,8 @@ async function measureApp(setup: ModeSetup, seeded: SeedResult, floor: Awaited<R
       ...setup.env,
       AUTH_SECRET: randomBytes(48).toString("base64url"),
       WORKFLOW_LIMIT_PER_USER: String(WORKFLOWS + 1000),
-      // e.g. BENCH_SERVER_NODE_OPTIONS=--max-old-space-size=128 to see what a heap cap does to memory and latency.
-      ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
+      // npm start's heap cap, or e.g. SERVER_MAX_OLD_SPACE_MB=0 (V8's default) to see what the cap does.
+      ...(SERVER_NODE_OPTIONS ? { NODE_OPTIONS: SERVER_NODE_OPTIONS } : {}),
     },
     ...(args.has("--cpu-prof") ? { nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${path.join(REPO_ROOT, "bench-results", "profiles")}`] } : {}),
   });
@@ -327,6 +340,8 @@ async function measureStartupOf(setup: ModeSetup): Promise<ModeSummary["startup"
     env: {
       ...setup.env,
       AUTH_SECRET: randomBytes(48).toString("base64url"),
+      // npm start puts the cap on its own command line; the knob reaches it through the environment.
+      SERVER_MAX_OLD_SPACE_MB: process.env.SERVER_MAX_OLD_SPACE_MB,
       ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
     },
   });
@@ -382,7 +397,7 @@ async function main() {
       connections: CONNECTIONS,
       durationSeconds: DURATION,
       warmupSeconds: WARMUP,
-      serverNodeOptions: process.env.BENCH_SERVER_NODE_OPTIONS ?? "",
+      serverNodeOptions: SERVER_NODE_OPTIONS,
     },
     rows,
     modes,
