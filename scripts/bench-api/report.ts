@@ -90,6 +90,9 @@ export function evaluate(rows: ScenarioRow[], modes: ModeSummary[]): Target[] {
   const targets: Target[] = [];
   for (const row of rows) {
     const goal = row.kind ? FLOOR_GOALS[row.mode][row.kind] : undefined;
+    if (goal !== undefined && row.floorRpsRatio === undefined) {
+      targets.push({ name: `${row.scenario} throughput within ${goal}x the floor's`, mode: row.mode, measured: "not measured (no request completed)", goal: `<= ${goal}x`, pass: null });
+    }
     if (goal !== undefined && row.floorRpsRatio !== undefined) {
       targets.push({
         name: `${row.scenario} throughput within ${goal}x the floor's`,
@@ -107,7 +110,7 @@ export function evaluate(rows: ScenarioRow[], modes: ModeSummary[]): Target[] {
         targets.push({
           name: `${row.scenario} throughput vs the peer's`,
           mode: mode.mode,
-          measured: row.peerRpsRatio === undefined ? "not measured (--no-peer)" : `${row.peerRpsRatio.toFixed(2)}x (${row.result.rps.toFixed(0)} vs ${(row.result.rps / row.peerRpsRatio).toFixed(0)} req/s)`,
+          measured: row.peerRpsRatio === undefined ? (mode.peer ? "not measured (no request completed)" : "not measured (--no-peer)") : `${row.peerRpsRatio.toFixed(2)}x (${row.result.rps.toFixed(0)} vs ${(row.result.rps / row.peerRpsRatio).toFixed(0)} req/s)`,
           goal: `>= ${PEER_GOAL}x`,
           pass: row.peerRpsRatio === undefined ? null : row.peerRpsRatio >= PEER_GOAL,
         });
@@ -146,12 +149,13 @@ export function evaluate(rows: ScenarioRow[], modes: ModeSummary[]): Target[] {
     });
     if (mode.mode === "postgres") targets.push(memoryTarget("idle npm start, all its processes", mode.mode, startup?.idleRss, 250));
     const factor = mode.listUnderLoginP99 / mode.listUnloadedP99;
+    const both = mode.listUnderLoginP99 > 0 && mode.listUnloadedP99 > 0;
     targets.push({
       name: "list p99 under 16 log-ins",
       mode: mode.mode,
-      measured: `${factor.toFixed(2)}x (${ms(mode.listUnderLoginP99)} vs ${ms(mode.listUnloadedP99)} ms)`,
+      measured: both ? `${factor.toFixed(2)}x (${ms(mode.listUnderLoginP99)} vs ${ms(mode.listUnloadedP99)} ms)` : "not measured (no request completed)",
       goal: "<= 3x",
-      pass: factor <= 3,
+      pass: both ? factor <= 3 : null,
     });
   }
   return targets;

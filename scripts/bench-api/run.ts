@@ -240,7 +240,8 @@ async function measureApp(setup: ModeSetup, seeded: SeedResult, floor: Awaited<R
         result: result.main,
         peakRss: result.peakRss,
         cpuMsPerRequest: result.cpuMsPerRequest,
-        ...(floorOf
+        // Ratios only when both loads completed requests (a load that got none through on a loaded machine has no p50).
+        ...(floorOf && floorOf.requests > 0 && result.main.requests > 0
           ? {
               floor: { scenario: kind, p50: floorOf.p50, p99: floorOf.p99, rps: floorOf.rps },
               ratio: result.main.p50 / floorOf.p50,
@@ -322,7 +323,7 @@ async function measurePeer(
     for (const row of rows) {
       if (row.mode !== setup.mode) continue;
       const peerOf = row.kind === "list-trpc" || row.kind === "list-rest" ? list.main : row.kind === "get-trpc" ? get.main : undefined;
-      if (peerOf) row.peerRpsRatio = row.result.rps / peerOf.rps;
+      if (peerOf && peerOf.requests > 0 && row.result.requests > 0) row.peerRpsRatio = row.result.rps / peerOf.rps;
     }
     return { listRps: list.main.rps, getRps: get.main.rps, peakRss: Math.max(list.peakRss, get.peakRss) };
   } finally {
