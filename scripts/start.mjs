@@ -2,6 +2,12 @@
  * `npm start`: builds for production when there is no build or the sources are newer than it (the same rule as
  * scripts/lib/build-freshness.ts), then runs the compiled server (dist/server/start.js) in this very process — plain
  * `node`, no tsx. On a server, `node dist/server/start.js` after `npm run build` skips even this check.
+ *
+ * V8's old space is capped for this process (decision 082): package.json's start script runs it as
+ * `node --max-old-space-size=${SERVER_MAX_OLD_SPACE_MB:-128} scripts/start.mjs`. V8 reads heap limits only when the
+ * process starts (v8.setFlagsFromString here would change nothing), and the server runs in this very process, so the
+ * flag is on the command line that starts it rather than a second process costing ~40 MB. SERVER_MAX_OLD_SPACE_MB=0
+ * leaves V8's default. The build below is a child process of its own: the cap never applies to it.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";

@@ -14,6 +14,8 @@ export type ScenarioKind =
   | "login"
   | "floor-list"
   | "floor-get"
+  | "peer-list"
+  | "peer-get"
   | "list-under-login";
 
 export interface ScenarioSpec {
@@ -51,6 +53,8 @@ export interface LoadResult {
 type Request = autocannon.Request;
 
 export const LIST_INPUT = encodeURIComponent(JSON.stringify({ limit: 50 }));
+/** The peer's tRPC uses superjson, whose client sends an input as `{ json: … }`. */
+const PEER_LIST_INPUT = encodeURIComponent(JSON.stringify({ json: { limit: 50 } }));
 
 /** Save targets not being saved right now; one list per driver process, shared by the warm-up and the measured run. */
 let freeTargets: NonNullable<ScenarioSpec["saveTargets"]> | undefined;
@@ -66,13 +70,20 @@ function requestsFor(spec: ScenarioSpec, kind: ScenarioKind): { requests: Reques
       return { headers: auth, requests: [{ method: "GET", path: "/api/workflows?limit=50" }] };
     case "floor-list":
       return { headers: {}, requests: [{ method: "GET", path: "/list" }] };
+    case "peer-list":
+      return { headers: auth, requests: [{ method: "GET", path: `/api/trpc/workflow.list?input=${PEER_LIST_INPUT}` }] };
     case "get-trpc":
+    case "peer-get":
     case "floor-get": {
       const ids = spec.ids ?? [];
       const pathFor = (id: string) =>
-        kind === "get-trpc" ? `/api/trpc/workflow.get?input=${encodeURIComponent(JSON.stringify({ id }))}` : `/get?id=${id}`;
+        kind === "get-trpc"
+          ? `/api/trpc/workflow.get?input=${encodeURIComponent(JSON.stringify({ id }))}`
+          : kind === "peer-get"
+            ? `/api/trpc/workflow.get?input=${encodeURIComponent(JSON.stringify({ json: { id } }))}`
+            : `/get?id=${id}`;
       return {
-        headers: kind === "get-trpc" ? auth : {},
+        headers: kind === "floor-get" ? {} : auth,
         requests: [
           {
             method: "GET",
@@ -165,24 +176,27 @@ function summarise(result: autocannon.Result): LoadResult {
   };
 }
 
-export async function runScenario(spec: ScenarioSpec): Promise<{ main: LoadResult; login?: LoadResult }> {
+/** The measured load's results, and how many requests the unrecorded warm-up made (for CPU per request). */
+export async function runScenario(spec: ScenarioSpec): Promise<{ main: LoadResult; login?: LoadResult; warmupRequests: number }> {
   if (spec.kind === "list-under-login") {
     const loginConnections = spec.loginConnections ?? 16;
+    let warmupRequests = 0;
     // Warm-up: both loads together, unrecorded.
     if (spec.warmupSeconds > 0) {
-      await Promise.all([
+      const warm = await Promise.all([
         run(spec, "list-under-login", spec.connections, spec.warmupSeconds),
         run(spec, "login", loginConnections, spec.warmupSeconds),
       ]);
+      warmupRequests = warm[0].requests.total + warm[1].requests.total;
     }
     // The log-in load starts first and outlasts the list load, so every list request meets it.
     const login = run(spec, "login", loginConnections, spec.durationSeconds + 2);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const list = await run(spec, "list-under-login", spec.connections, spec.durationSeconds);
-    return { main: summarise(list), login: summarise(await login) };
+    return { main: summarise(list), login: summarise(await login), warmupRequests };
   }
-  if (spec.warmupSeconds > 0) await run(spec, spec.kind, spec.connections, spec.warmupSeconds);
-  return { main: summarise(await run(spec, spec.kind, spec.connections, spec.durationSeconds)) };
+  const warmupRequests = spec.warmupSeconds > 0 ? (await run(spec, spec.kind, spec.connections, spec.warmupSeconds)).requests.total : 0;
+  return { main: summarise(await run(spec, spec.kind, spec.connections, spec.durationSeconds)), warmupRequests };
 }
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) {

@@ -4,7 +4,7 @@
  * file, ready once `/api/health` answers 200. Shared by the API benchmark and the system tests.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { closeSync, mkdtempSync, openSync, readFileSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -137,13 +137,52 @@ export function readMemory(pid: number): { rss: number; hwm: number } | null {
   }
 }
 
-/** Polls a process's RSS until stopped; `peak` is the largest VmRSS seen (and at least VmHWM's growth is caught). */
-export function sampleMemory(pid: number, everyMs = 100): { stop(): { peakRss: number; samples: number } } {
+/** The process and all its descendants (children, grandchildren…), read from /proc; [] once it is gone. */
+export function processTree(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // The parent pid is the 2nd field after the command, which is in parentheses and may hold spaces.
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(name)]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  if (!existsSync(`/proc/${pid}`)) return [];
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]!) ?? []));
+  return tree;
+}
+
+/** Each process of the tree with its command name and VmRSS (bytes), and their sum. */
+export function readTreeMemory(pid: number): { rss: number; processes: { pid: number; name: string; rss: number }[] } {
+  const processes = processTree(pid).flatMap((member) => {
+    const memory = readMemory(member);
+    if (!memory) return [];
+    let name = "?";
+    try {
+      name = readFileSync(`/proc/${member}/comm`, "utf8").trim();
+    } catch {
+      // gone meanwhile
+    }
+    return [{ pid: member, name, rss: memory.rss }];
+  });
+  return { rss: processes.reduce((sum, p) => sum + p.rss, 0), processes };
+}
+
+/**
+ * Polls a process's RSS until stopped; `peak` is the largest VmRSS seen (and at least VmHWM's growth is caught).
+ * With `tree`, the sum over the process and its descendants (a server that forks workers).
+ */
+export function sampleMemory(pid: number, everyMs = 100, options: { tree?: boolean } = {}): { stop(): { peakRss: number; samples: number } } {
   let peakRss = 0;
   let samples = 0;
   const tick = () => {
-    const memory = readMemory(pid);
-    if (!memory) return;
+    const memory = options.tree ? readTreeMemory(pid) : readMemory(pid);
+    if (!memory || memory.rss === 0) return;
     samples++;
     peakRss = Math.max(peakRss, memory.rss);
   };
@@ -156,6 +195,23 @@ export function sampleMemory(pid: number, everyMs = 100): { stop(): { peakRss: n
       return { peakRss, samples };
     },
   };
+}
+
+/** CPU time (user + system, ms) a process has used so far — with `tree`, summed over its descendants; 0 once gone. */
+export function readCpuMs(pid: number, options: { tree?: boolean } = {}): number {
+  const ticksPerSecond = 100; // USER_HZ: 100 on every Linux the bench runs on
+  let ticks = 0;
+  for (const member of options.tree ? processTree(pid) : [pid]) {
+    try {
+      const stat = readFileSync(`/proc/${member}/stat`, "utf8");
+      // After the command: state(3) … utime(14) stime(15), counted from the field after ")".
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return (ticks * 1000) / ticksPerSecond;
 }
 
 /** A free TCP port on loopback. */
