@@ -60,7 +60,9 @@ export function CodeEditor({ value, ref, onUpdate, onCreate, className = "" }: C
       python(),
       lintGutter(),
       editorTheme,
-      EditorView.contentAttributes.of({ "aria-label": "Python workflow script", "aria-describedby": "code-editor-hint" }),
+      // An explicit tabindex on the (already focusable) contenteditable: the scroller around it then has keyboard
+      // access by every tool's reading (axe's scrollable-region-focusable), with no extra tab stop.
+      EditorView.contentAttributes.of({ "aria-label": "Python workflow script", "aria-describedby": "code-editor-hint", tabindex: "0" }),
     ],
     [],
   );
