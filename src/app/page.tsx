@@ -108,15 +108,15 @@ function Thumbnail({ example, className = "" }: { example: Example; className?: 
   );
 }
 
+/**
+ * An example: the whole card opens it (the link's ::after covers the card), but the link's name is its own words
+ * plus the title for screen readers — "Open <title> in the editor" — not the card's whole text.
+ */
 function ExampleCard({ example }: { example: Example }) {
   const graph = visualize(example.code);
   const steps = graph.nodes.filter((n) => n.kind !== "group").length;
   return (
-    <Link
-      href={`/editor?example=${example.slug}`}
-      aria-label={`Open ${example.title} in the editor`}
-      className="group flex h-full flex-col overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm transition hover:-translate-y-0.5 hover:border-indigo-300 hover:shadow-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 dark:border-slate-800 dark:bg-slate-900 dark:hover:border-indigo-700"
-    >
+    <div className="group relative flex h-full flex-col overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm transition hover:-translate-y-0.5 hover:border-indigo-300 hover:shadow-md dark:border-slate-800 dark:bg-slate-900 dark:hover:border-indigo-700">
       <div className="flex h-56 items-center justify-center border-b border-slate-100 bg-slate-50 p-2 dark:border-slate-800 dark:bg-slate-950">
         <Thumbnail example={example} />
       </div>
@@ -129,11 +129,17 @@ function ExampleCard({ example }: { example: Example }) {
         </div>
         <h3 className="font-semibold text-slate-900 dark:text-white">{example.title}</h3>
         <p className="flex-1 text-sm text-slate-600 dark:text-slate-400">{example.description}</p>
-        <span className="mt-1 inline-flex items-center gap-1 text-sm font-semibold text-indigo-700 group-hover:gap-2 dark:text-indigo-300">
-          Open in the editor <span aria-hidden="true">→</span>
-        </span>
+        <Link
+          href={`/editor?example=${example.slug}`}
+          className="mt-1 inline-flex items-center gap-1 text-sm font-semibold text-indigo-700 outline-none group-hover:gap-2 after:absolute after:inset-0 after:rounded-xl focus-visible:after:outline-2 focus-visible:after:outline-offset-2 focus-visible:after:outline-indigo-500 dark:text-indigo-300"
+        >
+          <span>
+            Open <span className="sr-only">{example.title} </span>in the editor
+          </span>
+          <span aria-hidden="true">→</span>
+        </Link>
       </div>
-    </Link>
+    </div>
   );
 }
 

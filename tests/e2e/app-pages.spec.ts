@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Locator, Page } from "@playwright/test";
-import { createWorkflow, expect, test } from "./fixtures";
+import { createWorkflow, expect, forgetSession, test } from "./fixtures";
 import { LANGGRAPH_SCRIPT } from "./scripts";
 import { SIZES } from "./sizes";
 
@@ -66,10 +66,7 @@ for (const size of SIZES) {
       await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
     });
 
-    // FIXME (stop 18): on the loaded-then-quiet run of 2026-11-30 this failed twice — "Import .py" (added by the
-    // persistence work) is 40 px tall on phones, and at desktop size the home page still showed the account menu after
-    // the cookies were cleared. Both need a look before this journey can hold again; see the closing note.
-    test.fixme("the shell and the dashboard fit the screen, with touch-sized targets on a phone", async ({ page, account }) => {
+    test("the shell and the dashboard fit the screen, with touch-sized targets on a phone", async ({ page, account }) => {
       test.setTimeout(180_000); // seven page loads
       expect(account.email).toContain("@");
       await createWorkflow(page, "Research agent", LANGGRAPH_SCRIPT);
@@ -86,7 +83,7 @@ for (const size of SIZES) {
         await atLeast44(page.getByRole("main").getByRole("combobox"));
       }
 
-      await page.context().clearCookies();
+      await forgetSession(page);
       for (const path of ["/", "/login", "/signup"]) {
         await page.goto(path);
         await expect(page.getByRole("banner").getByRole("link", { name: "Log in" })).toBeVisible();

@@ -64,13 +64,21 @@ for (const size of SIZES) {
       await expect(cards.nth(1)).toHaveAccessibleName("Nightly backup");
 
       if (size.name === "desktop") {
-        await page.locator("body").click({ position: { x: 5, y: 300 } });
+        const search = page.getByLabel("Search workflows");
+        // The page is hydrated (its card actions are enabled then), so the shortcut is listening.
+        await expect(cards.first().getByRole("button", { name: "Rename Crawler" })).toBeEnabled();
+        // "/" is a shortcut only outside a field: start with focus on the page itself, whatever had it before.
+        await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+        await expect(search).not.toBeFocused();
         await page.keyboard.press("/");
-        await expect(page.getByLabel("Search workflows")).toBeFocused();
-        // Typing "/" in the box is just a character.
+        await expect(search).toBeFocused();
+        await expect(search).toHaveValue("");
+        // Typing "/" in the box is just a character, searched for like any other.
         await page.keyboard.press("/");
-        await expect(page.getByLabel("Search workflows")).toHaveValue("/");
-        await page.getByLabel("Search workflows").fill("");
+        await expect(search).toHaveValue("/");
+        await expect(page).toHaveURL(/\/dashboard\?q=%2F&sort=name$/);
+        await search.fill("");
+        await expect(page).toHaveURL(/\/dashboard\?sort=name$/);
 
         const first = cards.first().getByRole("link", { name: "Crawler" });
         await first.focus();

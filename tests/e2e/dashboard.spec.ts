@@ -108,7 +108,7 @@ test.describe("dashboard", () => {
     await page.goto("/dashboard");
     const images = page.getByRole("list", { name: "Workflows" }).getByRole("img");
     await expect(images).toHaveCount(8);
-    await page.waitForTimeout(300); // the drawings' fade-in
+    // animations: "disabled" finishes the drawings' fade-in for the picture.
     await page.screenshot({ path: screenshotPath("dashboard-gallery-1440x900"), animations: "disabled" });
     // The same in the dark theme (follows the system's).
     await page.emulateMedia({ colorScheme: "dark" });
@@ -118,7 +118,6 @@ test.describe("dashboard", () => {
     await page.emulateMedia({ colorScheme: "light" });
     await page.setViewportSize({ width: 390, height: 844 });
     await expect(images.first()).toBeVisible();
-    await page.waitForTimeout(300);
     await page.screenshot({ path: screenshotPath("dashboard-gallery-390x844"), animations: "disabled" });
   });
 });

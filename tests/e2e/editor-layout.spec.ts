@@ -1,10 +1,11 @@
 /**
  * The editor's layout (issue 14): Code | Graph tabs on a phone (390×844, touch), the split remembered on a desktop,
- * and the graph's loading state. The phone screenshots go to docs/screenshots/ for the README.
+ * and the graph's loading state. The phone screenshots go to test-results/e2e/ (editor-phone-code.png,
+ * editor-phone-graph.png); docs/screenshots/ holds copies for the README, refreshed by hand (so a test run never
+ * changes tracked files).
  */
-import { mkdirSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import { expect as baseExpect, test } from "./fixtures";
+import { expect as baseExpect, screenshotPath, test } from "./fixtures";
 import { AIRFLOW_SCRIPT } from "./scripts";
 
 // A loaded machine (two cores shared with the server) draws slowly: room for it, not a slower app.
@@ -45,8 +46,7 @@ test.describe("phone editor (390×844, touch)", () => {
       expect((await box(page, target)).height).toBeGreaterThanOrEqual(44);
     }
     await expect(page.getByText(/Ctrl S|⌘S/)).toHaveCount(0);
-    mkdirSync("docs/screenshots", { recursive: true });
-    await page.screenshot({ path: "docs/screenshots/editor-phone-code.png" });
+    await page.screenshot({ path: screenshotPath("editor-phone-code") });
 
     await graphTab.click();
     await expect(graphTab).toHaveAttribute("aria-selected", "true");
@@ -55,7 +55,7 @@ test.describe("phone editor (390×844, touch)", () => {
     await expect(graphEdges(page).first()).toBeVisible();
     const graph = await box(page, page.getByTestId("graph-view"));
     expect(graph.width).toBeGreaterThan(370);
-    await page.screenshot({ path: "docs/screenshots/editor-phone-graph.png" });
+    await page.screenshot({ path: screenshotPath("editor-phone-graph") });
 
     // Back to the code: what was there is still there, and edits redraw the graph.
     await codeTab.click();

@@ -47,6 +47,18 @@ export async function signIn(page: Page, account: Account): Promise<void> {
   expect(session?.user?.email, "signed in through next-auth").toBe(account.email);
 }
 
+/**
+ * Signs the browser out by forgetting its cookies — once no request of the open page can still bring a session back:
+ * next-auth renews its cookie on every session read (JWT strategy), so a read still in flight when the cookies are
+ * cleared would sign the browser in again (the header then shows the account menu on a "signed-out" page).
+ */
+export async function forgetSession(page: Page): Promise<void> {
+  await page.goto("about:blank"); // unloads the page: its requests are cancelled or done
+  await page.context().clearCookies();
+  const session = (await (await page.request.get("/api/auth/session")).json()) as { user?: unknown } | null;
+  expect(session?.user, "signed out").toBeUndefined();
+}
+
 /** Logs in through the real form. */
 export async function logInWithForm(page: Page, account: Account, path = "/login"): Promise<void> {
   await page.goto(path);

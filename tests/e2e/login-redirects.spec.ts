@@ -8,7 +8,7 @@
  */
 import { type Browser } from "@playwright/test";
 import { type ExtraServer, startExtraServer } from "./extra-server";
-import { type Account, expect, logInWithForm, PASSWORD, registerAccount, test, uniqueEmail } from "./fixtures";
+import { type Account, expect, forgetSession, logInWithForm, PASSWORD, registerAccount, test, uniqueEmail } from "./fixtures";
 import { SIZES } from "./sizes";
 
 /** Logging in hashes a password (argon2id) and then loads a whole page: give it longer on a busy machine. */
@@ -45,12 +45,12 @@ for (const size of SIZES) {
       test.setTimeout(180_000); // three log-ins
       const account = await registerAccount(page.request, "evil");
       for (const evil of ["https://evil.example/", "//evil.example/", "/\\evil.example"]) {
-        await page.context().clearCookies();
+        await forgetSession(page);
         await logInWithForm(page, account, `/login?callbackUrl=${encodeURIComponent(evil)}`);
         await expect(page).toHaveURL(`${baseURL}/dashboard`, LOG_IN);
       }
       // The sign-up link does not carry it on either.
-      await page.context().clearCookies();
+      await forgetSession(page);
       await page.goto(`/login?callbackUrl=${encodeURIComponent("https://evil.example/")}`);
       await expect(page.getByRole("main").getByRole("link", { name: "Sign up" })).toHaveAttribute("href", "/signup");
     });

@@ -1,4 +1,4 @@
-import { createWorkflow, expect, signIn, test } from "./fixtures";
+import { createWorkflow, expect, forgetSession, signIn, test } from "./fixtures";
 import { AIRFLOW_SCRIPT, LANGGRAPH_SCRIPT, PREFECT_SCRIPT } from "./scripts";
 
 test.describe("app shell", () => {
@@ -77,7 +77,7 @@ test.describe("app shell", () => {
       await expect(banner.getByRole("link", { name: "New workflow" })).toBeVisible();
       await expect(banner.getByRole("button", { name: account.email })).toBeVisible();
 
-      await page.context().clearCookies();
+      await forgetSession(page);
       await noSidewaysScroll("/login");
       await noSidewaysScroll("/signup");
       await noSidewaysScroll("/");

@@ -36,6 +36,9 @@ function messageOf(error: unknown): string {
   return error instanceof Error && error.message ? error.message : "Something went wrong. Try again.";
 }
 
+/** The page's own actions are 44 px tall on phones and touch screens (issue 14's touch targets). */
+const TOUCH_SIZED = "max-sm:h-11 pointer-coarse:h-11";
+
 const frameworkNames = (query: DashboardQuery) => query.fw.map((framework) => dialectBadge(framework).label).join(", ");
 
 export function Dashboard() {
@@ -166,15 +169,15 @@ export function Dashboard() {
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Open one to edit its code and see its graph redrawn.</p>
         </div>
         <div className="flex flex-wrap gap-2">
-        <Link href="/trash" className={buttonClass("secondary")}>
+        <Link href="/trash" className={buttonClass("secondary", "md", TOUCH_SIZED)}>
           Trash
         </Link>
-        <ImportButton onImported={() => void Promise.all([utils.workflow.list.invalidate(), utils.workflow.tags.invalidate()])} />
+        <ImportButton className={buttonClass("secondary", "md", TOUCH_SIZED)} onImported={() => void Promise.all([utils.workflow.list.invalidate(), utils.workflow.tags.invalidate()])} />
         {/* Streamed by the server (docs/decisions/088); the session cookie signs the download. */}
-        <a href="/api/workflows/export.zip" download className={buttonClass("secondary")}>
+        <a href="/api/workflows/export.zip" download className={buttonClass("secondary", "md", TOUCH_SIZED)}>
           Export all (.zip)
         </a>
-        <Link href="/editor" className={buttonClass("primary")}>
+        <Link href="/editor" className={buttonClass("primary", "md", TOUCH_SIZED)}>
           <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4">
             <path fill="currentColor" d="M10 4a1 1 0 0 1 1 1v4h4a1 1 0 1 1 0 2h-4v4a1 1 0 1 1-2 0v-4H5a1 1 0 1 1 0-2h4V5a1 1 0 0 1 1-1Z" />
           </svg>

@@ -7,7 +7,8 @@ import type { WorkflowGraph } from "~/lib/visualizer/types";
 
 /**
  * The drawing of a card: one layout, drawn in the light and the dark palette (CSS picks the one that matches the
- * system theme). Loaded lazily by CardThumbnail, so the layout library is not in the dashboard's first load.
+ * system theme; both carry the alt text: only the shown one is in the accessibility tree, in either theme). Loaded
+ * lazily by CardThumbnail, so the layout library is not in the dashboard's first load.
  */
 export default function ThumbnailDrawing({ graph, alt }: { graph: WorkflowGraph; alt: string }) {
   const layout = useMemo(() => layoutGraph(graph, { direction: "TB" }), [graph]);
@@ -15,7 +16,7 @@ export default function ThumbnailDrawing({ graph, alt }: { graph: WorkflowGraph;
   return (
     <>
       <GraphThumbnail graph={graph} layout={layout} alt={alt} labels={labels} theme="light" className="dark:hidden" />
-      <GraphThumbnail graph={graph} layout={layout} alt="" labels={labels} theme="dark" className="hidden dark:block" />
+      <GraphThumbnail graph={graph} layout={layout} alt={alt} labels={labels} theme="dark" className="hidden dark:block" />
     </>
   );
 }

@@ -85,7 +85,7 @@ export function WorkflowCard({ item, now, actions, words }: { item: WorkflowList
               </code>
             </p>
           ) : null}
-          <div className="relative z-10 mt-auto flex items-center gap-1 pt-1 sm:opacity-70 sm:transition-opacity sm:group-focus-within:opacity-100 sm:group-hover:opacity-100">
+          <div className="relative z-10 mt-auto flex items-center gap-1 pt-1">
             <CardButton label={`Rename ${item.name}`} text="Rename" onClick={() => actions.onRename(item)} disabled={actions.disabled}>
               <path d="M13.6 3.6a2 2 0 0 1 2.8 2.8l-8.5 8.5-3.6.8.8-3.6 8.5-8.5Z" />
             </CardButton>

@@ -62,6 +62,9 @@ export function CodeMirrorHost({ value, handle, onUpdate, onCreate, readOnly = f
       EditorView.contentAttributes.of({
         "aria-label": readOnly ? "Python workflow script (read-only)" : "Python workflow script",
         "aria-describedby": "code-editor-hint",
+        // An explicit tabindex on the (already focusable) contenteditable: the scroller around it then has keyboard
+        // access by every tool's reading (axe's scrollable-region-focusable), with no extra tab stop.
+        tabindex: "0",
       }),
     ],
     [readOnly],

@@ -117,7 +117,7 @@ export function SaveBar(props: SaveBarProps) {
         >
           Save
           {props.shortcut ? (
-            <kbd aria-hidden="true" className="rounded bg-white/15 px-1.5 py-0.5 font-sans text-[11px] font-medium text-indigo-50 max-md:hidden pointer-coarse:hidden">
+            <kbd aria-hidden="true" className="rounded bg-black/20 px-1.5 py-0.5 font-sans text-[11px] font-medium text-white max-md:hidden pointer-coarse:hidden">
               {props.shortcut}
             </kbd>
           ) : null}

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "
 import { Group, Panel, Separator } from "react-resizable-panels";
 import { toast } from "~/components/ui/toast";
 import { WorkflowGraphView, type SelectSourceOptions } from "~/components/graph/workflow-graph-view";
+import { useDocumentTitle } from "~/components/ui/use-document-title";
 import { EXAMPLES } from "~/lib/examples";
 import type { LayoutResult } from "~/lib/graph-layout/types";
 import type { SourceSpan, WorkflowGraph } from "~/lib/visualizer/types";
@@ -88,8 +89,8 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
   const cursorRef = useRef(0);
   useEffect(() => {
     nameRef.current = name;
-    document.title = `${name.trim() || DEFAULT_NAME} · Workflow Studio`;
   }, [name]);
+  useDocumentTitle(`${name.trim() || DEFAULT_NAME} · Workflow Studio`);
 
   const showDiagnostics = useCallback((graph: WorkflowGraph) => editor.current?.showDiagnostics(graph.diagnostics), []);
   // Kedro: datasets drawn as nodes (the graph view's toggle); the reader draws them as edge labels by default.

@@ -31,7 +31,7 @@ export function describeImport(summary: ImportSummary): string {
 }
 
 /** A button that picks `.py` files (each a new workflow) or exported `.zip` archives (each entry, unless already there). */
-export function ImportButton({ onImported }: { onImported?: () => void }) {
+export function ImportButton({ onImported, className = buttonClass("secondary") }: { onImported?: () => void; className?: string }) {
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
 
@@ -61,7 +61,7 @@ export function ImportButton({ onImported }: { onImported?: () => void }) {
         data-testid="import-input"
         onChange={(event) => void importFiles([...(event.target.files ?? [])])}
       />
-      <button type="button" className={buttonClass("secondary")} disabled={busy} onClick={() => input.current?.click()}>
+      <button type="button" className={className} disabled={busy} onClick={() => input.current?.click()}>
         {busy ? "Importing…" : "Import .py / .zip"}
       </button>
     </>
