@@ -44,6 +44,9 @@ export interface RequestLimits {
   };
 }
 
+/** The largest JSON body a route reads: a tRPC batch holding one full-size save and a few small calls. */
+export const MAX_TRPC_BODY_BYTES = MAX_WORKFLOW_BODY_BYTES + 64 * 1024;
+
 export function limitsFrom(config: Pick<AppConfig, "REQUEST_TIMEOUT_MS" | "GRAPH_WORKERS" | "GRAPH_TIME_BUDGET_MS">): RequestLimits {
   const budgetMs = config.GRAPH_TIME_BUDGET_MS;
   return {
@@ -51,8 +54,8 @@ export function limitsFrom(config: Pick<AppConfig, "REQUEST_TIMEOUT_MS" | "GRAPH
     requestTimeoutMs: config.REQUEST_TIMEOUT_MS + 5_000,
     headersTimeoutMs: Math.min(10_000, config.REQUEST_TIMEOUT_MS),
     bodyReadMs: config.REQUEST_TIMEOUT_MS,
-    // The largest JSON body a route reads anyway (a tRPC batch with one full-size save): no new kind of work.
-    refusedBodyDrainBytes: MAX_WORKFLOW_BODY_BYTES + 64 * 1024,
+    // The largest JSON body a route reads anyway: no new kind of work.
+    refusedBodyDrainBytes: MAX_TRPC_BODY_BYTES,
     graph: {
       api: { maxNodes: 2_000, maxEdges: 5_000 },
       firstPaint: { maxNodes: 400, maxEdges: 1_000 },

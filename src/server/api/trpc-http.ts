@@ -6,19 +6,15 @@
  */
 import { nodeHTTPRequestHandler } from "@trpc/server/adapters/node-http";
 import { transformer } from "~/lib/transformer";
-import { MAX_WORKFLOW_BODY_BYTES } from "~/lib/validation/workflow";
 import { readNodeBodyText } from "../http/read-body";
 import { withRequestId } from "../http/request-scope";
 import { type AuthenticatedRequest, route } from "../http/route";
-import { requestLimits } from "../limits";
+import { MAX_TRPC_BODY_BYTES, requestLimits } from "../limits";
 import { appRouter, createCaller } from "./root";
 import { DIRECT_QUERIES, answerDirectly, directCallsOf, trpcResponseMeta } from "./trpc-direct";
 import { checkTrpcRequest } from "./trpc-request";
 
 export const TRPC_ENDPOINT = "/api/trpc";
-
-/** Room for a batch holding one full-size save and a few small calls; past it the body is not read at all. */
-const MAX_TRPC_BODY_BYTES = MAX_WORKFLOW_BODY_BYTES + 64 * 1024;
 
 /**
  * The tRPC route. `directQueries`: the GET queries answered straight through `createCaller` (./trpc-direct.ts); the
