@@ -87,4 +87,28 @@ test.describe("history, trash and files", () => {
     const report = (await listWorkflows(page)).find((w) => w.name === "daily_report")!;
     expect(await getWorkflowCode(page, report.id)).toBe("print('report')\r\n");
   });
+
+  test("drag and drop two .py files onto the dashboard", async ({ page }) => {
+    await page.goto("/dashboard");
+    await expect(page.getByRole("button", { name: "Import .py / .zip" })).toBeEnabled();
+    // A drag from the desktop, as the browser delivers it: a DataTransfer holding two files.
+    const files = await page.evaluateHandle(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(["from airflow import DAG\n"], "nightly_load.py", { type: "text/x-python" }));
+      transfer.items.add(new File(["print('hello')\n"], "hello.py", { type: "text/x-python" }));
+      return transfer;
+    });
+    const main = page.getByRole("main");
+    await main.dispatchEvent("dragenter", { dataTransfer: files });
+    await main.dispatchEvent("dragover", { dataTransfer: files });
+    await expect(page.getByTestId("import-drop-overlay")).toBeVisible();
+    await main.dispatchEvent("drop", { dataTransfer: files });
+    await expect(page.getByTestId("import-drop-overlay")).toBeHidden();
+    await expect(page.getByText("2 imported")).toBeVisible();
+    const list = page.getByRole("list", { name: "Workflows" });
+    await expect(list.getByRole("article", { name: "nightly_load" })).toBeVisible();
+    await expect(list.getByRole("article", { name: "hello" })).toBeVisible();
+    const hello = (await listWorkflows(page)).find((w) => w.name === "hello")!;
+    expect(await getWorkflowCode(page, hello.id)).toBe("print('hello')\n");
+  });
 });

@@ -172,7 +172,7 @@ export function Dashboard() {
         <Link href="/trash" className={buttonClass("secondary", "md", TOUCH_SIZED)}>
           Trash
         </Link>
-        <ImportButton className={buttonClass("secondary", "md", TOUCH_SIZED)} onImported={() => void Promise.all([utils.workflow.list.invalidate(), utils.workflow.tags.invalidate()])} />
+        <ImportButton acceptDrops className={buttonClass("secondary", "md", TOUCH_SIZED)} onImported={() => void Promise.all([utils.workflow.list.invalidate(), utils.workflow.tags.invalidate()])} />
         {/* Streamed by the server (docs/decisions/088); the session cookie signs the download. */}
         <a href="/api/workflows/export.zip" download className={buttonClass("secondary", "md", TOUCH_SIZED)}>
           Export all (.zip)

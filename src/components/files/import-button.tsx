@@ -5,6 +5,7 @@ import { toast } from "~/components/ui/toast";
 import { buttonClass } from "~/components/ui/button";
 import type { ImportResult, ImportSummary } from "~/lib/validation/history-output";
 import { MAX_IMPORT_FILES } from "~/lib/workflow-files";
+import { useFileDrop } from "./use-file-drop";
 
 type Refused = Extract<ImportResult, { ok: false }>;
 
@@ -30,10 +31,21 @@ export function describeImport(summary: ImportSummary): string {
   return `${head}, ${refused.length} refused (${reasons.join("; ")})`;
 }
 
-/** A button that picks `.py` files (each a new workflow) or exported `.zip` archives (each entry, unless already there). */
-export function ImportButton({ onImported, className = buttonClass("secondary") }: { onImported?: () => void; className?: string }) {
+export interface ImportButtonProps {
+  onImported?(): void;
+  className?: string;
+  /** Files dragged onto the page are imported too (the dashboard), with an overlay that says so while dragging. */
+  acceptDrops?: boolean;
+}
+
+/**
+ * A button that picks `.py` files (each a new workflow) or exported `.zip` archives (each entry, unless already there);
+ * with `acceptDrops`, files dropped anywhere on the page go the same way.
+ */
+export function ImportButton({ onImported, className = buttonClass("secondary"), acceptDrops = false }: ImportButtonProps) {
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
+  const dragging = useFileDrop(acceptDrops && !busy, (files) => void importFiles(files));
 
   async function importFiles(files: File[]) {
     if (files.length === 0) return;
@@ -64,6 +76,18 @@ export function ImportButton({ onImported, className = buttonClass("secondary") 
       <button type="button" className={className} disabled={busy} onClick={() => input.current?.click()}>
         {busy ? "Importing…" : "Import .py / .zip"}
       </button>
+      {dragging ? (
+        // What the drop will do; the button above is the keyboard's and screen reader's way to the same import.
+        <div
+          aria-hidden="true"
+          data-testid="import-drop-overlay"
+          className="pointer-events-none fixed inset-0 z-50 flex items-center justify-center border-4 border-dashed border-indigo-500 bg-indigo-50/85 dark:bg-slate-950/85"
+        >
+          <p className="rounded-lg bg-white px-5 py-3 text-base font-medium text-slate-900 shadow dark:bg-slate-900 dark:text-slate-100">
+            Drop .py or .zip files to import them
+          </p>
+        </div>
+      ) : null}
     </>
   );
 }
