@@ -11,8 +11,9 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { type AppConfig, getConfig } from "../config";
 import { AppError } from "../errors/app-error";
 import { log } from "../log";
+import { MAIL_NOT_CONFIGURED, type MailMode, mailMode } from "./mode";
 
-export type MailMode = "smtp" | "files" | "off";
+export { MAIL_NOT_CONFIGURED, type MailMode, mailMode } from "./mode";
 
 export interface MailMessage {
   to: string;
@@ -20,15 +21,6 @@ export interface MailMessage {
   text: string;
   html: string;
 }
-
-/** Where mail goes with this configuration. */
-export function mailMode(config: Pick<AppConfig, "SMTP_URL" | "NODE_ENV" | "DATABASE_URL">): MailMode {
-  if (config.SMTP_URL) return "smtp";
-  if (config.NODE_ENV !== "production" || !config.DATABASE_URL) return "files";
-  return "off";
-}
-
-export const MAIL_NOT_CONFIGURED = "Email is not configured on this server, so this feature is not available. Ask its administrator to set SMTP_URL.";
 
 /** Throws the 503 a feature that needs mail answers when mail is off. */
 export function assertMailConfigured(config: AppConfig = getConfig()): void {
