@@ -6,7 +6,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { join } from "node:path";
-import { simpleParser } from "mailparser";
 import { getConfig } from "../config";
 import { log } from "../log";
 
@@ -30,7 +29,10 @@ export async function listMailFiles(dir: string): Promise<string[]> {
 export async function readMail(dir: string, file: string) {
   if (!FILE.test(file)) return null;
   const raw = await readFile(join(dir, file)).catch(() => null);
-  return raw ? simpleParser(raw) : null;
+  if (!raw) return null;
+  // Loaded on first use: the production server, which never serves the mailbox, does not carry the parser.
+  const { simpleParser } = await import("mailparser");
+  return simpleParser(raw);
 }
 
 function escapeHtml(value: string): string {
