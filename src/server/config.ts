@@ -57,6 +57,15 @@ const configSchema = z.object({
   // Sessions (docs/decisions/040): an absolute lifetime from log-in, and an idle timeout since last use; seconds.
   SESSION_MAX_AGE: intFrom(3_600, 365 * 24 * 3_600, 30 * 24 * 3_600),
   SESSION_IDLE_TIMEOUT: intFrom(15 * 60, 365 * 24 * 3_600, 7 * 24 * 3_600),
+  // Mail (src/server/mail, docs/decisions/095): SMTP when SMTP_URL is set; else, in development and with the
+  // embedded database, .eml files in MAIL_DIR (listed at /dev/mailbox outside production); else no mail.
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  MAIL_FROM: z
+    .string()
+    .max(320)
+    .regex(/^(?:[^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, "must be an address, e.g. Workflow Studio <no-reply@example.com>")
+    .optional(),
+  MAIL_DIR: z.string().min(1).default(".data/mail"),
 }).superRefine((config, ctx) => {
   if (config.NODE_ENV === "production" && !config.AUTH_SECRET) {
     ctx.addIssue({
@@ -69,6 +78,9 @@ const configSchema = z.object({
     ctx.addIssue({ code: "custom", path: ["AUTH_SECRET_PREVIOUS"], message: "is only used together with AUTH_SECRET" });
   }
   checkSigningKeys(config, ctx);
+  if (config.NODE_ENV === "production" && config.SMTP_URL && !config.MAIL_FROM) {
+    ctx.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "required with SMTP_URL in production: the sender, e.g. Workflow Studio <no-reply@example.com>" });
+  }
   if (config.SESSION_IDLE_TIMEOUT > config.SESSION_MAX_AGE) {
     ctx.addIssue({ code: "custom", path: ["SESSION_IDLE_TIMEOUT"], message: "must not be longer than SESSION_MAX_AGE" });
   }

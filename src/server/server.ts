@@ -15,6 +15,8 @@ import { cannotStart } from "./cannot-start";
 import { getConfig } from "./config";
 import { type Database, openDatabase, setDatabase } from "./db/client";
 import { serveApi } from "./api/http-routes";
+import { serveDevMailbox } from "./mail/mailbox";
+import { mailSettled } from "./mail/mailer";
 import { errorBody } from "./errors/app-error";
 import { CLIENT_REQUEST_ID_HEADER, stampRequest } from "./http/request-meta";
 import { startGraphWorkers } from "./graph-work/start";
@@ -87,6 +89,8 @@ export async function serve({ dev, migrate }: ServeOptions): Promise<void> {
     }
     // The API is answered here, on our own fast path; pages, server components and next-auth by Next.
     if (serveApi(req, res)) return;
+    // Development only: the mail written to MAIL_DIR when SMTP_URL is not set (docs/decisions/095).
+    if (serveDevMailbox(req, res)) return;
     // A shared page (/s/<token>) is rate-limited per address before Next renders it (docs/decisions/090).
     if (isSharedPage(req.url)) {
       void refuseSharedPageOverLimit(req, res).then((refused) => (refused ? undefined : handle(req, res)));
@@ -107,7 +111,10 @@ export async function serve({ dev, migrate }: ServeOptions): Promise<void> {
     server.close();
     server.closeIdleConnections();
     setTimeout(() => server.closeAllConnections(), 5_000).unref();
-    void Promise.allSettled([graphWorkers.close(), db.close()]).finally(() => process.exit(0));
+    // Mail being sent finishes (and is audited) before the database closes.
+    void mailSettled()
+      .then(() => Promise.allSettled([graphWorkers.close(), db.close()]))
+      .finally(() => process.exit(0));
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));

@@ -1,7 +1,7 @@
 /**
  * Starts the production server on a fresh embedded database for the browser tests and stops it at the end:
  * `tsx src/server/main.ts` with NODE_ENV=production, a new PGlite folder, a random AUTH_SECRET and
- * APP_URL=http://127.0.0.1:<port>. The server runs as if behind one trusted proxy (TRUST_PROXY_HOPS=1) so each
+ * APP_URL=http://127.0.0.1:<port>; mail goes to <data>/mail as .eml files (E2E_MAIL_DIR for the tests). The server runs as if behind one trusted proxy (TRUST_PROXY_HOPS=1) so each
  * test can present its own client address (X-Forwarded-For): the per-address rate limits (10 sign-ups an hour)
  * then count per test, as they would per person.
  */
@@ -51,6 +51,8 @@ export default async function globalSetup() {
     PGLITE_DATA_DIR: dataDir,
     AUTH_SECRET: randomBytes(36).toString("base64url"), // 48 characters
     AUTH_SECRET_FILE: join(dataDir, "auth-secret"),
+    // No SMTP_URL and the embedded database: mail is written here as .eml files (docs/decisions/095).
+    MAIL_DIR: join(dataDir, "mail"),
     APP_URL: E2E_BASE_URL,
     NEXT_DIST_DIR: distDir,
     NEXT_TELEMETRY_DISABLED: "1",
@@ -58,6 +60,9 @@ export default async function globalSetup() {
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "info",
   };
   delete env.DATABASE_URL; // always the embedded database
+  delete env.SMTP_URL;
+  // The tests read the mail the server wrote (/dev/mailbox is not served in production).
+  process.env.E2E_MAIL_DIR = env.MAIL_DIR;
   delete env.AUTH_SECRET_PREVIOUS;
   delete env.NEXTAUTH_URL;
 

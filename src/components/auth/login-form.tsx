@@ -48,6 +48,11 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl?: string;
       <FormAlert ref={alertRef} message={alert} />
       <Field id="email" name="email" label="Email" type="email" autoComplete="email" required error={fields.email} />
       <Field id="password" name="password" label="Password" type="password" autoComplete="current-password" required error={fields.password} />
+      <p className="-mt-2 text-right text-sm">
+        <Link className="font-medium text-indigo-700 underline-offset-4 hover:underline dark:text-indigo-300" href="/forgot-password">
+          Forgot password?
+        </Link>
+      </p>
       <button type="submit" className={buttonClass} disabled={pending}>
         {pending ? "Logging in…" : "Log in"}
       </button>

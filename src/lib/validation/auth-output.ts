@@ -8,6 +8,9 @@ export const publicUser = z.object({ id: z.string().meta({ format: "uuid" }), em
 /** `auth.me`, `auth.register` (and `GET /api/me`, `POST /api/auth/register`). */
 export const userResult = z.object({ user: publicUser });
 
+/** `auth.forgotPassword` (and `POST /api/auth/password/forgot`, 202): the same answer whether or not the account exists. */
+export const forgotPasswordResult = z.object({ message: z.string() });
+
 /** One of the person's live sessions (Settings → Sessions). Dates travel as dates (superjson). */
 export const sessionSummary = z.object({
   id: z.string(),
@@ -26,5 +29,6 @@ export const sessionList = z.array(sessionSummary);
 export const endedSessions = z.object({ endedSessions: z.number().int().nonnegative() });
 export const endedSession = z.object({ current: z.boolean() });
 
+export type ForgotPasswordResult = z.infer<typeof forgotPasswordResult>;
 export type PublicUser = z.infer<typeof publicUser>;
 export type SessionSummary = z.infer<typeof sessionSummary>;

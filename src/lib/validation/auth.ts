@@ -67,6 +67,14 @@ export const loginInput = z.strictObject({ email, password: loginPassword });
 export const refreshInput = z.strictObject({ refreshToken: z.string().min(1).max(128) });
 export const changePasswordInput = z.strictObject({ currentPassword: loginPassword, newPassword: newPassword() });
 
+/** "Forgot password?": the email to send a reset link to. */
+export const forgotPasswordInput = z.strictObject({ email });
+/** A reset link's token (base64url) and the new password (the registration policy; the email rule on the server). */
+export const resetPasswordInput = z.strictObject({
+  token: z.string({ error: "The reset link is missing its token." }).min(1, "The reset link is missing its token.").max(128, "This reset link is not valid."),
+  password: newPassword(),
+});
+
 /** "Log out this session": the session's id, as Settings → Sessions lists it. */
 export const endSessionInput = z.strictObject({ sessionId: z.uuid({ error: "Name a session by its id." }) });
 

@@ -1,7 +1,7 @@
 /**
  * The API our own server answers itself, before Next.js (docs/decisions/060): tRPC, the workflows' REST routes, the
  * account token routes, `/api/me`, `/api/health` and the access tokens' public keys (`/.well-known/jwks.json`). Every handler goes through `route()` (src/server/http/route.ts).
- * Anything else — pages, server components, next-auth (`/api/auth/*` but the token and register routes), the OpenAPI
+ * Anything else — pages, server components, next-auth (`/api/auth/*` but the token, register and password routes), the OpenAPI
  * document — is Next's.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -32,6 +32,8 @@ const EXACT: Record<string, Methods> = {
   "/api/auth/token": { POST: account.token },
   "/api/auth/token/refresh": { POST: account.refreshToken },
   "/api/auth/token/revoke": { POST: account.revokeToken },
+  "/api/auth/password/forgot": { POST: account.forgotPassword },
+  "/api/auth/password/reset": { POST: account.resetPasswordRoute },
   "/api/workflows": { GET: workflows.listWorkflows, POST: workflows.createWorkflow },
   "/api/trash": { GET: workflows.listTrash },
   "/api/tags": { GET: workflows.listTags },

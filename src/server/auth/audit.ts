@@ -19,6 +19,12 @@ export const AUDIT_EVENT_TYPES = [
   "rate_limited",
   "password_change",
   "password_change_failure",
+  "password_reset_requested",
+  "password_reset_sent",
+  "password_reset_send_failed",
+  "password_reset_used",
+  "password_reset_expired",
+  "password_reset_refused",
   "share_link_created",
   "share_link_revoked",
 ] as const;

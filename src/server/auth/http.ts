@@ -1,7 +1,8 @@
-/** The account routes for API clients (`/api/auth/register`, `/api/auth/token…`), through `route()`. */
-import { loginInput, refreshInput, registerInput } from "~/lib/validation/auth";
+/** The account routes for API clients (`/api/auth/register`, `/api/auth/token…`, `/api/auth/password/…`), through `route()`. */
+import { forgotPasswordInput, loginInput, refreshInput, registerInput, resetPasswordInput } from "~/lib/validation/auth";
 import { AUTH_BODY_MAX_BYTES, validated } from "../http/read-json";
 import { route } from "../http/route";
+import { requestPasswordReset, resetPassword } from "./password-reset";
 import { revokeRefreshToken, rotateRefreshToken } from "./refresh-tokens";
 import { logInForTokens, registerUser } from "./users";
 
@@ -32,4 +33,18 @@ export const revokeToken = route(async ({ json, withDatabase }) => {
   const { refreshToken } = validated(refreshInput, await json(AUTH_BODY_MAX_BYTES));
   await revokeRefreshToken(info, refreshToken);
   return { status: 204 };
+});
+
+/** `POST /api/auth/password/forgot {email}` → 202 `{"message"}`, the same whether or not the account exists. */
+export const forgotPassword = route(async ({ json, withDatabase }) => {
+  const info = await withDatabase();
+  const input = validated(forgotPasswordInput, await json(AUTH_BODY_MAX_BYTES));
+  return { status: 202, body: await requestPasswordReset(info, input) };
+});
+
+/** `POST /api/auth/password/reset {token,password}` → 200 `{"user":{"id","email"}}`; then log in with the new password. */
+export const resetPasswordRoute = route(async ({ json, withDatabase }) => {
+  const info = await withDatabase();
+  const input = validated(resetPasswordInput, await json(AUTH_BODY_MAX_BYTES));
+  return { body: await resetPassword(info, input) };
 });

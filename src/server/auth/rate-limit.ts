@@ -89,6 +89,12 @@ export const LIMITS = {
   loginPerAddress: { name: "login_address", points: 50, durationSeconds: 60 * 60 },
   /** Registrations per client address: 10 per hour. */
   registerPerAddress: { name: "register_address", points: 10, durationSeconds: 60 * 60 },
+  /** Password-reset requests per client address, whatever the email: 10 per hour. */
+  resetRequestPerAddress: { name: "reset_address", points: 10, durationSeconds: 60 * 60 },
+  /** Password-reset requests per email, from anywhere: 3 per hour (one inbox is not flooded). */
+  resetRequestPerEmail: { name: "reset_email", points: 3, durationSeconds: 60 * 60 },
+  /** New passwords sent with a reset link, per client address (good links or not): 20 per 15 minutes. */
+  resetAttemptPerAddress: { name: "reset_attempt_address", points: 20, durationSeconds: 15 * 60 },
   /** Token refreshes per client address (good or bad): 120 per 15 minutes. */
   refreshPerAddress: { name: "refresh_address", points: 120, durationSeconds: 15 * 60 },
   /** Reads of shared links (`/s/<token>`, `GET /api/shared/:token`, `share.view`) per client address: 60 per minute. */

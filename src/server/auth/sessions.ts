@@ -14,7 +14,7 @@ import type { RequestInfo } from "./audit";
 import { getAuthSettings } from "./settings";
 
 export type SessionKind = "browser" | "api";
-export type RevokeReason = "logout" | "logout_everywhere" | "password_changed" | "refresh_token_reuse";
+export type RevokeReason = "logout" | "logout_everywhere" | "password_changed" | "password_reset" | "refresh_token_reuse";
 
 /** How often `last_seen_at` is written for a session in use (at most), in milliseconds. */
 export const LAST_USED_RESOLUTION_MS = 60_000;

@@ -15,6 +15,7 @@ import { limitedPasswordCheck, refuseIfLimited } from "./password-attempts";
 import { dummyHash, getPasswordPolicy, hashPassword, needsRehash, verifyPassword } from "./passwords";
 import { consume, LIMITS, subjectKey } from "./rate-limit";
 import { issueTokenPair, type TokenPair } from "./refresh-tokens";
+import { endResetLinks } from "./reset-links";
 import { createSession, revokeUserSessions, type SessionKind } from "./sessions";
 
 export const publicUserSelect = { id: true, email: true } satisfies Prisma.UserSelect;
@@ -30,7 +31,7 @@ function isUniqueViolation(error: unknown): boolean {
  * at most 72 bytes; not only whitespace, not the email, not a common password (decision 039). A refusal is a 400
  * in the one shape, with the reason under the password's field.
  */
-async function assertNewPasswordAllowed(password: string, email: string, field: string, policy: { algorithm: string }) {
+export async function assertNewPasswordAllowed(password: string, email: string, field: string, policy: { algorithm: string }) {
   const problems: string[] = [];
   if (policy.algorithm === "bcrypt") {
     const checked = newPassword({ bcrypt: true }).safeParse(password);
@@ -141,6 +142,7 @@ export async function changePassword(
   const ended = await req.db.prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
     const count = await revokeUserSessions(tx, user.id, "password_changed", user.sessionId ? { except: user.sessionId } : {});
+    await endResetLinks(tx, user.id, "password_changed");
     await audit(req, { type: "password_change", userId: user.id, details: { endedSessions: count } }, tx);
     return count;
   });

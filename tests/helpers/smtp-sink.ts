@@ -1,0 +1,59 @@
+/**
+ * A real SMTP server on loopback (the `smtp-server` package) that keeps what arrives, parsed with mailparser, so the
+ * tests read the mail the app really sent over SMTP. No TLS and no authentication: loopback only.
+ */
+import type { AddressInfo } from "node:net";
+import { type ParsedMail, simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+
+export interface SmtpSink {
+  /** `smtp://127.0.0.1:<port>`, for SMTP_URL. */
+  url: string;
+  /** Every message received so far, in order. */
+  received: ParsedMail[];
+  /** The next message (resolves at once when one is already waiting past `after`). */
+  next(after?: number): Promise<ParsedMail>;
+  close(): Promise<void>;
+}
+
+export async function startSmtpSink(): Promise<SmtpSink> {
+  const received: ParsedMail[] = [];
+  const waiting: Array<{ index: number; resolve: (mail: ParsedMail) => void }> = [];
+  const server = new SMTPServer({
+    disabledCommands: ["STARTTLS", "AUTH"],
+    authOptional: true,
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          received.push(mail);
+          for (const waiter of [...waiting]) {
+            if (received.length > waiter.index) {
+              waiting.splice(waiting.indexOf(waiter), 1);
+              waiter.resolve(received[waiter.index]!);
+            }
+          }
+          callback();
+        })
+        .catch((error: Error) => callback(error));
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    next(after = received.length) {
+      if (received.length > after) return Promise.resolve(received[after]!);
+      return new Promise((resolve) => waiting.push({ index: after, resolve }));
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The reset link in a message's plain text (the first `…/reset-password?token=…`). */
+export function resetLinkIn(mail: ParsedMail): URL {
+  const match = /https?:\/\/\S+\/reset-password\?token=[\w-]+/.exec(mail.text ?? "");
+  if (!match) throw new Error(`no reset link in: ${mail.text}`);
+  return new URL(match[0]);
+}
