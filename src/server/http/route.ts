@@ -103,7 +103,27 @@ async function beforeRefusal(req: IncomingMessage, error: unknown): Promise<void
   const refusal = anyAppError(error);
   if (refusal.extra.headers?.Connection !== CLOSE_CONNECTION.Connection || refusal.code === "REQUEST_TIMEOUT") return;
   const limits = requestLimits();
-  await discardUnreadBody(req, limits.refusedBodyDrainBytes, limits.bodyReadMs);
+  if (!(await discardUnreadBody(req, limits.refusedBodyDrainBytes, limits.bodyReadMs))) lingerBeforeClosing(req);
+}
+
+/** How long a connection whose body was refused part-read stays open, read-paused, after its answer went out. */
+const LINGER_MS = 2_000;
+
+/**
+ * The body's rest is still coming (past the drain's bound): the answer goes out with a FIN, and the socket is destroyed
+ * a moment later instead of at once. Destroying it while the sender still writes makes the kernel answer with a reset,
+ * which can discard our answer unread at the other end (the sender then sees EPIPE, not the 413). Reading stays paused
+ * meanwhile, so nothing more is read: the sender's writes wait on a full TCP window. Bounded: LINGER_MS per connection.
+ */
+function lingerBeforeClosing(req: IncomingMessage): void {
+  const socket = req.socket as IncomingMessage["socket"] & { destroySoon?: () => void };
+  if (socket.destroyed || typeof socket.destroySoon !== "function") return;
+  socket.destroySoon = () => {
+    socket.end();
+    const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+    timer.unref();
+    socket.once("close", () => clearTimeout(timer));
+  };
 }
 
 export function sendJson(res: ServerResponse, reply: Reply): void {
