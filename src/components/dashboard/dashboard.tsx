@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { getQueryKey } from "@trpc/react-query";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
@@ -9,18 +10,21 @@ import { toast } from "~/components/ui/toast";
 import { ImportButton } from "~/components/files/import-button";
 import { undoDeleteToast } from "~/components/trash/undo-delete";
 import { buttonClass } from "~/components/ui/button";
+import { useEver } from "~/components/ui/use-ever";
 import { useHydrated } from "~/components/ui/use-hydrated";
 import { api } from "~/trpc/react";
 import { onCardGridKeyDown } from "./card-keys";
-import { DeleteDialog } from "./delete-dialog";
 import { dialectBadge } from "./format";
 import { searchWords } from "./highlight";
 import { type DashboardQuery, isFiltered, SEARCH_MAX_LENGTH, serverListInput } from "./list-input";
-import { RenameDialog } from "./rename-dialog";
 import { SearchControls } from "./search-controls";
-import { TagsDialog } from "./tags-dialog";
 import { useDashboardQuery } from "./use-dashboard-query";
 import { WorkflowCard, WorkflowCardSkeleton, type WorkflowListItem } from "./workflow-card";
+
+// Not in the first load: each dialog loads when first opened, then stays mounted (docs/decisions/083).
+const RenameDialog = dynamic(() => import("./rename-dialog").then((m) => m.RenameDialog), { ssr: false });
+const DeleteDialog = dynamic(() => import("./delete-dialog").then((m) => m.DeleteDialog), { ssr: false });
+const TagsDialog = dynamic(() => import("./tags-dialog").then((m) => m.TagsDialog), { ssr: false });
 
 /** The current time, renewed every minute so "updated 2 minutes ago" stays true. */
 function useNow(): number {
@@ -91,6 +95,9 @@ export function Dashboard() {
   const [renaming, setRenaming] = useState<WorkflowListItem | null>(null);
   const [deleting, setDeleting] = useState<WorkflowListItem | null>(null);
   const [tagging, setTagging] = useState<WorkflowListItem | null>(null);
+  const renameWanted = useEver(renaming !== null);
+  const deleteWanted = useEver(deleting !== null);
+  const tagsWanted = useEver(tagging !== null);
   // The tags on live workflows, for the filter chips (docs/decisions/087).
   const tagList = api.workflow.tags.useQuery(undefined, { placeholderData: keepPreviousData });
   const setTags = api.workflow.setTags.useMutation({
@@ -252,32 +259,38 @@ export function Dashboard() {
         </div>
       ) : null}
 
-      <RenameDialog
-        key={renaming?.id ?? "none"}
-        open={renaming !== null}
-        name={renaming?.name ?? ""}
-        pending={rename.isPending}
-        serverError={renameError}
-        onCancel={() => setRenaming(null)}
-        onRename={(name) => renaming && rename.mutate({ id: renaming.id, name })}
-      />
-      <DeleteDialog
-        open={deleting !== null}
-        name={deleting?.name ?? ""}
-        pending={remove.isPending}
-        onCancel={() => setDeleting(null)}
-        onDelete={() => deleting && remove.mutate({ id: deleting.id })}
-      />
-      <TagsDialog
-        key={tagging ? `tags-${tagging.id}` : "tags-none"}
-        open={tagging !== null}
-        name={tagging?.name ?? ""}
-        tags={tagging?.tags ?? []}
-        pending={setTags.isPending}
-        serverError={setTags.error ? messageOf(setTags.error) : null}
-        onCancel={() => setTagging(null)}
-        onSave={(tags) => tagging && setTags.mutate({ id: tagging.id, tags })}
-      />
+      {renameWanted ? (
+        <RenameDialog
+          key={renaming?.id ?? "none"}
+          open={renaming !== null}
+          name={renaming?.name ?? ""}
+          pending={rename.isPending}
+          serverError={renameError}
+          onCancel={() => setRenaming(null)}
+          onRename={(name) => renaming && rename.mutate({ id: renaming.id, name })}
+        />
+      ) : null}
+      {deleteWanted ? (
+        <DeleteDialog
+          open={deleting !== null}
+          name={deleting?.name ?? ""}
+          pending={remove.isPending}
+          onCancel={() => setDeleting(null)}
+          onDelete={() => deleting && remove.mutate({ id: deleting.id })}
+        />
+      ) : null}
+      {tagsWanted ? (
+        <TagsDialog
+          key={tagging ? `tags-${tagging.id}` : "tags-none"}
+          open={tagging !== null}
+          name={tagging?.name ?? ""}
+          tags={tagging?.tags ?? []}
+          pending={setTags.isPending}
+          serverError={setTags.error ? messageOf(setTags.error) : null}
+          onCancel={() => setTagging(null)}
+          onSave={(tags) => tagging && setTags.mutate({ id: tagging.id, tags })}
+        />
+      ) : null}
     </main>
   );
 }

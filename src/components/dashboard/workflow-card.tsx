@@ -6,7 +6,7 @@ import type { RouterOutputs } from "~/trpc/react";
 import { CardThumbnail } from "./card-thumbnail";
 import { absoluteTime, dialectBadge, plural, relativeTime } from "./format";
 import { Highlight } from "./highlight";
-import { TagPill } from "~/components/tags/tag-input";
+import { TagPill } from "~/components/tags/tag-pill";
 
 // Its own module, so the loading screen (a server component) does not ship the card with it (docs/decisions/083).
 export { WorkflowCardSkeleton } from "./workflow-card-skeleton";
