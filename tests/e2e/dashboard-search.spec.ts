@@ -140,7 +140,7 @@ for (const size of SIZES) {
 
       // Nothing found: the page says what to try.
       await search.fill("zzyzx");
-      await expect(page.getByText("No workflows match “zzyzx”.")).toBeVisible();
+      await expect(page.getByRole("main").getByText("No workflows match “zzyzx”.")).toBeVisible();
       await expect(page.getByText(/try a shorter word/)).toBeVisible();
       await page.getByRole("button", { name: "Clear the search" }).click();
       await expect(search).toHaveValue("");
@@ -183,7 +183,7 @@ for (const size of SIZES) {
 
       // Only a filter, nothing in it.
       await page.goto("/dashboard?fw=kedro");
-      await expect(page.getByText("No Kedro workflows yet.")).toBeVisible();
+      await expect(page.getByRole("main").getByText("No Kedro workflows yet.")).toBeVisible();
       await page.getByRole("button", { name: "Show all frameworks" }).click();
       await expect(cards).toHaveCount(4);
     });
