@@ -27,6 +27,14 @@ export const AUDIT_EVENT_TYPES = [
   "password_reset_refused",
   "share_link_created",
   "share_link_revoked",
+  // Account deletion, data export and the password-changed notice (docs/security/account-deletion.md).
+  "account_deleted",
+  "account_delete_failure",
+  "account_deleted_mail_sent",
+  "account_deleted_mail_send_failed",
+  "data_export",
+  "password_changed_notice_sent",
+  "password_changed_notice_send_failed",
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
@@ -40,6 +48,8 @@ export interface AuditEntry {
   type: AuditEventType;
   userId?: string | null;
   email?: string | null;
+  /** A deleted account's pseudonym (decision 102), for events written after its deletion. */
+  pseudonym?: string | null;
   /** Small, non-secret facts: the method ("password", "api", "browser"), a limit's name, a session id… */
   details?: Record<string, string | number | boolean | null>;
 }
@@ -49,6 +59,7 @@ export async function audit(req: RequestInfo, entry: AuditEntry, client: Prisma.
     type: entry.type,
     userId: entry.userId ?? null,
     email: entry.email ?? null,
+    ...(entry.pseudonym ? { pseudonym: entry.pseudonym } : {}),
     clientAddress: req.clientAddress.slice(0, 64),
     userAgent: req.userAgent?.slice(0, 512) ?? null,
     requestId: req.requestId.slice(0, 64),
@@ -70,6 +81,7 @@ export const auditEventSelect = {
   userAgent: true,
   requestId: true,
   details: true,
+  pseudonym: true,
 } satisfies Prisma.AuditEventSelect;
 
 export function recentAuditEvents(db: Database, options: { since: Date; limit?: number; type?: string; userId?: string }) {
