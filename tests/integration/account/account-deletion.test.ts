@@ -151,7 +151,7 @@ describe("DELETE /api/me", () => {
     expect(mine).toMatchObject({ users: 1, workflows: 3, workflow_versions: 1, share_links: 1, password_reset_tokens: 1 });
     expect(mine.auth_sessions).toBeGreaterThanOrEqual(2);
     expect(mine.refresh_tokens).toBeGreaterThanOrEqual(1);
-    const auditRowsBefore = mine.audit_events;
+    const auditRowsBefore = mine.audit_events!;
     const theirs = await rowsOf(other.userId, other.email);
     const totalRateLimits = await db().prisma.rateLimit.count();
 
