@@ -35,8 +35,9 @@ async function subjectsFor(email: string): Promise<string[]> {
   return subjects;
 }
 
-test("download my data: the file arrives and is a zip with the workflow's .py", async ({ page }) => {
+test("download my data: the file arrives and is a zip with the workflow's .py", async ({ page, account }) => {
   test.setTimeout(90_000);
+  expect(account.email).toContain("@"); // signed in by the fixture
   await createWorkflow(page, "Morning report", "print('good morning')\n");
   await page.goto("/settings");
   const downloading = page.waitForEvent("download");

@@ -68,7 +68,25 @@ export async function audit(req: RequestInfo, entry: AuditEntry, client: Prisma.
       : {}),
   };
   log.info({ audit: row }, `audit: ${entry.type}`);
-  await client.auditEvent.create({ data: row });
+  try {
+    await client.auditEvent.create({ data: row });
+  } catch (error) {
+    // The account was deleted between the event and its row (a log-in failing, a share made, a mail sent just as the
+    // deletion committed): the row is written as the deletion leaves the others, under its pseudonym (decision 102).
+    // Only outside a transaction: inside one the failed statement has already ended it, and it fails as a whole.
+    if (!row.userId || client !== req.db.prisma || !isForeignKeyViolation(error)) throw error;
+    const { auditPseudonym } = await import("./audit-pseudonym");
+    await client.auditEvent.create({ data: { ...row, userId: null, email: null, pseudonym: await auditPseudonym(row.userId) } });
+  }
+}
+
+function isForeignKeyViolation(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 6; depth++) {
+    const candidate = e as { code?: unknown; originalCode?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+    if (candidate.code === "P2003" || candidate.code === "23503" || candidate.originalCode === "23503") return true;
+    e = candidate.cause ?? candidate.meta?.driverAdapterError;
+  }
+  return false;
 }
 
 export const auditEventSelect = {

@@ -5,6 +5,7 @@
  * every credential refused at once afterwards, and saves racing the deletion leaving nothing behind.
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { audit } from "../../../src/server/auth/audit";
 import { auditPseudonym, PSEUDONYM_PATTERN } from "../../../src/server/auth/audit-pseudonym";
 import { mailSettled } from "../../../src/server/mail/mailer";
 import { bearer, signUp, type ApiSession } from "../../helpers/api-session";
@@ -223,13 +224,14 @@ describe("DELETE /api/me", () => {
     const me = await populated();
     const [first] = me.workflowIds;
     const current = (await (await call(me, "GET", `/api/workflows/${first}`)).json()) as { version: number };
-    const saves = [
-      ...Array.from({ length: 6 }, (_, i) => () => call(me, "POST", "/api/workflows", { name: `Racing ${i}`, code: CODE_1 })),
-      ...Array.from({ length: 3 }, (_, i) => () => call(me, "PUT", `/api/workflows/${first}`, { code: `${CODE_2}# ${i}\n`, expectedVersion: current.version })),
-      () => call(me, "PUT", `/api/workflows/${me.workflowIds[1]}/tags`, { tags: ["racing"] }),
+    // Every kind of write, spread over the deletion's password check and transaction (one every 25 ms for 0.6 s).
+    const kinds = [
+      (i: number) => call(me, "POST", "/api/workflows", { name: `Racing ${i}`, code: CODE_1 }),
+      (i: number) => call(me, "PUT", `/api/workflows/${first}`, { code: `${CODE_2}# ${i}\n`, expectedVersion: current.version }),
+      (i: number) => call(me, "PUT", `/api/workflows/${me.workflowIds[1]}/tags`, { tags: [`racing ${i}`] }),
       () => call(me, "POST", `/api/workflows/${me.workflowIds[1]}/shares`, { expiresIn: "1d" }),
     ];
-    const racing = saves.map((save, i) => new Promise((resolve) => setTimeout(resolve, i % 4)).then(save));
+    const racing = Array.from({ length: 24 }, (_, i) => new Promise((resolve) => setTimeout(resolve, i * 25)).then(() => kinds[i % kinds.length]!(i)));
     const deletion = deleteMe(me, me.password);
     const statuses = await Promise.all(racing.map(async (r) => (await r).status));
     expect((await deletion).status).toBe(204);
@@ -241,5 +243,16 @@ describe("DELETE /api/me", () => {
            + (SELECT count(*) FROM workflow_versions v WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = v.owner_id))
            + (SELECT count(*) FROM share_links s WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = s.owner_id)) AS n`;
     expect(Number(orphans[0]!.n)).toBe(0);
+  });
+
+  it("an event about the account written just after its deletion (a log-in failing as it commits) gets the pseudonym, not a 500", async () => {
+    const me = await signUp(baseUrl());
+    expect((await deleteMe(me, me.password)).status).toBe(204);
+    await audit(
+      { db: db(), clientAddress: "127.0.0.1", userAgent: null, requestId: "late-event" },
+      { type: "login_failure", userId: me.userId, email: me.email, details: { reason: "wrong_password" } },
+    );
+    const late = await db().prisma.auditEvent.findFirstOrThrow({ where: { requestId: "late-event" } });
+    expect(late).toMatchObject({ userId: null, email: null, pseudonym: await auditPseudonym(me.userId), type: "login_failure" });
   });
 });
