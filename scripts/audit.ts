@@ -53,7 +53,7 @@ async function main() {
       for (const e of events) {
         const details = e.details ? ` ${JSON.stringify(e.details)}` : "";
         process.stdout.write(
-          `${e.createdAt.toISOString()}  ${e.type.padEnd(24)} user=${e.userId ?? "-"} email=${e.email ?? "-"} ` +
+          `${e.createdAt.toISOString()}  ${e.type.padEnd(24)} user=${e.userId ?? e.pseudonym ?? "-"} email=${e.email ?? "-"} ` +
             `address=${e.clientAddress} request=${e.requestId} agent=${JSON.stringify(e.userAgent ?? "")}${details}\n`,
         );
       }

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { StorageUsage } from "~/components/history/storage-usage";
+import { buttonClass } from "~/components/ui/button";
 import { ChangePasswordForm } from "~/components/settings/change-password-form";
+import { DeleteAccount } from "~/components/settings/delete-account";
 import { LogoutEverywhere } from "~/components/settings/logout-everywhere";
 import { SessionList } from "~/components/settings/session-list";
 import { SharedLinksSettings } from "~/components/share/shared-links-settings";
@@ -44,6 +46,20 @@ export default async function SettingsPage() {
             <LogoutEverywhere />
           </div>
         </div>
+      </Section>
+      <Section
+        title="Your data"
+        description="Everything we keep about you, as one .zip: your profile, every workflow (the trash too) with all its versions and tags, the .py files, and the security events about your account."
+      >
+        <a href="/api/me/export.zip" download className={buttonClass("secondary")}>
+          Download my data (.zip)
+        </a>
+      </Section>
+      <Section
+        title="Delete account"
+        description="Deletes your account, your workflows and their history, your share links and every session, for good. You will be asked for your password."
+      >
+        <DeleteAccount />
       </Section>
     </main>
   );

@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import * as account from "../auth/http";
+import * as me from "./account-routes";
 import { jwks } from "../auth/jwks";
 import { getConfig } from "../config";
 import { AppError } from "../errors/app-error";
@@ -27,7 +28,8 @@ type Methods = Partial<Record<"GET" | "POST" | "PUT" | "DELETE", NodeRoute<never
 /** Exact paths. */
 const EXACT: Record<string, Methods> = {
   "/api/health": { GET: health },
-  "/api/me": { GET: workflows.me },
+  "/api/me": { GET: workflows.me, DELETE: me.deleteMe },
+  "/api/me/export.zip": { GET: me.exportMyData },
   "/api/auth/register": { POST: account.register },
   "/api/auth/token": { POST: account.token },
   "/api/auth/token/refresh": { POST: account.refreshToken },

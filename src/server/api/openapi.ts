@@ -21,6 +21,8 @@ import {
   MAX_ZIP_UNCOMPRESSED_BYTES,
 } from "~/lib/workflow-files";
 import { exportManifest } from "~/lib/validation/zip-output";
+import { deleteAccountInput } from "~/lib/validation/account";
+import { accountFile, auditEventsFile, workflowsFile } from "~/lib/validation/account-output";
 import { DEFAULT_VERSIONS_PAGE, restoreVersionBody, versionNumber } from "~/lib/validation/history";
 import { importSummary, trashList, versionDetail, versionList } from "~/lib/validation/history-output";
 import { createShareBody, MAX_SHARES_PER_WORKFLOW } from "~/lib/validation/share";
@@ -71,6 +73,10 @@ export function openApiDocument(serverUrl: string) {
       schemas: {
         /** workflows.json in an exported archive. */
         ExportManifest: schema(exportManifest),
+        /** The JSON files of "Download my data" (GET /api/me/export.zip). */
+        AccountExportAccount: schema(accountFile),
+        AccountExportWorkflows: schema(workflowsFile),
+        AccountExportAuditEvents: schema(auditEventsFile),
       },
     },
     security: [{ bearer: [] }, { session: [] }],
@@ -279,6 +285,39 @@ export function openApiDocument(serverUrl: string) {
             200: { description: "The workflow as the link shows it (noindex, no-referrer)", content: jsonContent(sharedWorkflow) },
             404: error("The same answer for a wrong, revoked or expired token and a deleted workflow"),
             429: error("Too many reads from your address: Retry-After and details.retryAfterSeconds"),
+            503: error("The database is unavailable"),
+          },
+        },
+      },
+      "/api/me": {
+        delete: {
+          summary: "Delete your account for good: its workflows, their history, share links and every session; asks for the password again",
+          description:
+            "Everything goes in one transaction; audit events keep a pseudonym instead of your id and email. A confirmation is mailed " +
+            "afterwards. Every access token, refresh token and session cookie of the account stops working at once.",
+          requestBody: { required: true, content: jsonContent(deleteAccountInput, "input") },
+          responses: {
+            204: { description: "Deleted" },
+            400: error("Invalid input, or the password is not right (fields.password): nothing is deleted"),
+            401: error("Not signed in, or the token is expired or invalid"),
+            429: error("Too many password attempts: Retry-After and details.retryAfterSeconds"),
+            503: error("The database is unavailable"),
+          },
+        },
+      },
+      "/api/me/export.zip": {
+        get: {
+          summary: "Download my data: your account, every workflow (the trash included) with all its versions, and the audit events about you, as one streamed .zip",
+          responses: {
+            200: {
+              description:
+                "The archive (chunked; Content-Disposition names it my-data-<date>.zip): account.json (#/components/schemas/AccountExportAccount), " +
+                "workflows/<name>.py and trash/<name>.py (each workflow's current code, byte for byte), workflows.json " +
+                "(#/components/schemas/AccountExportWorkflows) and audit-events.json (#/components/schemas/AccountExportAuditEvents)",
+              content: { "application/zip": { schema: { type: "string", format: "binary" } } },
+            },
+            401: error("Not signed in, or the token is expired or invalid"),
+            429: error("More than 5 exports in an hour: Retry-After and details.retryAfterSeconds"),
             503: error("The database is unavailable"),
           },
         },

@@ -1,3 +1,4 @@
+import { accountRouter } from "./routers/account";
 import { authRouter } from "./routers/auth";
 import { shareRouter } from "./routers/share";
 import { systemRouter } from "./routers/system";
@@ -9,6 +10,7 @@ export const appRouter = router({
   auth: authRouter,
   workflow: workflowRouter,
   share: shareRouter,
+  account: accountRouter,
 });
 
 export type AppRouter = typeof appRouter;

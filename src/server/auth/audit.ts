@@ -27,6 +27,14 @@ export const AUDIT_EVENT_TYPES = [
   "password_reset_refused",
   "share_link_created",
   "share_link_revoked",
+  // Account deletion, data export and the password-changed notice (docs/security/account-deletion.md).
+  "account_deleted",
+  "account_delete_failure",
+  "account_deleted_mail_sent",
+  "account_deleted_mail_send_failed",
+  "data_export",
+  "password_changed_notice_sent",
+  "password_changed_notice_send_failed",
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
@@ -40,6 +48,8 @@ export interface AuditEntry {
   type: AuditEventType;
   userId?: string | null;
   email?: string | null;
+  /** A deleted account's pseudonym (decision 102), for events written after its deletion. */
+  pseudonym?: string | null;
   /** Small, non-secret facts: the method ("password", "api", "browser"), a limit's name, a session id… */
   details?: Record<string, string | number | boolean | null>;
 }
@@ -49,6 +59,7 @@ export async function audit(req: RequestInfo, entry: AuditEntry, client: Prisma.
     type: entry.type,
     userId: entry.userId ?? null,
     email: entry.email ?? null,
+    ...(entry.pseudonym ? { pseudonym: entry.pseudonym } : {}),
     clientAddress: req.clientAddress.slice(0, 64),
     userAgent: req.userAgent?.slice(0, 512) ?? null,
     requestId: req.requestId.slice(0, 64),
@@ -57,7 +68,25 @@ export async function audit(req: RequestInfo, entry: AuditEntry, client: Prisma.
       : {}),
   };
   log.info({ audit: row }, `audit: ${entry.type}`);
-  await client.auditEvent.create({ data: row });
+  try {
+    await client.auditEvent.create({ data: row });
+  } catch (error) {
+    // The account was deleted between the event and its row (a log-in failing, a share made, a mail sent just as the
+    // deletion committed): the row is written as the deletion leaves the others, under its pseudonym (decision 102).
+    // Only outside a transaction: inside one the failed statement has already ended it, and it fails as a whole.
+    if (!row.userId || client !== req.db.prisma || !isForeignKeyViolation(error)) throw error;
+    const { auditPseudonym } = await import("./audit-pseudonym");
+    await client.auditEvent.create({ data: { ...row, userId: null, email: null, pseudonym: await auditPseudonym(row.userId) } });
+  }
+}
+
+function isForeignKeyViolation(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 6; depth++) {
+    const candidate = e as { code?: unknown; originalCode?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+    if (candidate.code === "P2003" || candidate.code === "23503" || candidate.originalCode === "23503") return true;
+    e = candidate.cause ?? candidate.meta?.driverAdapterError;
+  }
+  return false;
 }
 
 export const auditEventSelect = {
@@ -70,6 +99,7 @@ export const auditEventSelect = {
   userAgent: true,
   requestId: true,
   details: true,
+  pseudonym: true,
 } satisfies Prisma.AuditEventSelect;
 
 export function recentAuditEvents(db: Database, options: { since: Date; limit?: number; type?: string; userId?: string }) {

@@ -33,6 +33,8 @@ export interface SigningKey {
   sessionKey: Uint8Array;
   /** Secret for next-auth's CSRF token. */
   csrfSecret: string;
+  /** HMAC key of the pseudonyms that replace a deleted account's id in the audit log (decision 102). */
+  auditPseudonymKey: Uint8Array;
 }
 
 const SALT = "workflow-studio/v1";
@@ -48,6 +50,7 @@ export function signingKeyFrom(secret: string): SigningKey {
     accessKey: derive(secret, "access-token"),
     sessionKey: derive(secret, "session-cookie"),
     csrfSecret: Buffer.from(derive(secret, "csrf")).toString("base64url"),
+    auditPseudonymKey: derive(secret, "audit-pseudonym"),
   };
 }
 

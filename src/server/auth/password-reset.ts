@@ -1,7 +1,8 @@
 /**
  * Password reset (docs/decisions/096, docs/security/password-reset.md): "Forgot password?" mails a single-use link;
  * the link's page sets a new password under the registration policy, ends every session and refresh-token family of
- * the account and every other reset link. The request answers the same whether or not the account exists.
+ * the account and every other reset link, then mails a "your password was changed" notice. The request answers the
+ * same whether or not the account exists.
  */
 import type { PublicUser } from "~/lib/validation/auth-output";
 import { getConfig } from "../config";
@@ -10,6 +11,7 @@ import { assertMailConfigured, sendInBackground } from "../mail/mailer";
 import { passwordResetMessage } from "../mail/messages";
 import { audit, type RequestInfo } from "./audit";
 import { refuseIfLimited } from "./password-attempts";
+import { sendPasswordChangedNotice } from "./password-notice";
 import { getPasswordPolicy, hashPassword } from "./passwords";
 import { consume, consumeEach, LIMITS, reset, subjectKey } from "./rate-limit";
 import { endResetLinks, hashResetToken, newResetToken, RESET_LINK_MINUTES, resetLink } from "./reset-links";
@@ -95,5 +97,6 @@ export async function resetPassword(req: RequestInfo, input: { token: string; pa
   if (ended === null) return refuse(req, "used", user.id, LINK_NOT_VALID);
   // Earlier wrong guesses from this address no longer stand between the person and their new password.
   await reset(req.db, LIMITS.loginPerAddressAndEmail, subjectKey(req.clientAddress, user.email));
+  sendPasswordChangedNotice(req, user, "reset");
   return { user };
 }

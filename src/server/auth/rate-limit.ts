@@ -99,6 +99,8 @@ export const LIMITS = {
   refreshPerAddress: { name: "refresh_address", points: 120, durationSeconds: 15 * 60 },
   /** Reads of shared links (`/s/<token>`, `GET /api/shared/:token`, `share.view`) per client address: 60 per minute. */
   shareViewPerAddress: { name: "share_address", points: 60, durationSeconds: 60 },
+  /** "Download my data" per account: 5 per hour (each reads every workflow and version; decision 104). */
+  dataExportPerUser: { name: "data_export_user", points: 5, durationSeconds: 60 * 60 },
 } as const satisfies Record<string, LimitSpec>;
 
 /** The key of a subject (address, email…), hashed so the table holds no personal data in clear. */

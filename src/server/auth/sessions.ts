@@ -14,7 +14,13 @@ import type { RequestInfo } from "./audit";
 import { getAuthSettings } from "./settings";
 
 export type SessionKind = "browser" | "api";
-export type RevokeReason = "logout" | "logout_everywhere" | "password_changed" | "password_reset" | "refresh_token_reuse";
+export type RevokeReason =
+  | "logout"
+  | "logout_everywhere"
+  | "password_changed"
+  | "password_reset"
+  | "refresh_token_reuse"
+  | "account_deleted";
 
 /** How often `last_seen_at` is written for a session in use (at most), in milliseconds. */
 export const LAST_USED_RESOLUTION_MS = 60_000;
@@ -108,8 +114,11 @@ export async function checkedSessionUser(db: Database, sessionId: string, userId
   return user;
 }
 
-/** Drops sessions from this process's check cache, and keeps them out of it for a TTL (they were just ended). */
-function forgetChecks(sessionIds: string[]): void {
+/**
+ * Drops sessions from this process's check cache, and keeps them out of it for a TTL (they were just ended). Account
+ * deletion calls it again once its transaction has committed, so no check made while it ran is reused after.
+ */
+export function forgetChecks(sessionIds: string[]): void {
   const now = Date.now();
   if (checks.ended.size >= 10_000) checks.ended.clear();
   for (const id of sessionIds) checks.ended.set(id, now);

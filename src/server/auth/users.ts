@@ -12,6 +12,7 @@ import type { SessionUser } from "../http/request";
 import { audit, type RequestInfo } from "./audit";
 import { invalidCredentials } from "./errors";
 import { limitedPasswordCheck, refuseIfLimited } from "./password-attempts";
+import { sendPasswordChangedNotice } from "./password-notice";
 import { dummyHash, getPasswordPolicy, hashPassword, needsRehash, verifyPassword } from "./passwords";
 import { consume, LIMITS, subjectKey } from "./rate-limit";
 import { issueTokenPair, type TokenPair } from "./refresh-tokens";
@@ -118,7 +119,7 @@ export async function logInForTokens(req: RequestInfo, input: LoginInput): Promi
   return issueTokenPair(req.db.prisma, { id: sessionId, userId: user.id, expiresAt: sessionExpires });
 }
 
-/** Changes the password (the current one must be given) and ends every other session. */
+/** Changes the password (the current one must be given), ends every other session and mails a notice. */
 export async function changePassword(
   req: RequestInfo,
   user: SessionUser,
@@ -146,6 +147,7 @@ export async function changePassword(
     await audit(req, { type: "password_change", userId: user.id, details: { endedSessions: count } }, tx);
     return count;
   });
+  sendPasswordChangedNotice(req, user, "changed");
   return { endedSessions: ended };
 }
 

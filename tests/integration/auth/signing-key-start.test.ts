@@ -2,34 +2,20 @@
  * The server refuses to start with a signing key that does not fit AUTH_SIGNING_ALG: exit 1 and one plain message
  * naming the variable — no stack trace, no key material, no database opened.
  */
-import { spawn } from "node:child_process";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { runTsx } from "../../helpers/run-tsx";
 import { pemKeyPair } from "../../helpers/signing-keys";
 
-const TSX = path.resolve("node_modules/tsx/dist/cli.mjs");
 const dirs: string[] = [];
 afterAll(async () => {
   for (const dir of dirs) await rm(dir, { recursive: true, force: true });
 });
 
-function start(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [TSX, "src/server/main.ts"], {
-      env: { ...process.env, NODE_ENV: "development", LOG_LEVEL: "silent", PORT: "3998", ...env },
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-    let stderr = "";
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      resolve({ code, stderr });
-    });
-  });
-}
+/** The server, started as `npm run dev` starts it, on a port of its own. */
+const start = (env: Record<string, string>) => runTsx(["src/server/main.ts"], { NODE_ENV: "development", PORT: "3998", ...env });
 
 describe("starting with asymmetric signing keys", () => {
   it("refuses an Ed25519 key under AUTH_SIGNING_ALG=ES256 with a plain message", async () => {

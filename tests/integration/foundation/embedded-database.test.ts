@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -6,24 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPglite } from "../../../src/server/db/client";
 import { applyMigrations } from "../../../src/server/db/migrations/apply";
 import { DatabaseLockedError, lockDataFolder } from "../../../src/server/db/pglite-lock";
-
-const TSX = path.resolve("node_modules/tsx/dist/cli.mjs");
-
-function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [TSX, ...args], {
-      env: { ...process.env, ...env, LOG_LEVEL: "silent" },
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-    let stderr = "";
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      resolve({ code, stderr });
-    });
-  });
-}
+import { runTsx } from "../../helpers/run-tsx";
 
 let dir: string;
 beforeAll(async () => {
@@ -53,10 +35,10 @@ describe("the embedded database folder", () => {
     const first = await openPglite(dataDir);
     try {
       await applyMigrations(first.adapterFactory);
-      const second = await run(["scripts/db-migrate.ts"], { PGLITE_DATA_DIR: dataDir });
+      const second = await runTsx(["scripts/db-migrate.ts"], { PGLITE_DATA_DIR: dataDir });
       expect(second.code).toBe(1);
       expect(second.stderr).toContain(`in use by another process (pid ${process.pid})`);
-      const server = await run(["src/server/main.ts"], { PGLITE_DATA_DIR: dataDir, PORT: "3999", NODE_ENV: "development" });
+      const server = await runTsx(["src/server/main.ts"], { PGLITE_DATA_DIR: dataDir, PORT: "3999", NODE_ENV: "development" });
       expect(server.code).toBe(1);
       expect(server.stderr).toMatch(/cannot start: The embedded database .* is in use by another process/);
       expect(await first.prisma.user.count()).toBe(0);

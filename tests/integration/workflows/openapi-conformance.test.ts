@@ -199,6 +199,24 @@ describe("the OpenAPI document against real responses", () => {
     expect((await call("/api/tags", "get", "/api/tags")).status).toBe(401);
   });
 
+  it("describes account deletion and the data export as they answer", async () => {
+    const leaving = await signUp(baseUrl());
+    expect((await call("/api/me", "delete", "/api/me", { body: { password: leaving.password } })).status).toBe(401);
+    expect((await call("/api/me", "delete", "/api/me", { token: leaving.accessToken, body: { password: "not it at all" } })).status).toBe(400);
+    expect((await call("/api/me", "delete", "/api/me", { token: leaving.accessToken, body: { password: leaving.password } })).status).toBe(204);
+    const guessing = await signUp(baseUrl());
+    for (let i = 0; i < 5; i++) await call("/api/me", "delete", "/api/me", { token: guessing.accessToken, body: { password: `guess ${i}` } });
+    expect((await call("/api/me", "delete", "/api/me", { token: guessing.accessToken, body: { password: guessing.password } })).status).toBe(429);
+
+    expect((await call("/api/me/export.zip", "get", "/api/me/export.zip")).status).toBe(401);
+    for (let i = 0; i < 5; i++) {
+      const archive = await fetch(`${baseUrl()}/api/me/export.zip`, { headers: { authorization: `Bearer ${guessing.accessToken}` } });
+      expect(archive.status).toBe(200);
+      await archive.arrayBuffer();
+    }
+    expect((await call("/api/me/export.zip", "get", "/api/me/export.zip", { token: guessing.accessToken })).status).toBe(429);
+  });
+
   it("leaves no documented response unchecked", () => {
     // Every documented response was produced here, except those that need a server in a particular state; those
     // are produced by the tests named beside them.
@@ -210,6 +228,7 @@ describe("the OpenAPI document against real responses", () => {
       "post /api/workflows/{id}/shares 403", // 20 links per workflow: shares/share-links.test.ts
       "post /api/workflows/{id}/shares 413", // a pinned version past the storage limit: shares/share-links.test.ts
       "get /api/shared/{token} 429", // 60 reads a minute per address: shares/share-links.test.ts
+      "get /api/me/export.zip 200", // a .zip, parsed and checked against the declared JSON shapes: account/data-export.test.ts
     ]);
     // Import (multipart), download (a .py file) and export (a .zip) do not answer JSON; workflow-files.test.ts and
     // workflow-zip.test.ts cover them over HTTP. Their JSON bodies are not yet checked against the document here.

@@ -16,6 +16,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
         <h1 className="text-2xl font-semibold tracking-tight">Log in</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">Welcome back. Your workflows are waiting.</p>
       </div>
+      {params.deleted === "1" ? (
+        <p role="status" className="rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm dark:border-slate-700 dark:bg-slate-800">
+          Your account was deleted, with everything in it. We have sent a confirmation to its email address.
+        </p>
+      ) : null}
       <LoginForm callbackUrl={callbackUrl} {...(error ? { initialError: error } : {})} />
     </>
   );
