@@ -1,7 +1,8 @@
 /**
  * Issue 14's small things, at desktop and phone size: the app's own icons (an SVG favicon and a PNG home-screen icon
  * through Next's file conventions), a branded 404 inside the app's frame, and a phone layout of the shell and the
- * dashboard with touch targets of at least 44 px and nothing wider than the screen.
+ * dashboard with touch targets of at least 44 px and nothing wider than the screen; and the API's own 404 for an
+ * address under /api/ that nothing serves.
  */
 import { randomUUID } from "node:crypto";
 import type { Locator, Page } from "@playwright/test";
@@ -43,6 +44,19 @@ test.describe("icons", () => {
     const bytes = await png.body();
     expect(bytes.subarray(1, 4).toString("ascii")).toBe("PNG");
     expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([180, 180]);
+  });
+});
+
+test.describe("the API's unknown addresses", () => {
+  test("an address under /api/ that no route serves answers 404 in the API's error shape, not a page", async ({ request }) => {
+    for (const path of ["/api/shared/", "/api/no-such-route"]) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(404);
+      expect(response.headers()["content-type"], path).toContain("application/json");
+      const body = (await response.json()) as { error: { code: string; requestId: string } };
+      expect(body.error.code, path).toBe("NOT_FOUND");
+      expect(body.error.requestId, path).toBe(response.headers()["x-request-id"]);
+    }
   });
 });
 

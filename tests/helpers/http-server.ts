@@ -53,8 +53,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: { trus
   const method = (req.method ?? "GET").toUpperCase();
   const handler = route?.module[method as keyof RouteModule];
   if (!route || !handler) {
-    res.writeHead(route ? 405 : 404, { "content-type": "application/json" });
-    res.end(JSON.stringify({ error: { code: route ? "METHOD_NOT_SUPPORTED" : "NOT_FOUND", message: "No such route.", requestId: req.headers["x-request-id"] } }));
+    // What Next would answer: its HTML not-found page, or an empty 405 from a route module without that method.
+    res.writeHead(route ? 405 : 404, { "content-type": route ? "text/plain" : "text/html; charset=utf-8" });
+    res.end(route ? "" : "<!DOCTYPE html><title>404: This page could not be found.</title>");
     return;
   }
   const headers = new Headers();

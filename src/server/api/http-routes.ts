@@ -2,7 +2,7 @@
  * The API our own server answers itself, before Next.js (docs/decisions/060): tRPC, the workflows' REST routes, the
  * account token routes, `/api/me`, `/api/health` and the access tokens' public keys (`/.well-known/jwks.json`). Every handler goes through `route()` (src/server/http/route.ts).
  * Anything else — pages, server components, next-auth (`/api/auth/*` but the token, register and password routes), the OpenAPI
- * document — is Next's.
+ * document — is Next's; any other address under `/api/` gets the one error shape's 404 here.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import * as account from "../auth/http";
@@ -82,6 +82,11 @@ function find(pathname: string): { methods: Methods; params: Record<string, stri
   return null;
 }
 
+/** The API addresses Next still serves: next-auth's routes (but ours above) and the OpenAPI document (src/app/api). */
+function servedByNext(pathname: string): boolean {
+  return pathname.startsWith("/api/auth/") || pathname === "/api/openapi.json";
+}
+
 /**
  * Answers the request when it is one of the API's and returns true; false leaves it to Next. The path must decode
  * (the server checks it before calling this).
@@ -98,7 +103,12 @@ export function serveApi(req: IncomingMessage, res: ServerResponse): boolean {
     void route(() => Promise.reject(new AppError("BAD_REQUEST", "The request path is not valid.")))(req, res, url, {} as never);
     return true;
   }
-  if (!found) return false;
+  if (!found) {
+    if (!url.pathname.startsWith("/api/") || servedByNext(url.pathname)) return false;
+    // An address under /api/ that no route answers (`/api/shared/`, `/api/nope`): the one error shape, not Next's HTML page.
+    void route(() => Promise.reject(new AppError("NOT_FOUND", "There is no API route at this address.")))(req, res, url, {} as never);
+    return true;
+  }
   const method = (req.method ?? "GET").toUpperCase();
   const handler = found.methods[(method === "HEAD" ? "GET" : method) as keyof Methods];
   if (!handler) {

@@ -56,6 +56,21 @@ describe("one request pipeline for the API", () => {
     expect(body).toEqual({ error: { code: "METHOD_NOT_SUPPORTED", message: expect.any(String), requestId: response.headers.get("x-request-id") } });
   });
 
+  it("answers an address under /api/ that no route serves with 404 in the one shape, leaving next-auth's to Next", async () => {
+    const expected = await nextHeaders();
+    for (const path of ["/api/shared/", "/api/nope", "/api/workflows/x/y/z", "/api/trpc/"]) {
+      const response = await fetch(`${baseUrl()}${path}`);
+      expect(response.status, path).toBe(404);
+      expectApiHeaders(response, expected);
+      expect(await response.json(), path).toEqual({
+        error: { code: "NOT_FOUND", message: expect.any(String), requestId: response.headers.get("x-request-id") },
+      });
+    }
+    const nextAuth = await fetch(`${baseUrl()}/api/auth/csrf`);
+    expect(nextAuth.status).toBe(200);
+    expect(await nextAuth.json()).toEqual({ csrfToken: expect.any(String) });
+  });
+
   it("answers a path whose escapes do not decode with 400 in the one shape", async () => {
     const response = await fetch(`${baseUrl()}/api/workflows/%ZZ`);
     expect(response.status).toBe(400);
