@@ -51,8 +51,8 @@ const SORTS: Record<ListSort, { column: Prisma.Sql; descending: boolean; cast: P
 
 /**
  * A timestamp as the text `Date#toISOString` gives (UTC, milliseconds truncated as a JS Date truncates them), written
- * by the database: the page's 100 dates skip a JS `Date` each way — Prisma's conversion of the row and ours back
- * to text (issue 13's profile of the list; Next's `Date` wrapper makes every `new Date` dearer in this process).
+ * by the database: the page's 100 dates skip a JS `Date` each way — the driver's parse of the row and ours back to
+ * text (issue 13's profile of the list; Next's `Date` wrapper makes every `new Date` dearer in this process).
  */
 const isoTime = (column: Prisma.Sql) => Prisma.sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
@@ -116,12 +116,12 @@ export async function listWorkflows({ db, ownerId }: WorkflowScope, input: ListW
     : Prisma.sql`false AS name_hit, NULL::int AS hit_at, NULL::text AS excerpt, NULL::int AS excerpt_start, NULL::int AS hit_line`;
 
   // The outer ORDER BY reads the page's own timestamps (`w.…`), not the text the outer SELECT makes of them.
-  const rows = await db.prisma.$queryRaw<ListRow[]>`
+  const rows = await db.queryRows<ListRow>(Prisma.sql`
     SELECT w.id, w.name, w.version, ${isoTime(Prisma.sql`w.created_at`)} AS created_at, ${isoTime(Prisma.sql`w.updated_at`)} AS updated_at,
       w.code_bytes, w.code_lines, w.dialect, w.node_count, w.edge_count, w.tags, ${hitColumns}
     FROM (${page}) w
     ${codeHit}
-    ORDER BY ${order}`;
+    ORDER BY ${order}`);
 
   const items = rows.slice(0, input.limit);
   const last = items.at(-1);
