@@ -7,6 +7,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import type { AppConfig } from "../config";
 import { PrismaClient } from "./generated/client";
 import { pgliteExtensions } from "./pglite-extensions";
+import { pgliteStartParams } from "./pglite-settings";
 import { lockDataFolder } from "./pglite-lock";
 
 export type DatabaseKind = "pglite" | "postgres";
@@ -71,6 +72,7 @@ export async function openPglite(
   try {
     const pglite = await PGlite.create(dataDir, {
       extensions: pgliteExtensions,
+      startParams: await pgliteStartParams(),
       ...(extra.loadDataDir ? { loadDataDir: extra.loadDataDir } : {}),
     });
     const adapterFactory = new PrismaPGlite(pglite);
