@@ -5,6 +5,7 @@
  */
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { AppConfig } from "../config";
+import { log } from "../log";
 import { PrismaClient } from "./generated/client";
 import { pgliteExtensions } from "./pglite-extensions";
 import { pgliteStartParams } from "./pglite-settings";
@@ -44,6 +45,12 @@ export async function openPostgres(options: DatabaseOptions & { DATABASE_URL: st
     connectionTimeoutMillis: options.DATABASE_TIMEOUT_MS,
     query_timeout: options.DATABASE_TIMEOUT_MS * 2,
     idleTimeoutMillis: 30_000,
+  });
+  // A connection that fails while idle (the server restarted, the database dropped) is removed by the pool, which
+  // then emits "error": without a listener of ours that would be an uncaught exception. Prisma's adapter listens only
+  // while it is connected, and not on a pool it was given once it disconnects.
+  pool.on("error", (error) => {
+    log.warn({ err: { message: error.message, code: (error as { code?: unknown }).code } }, "an idle database connection failed; the pool replaces it");
   });
   const adapterFactory = new PrismaPg(pool);
   const prisma = new PrismaClient({ adapter: adapterFactory });
