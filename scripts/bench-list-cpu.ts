@@ -141,24 +141,34 @@ async function main(): Promise<void> {
     const base = { connections: CONNECTIONS, durationSeconds: SECONDS, warmupSeconds: 2 };
     const cpu: Record<string, number[]> = {};
     const note = (key: string, value: number) => (cpu[key] ??= []).push(value);
+    // Each server's CPU per answer ÷ the first server's in the same round: the steadiest figure on a loaded machine.
+    const pairs: Record<string, number[]> = {};
     for (let round = 0; round < ROUNDS; round++) {
       const floorCpu = (await load({ ...base, kind: "floor-list", baseUrl: `http://127.0.0.1:${floorPort}` }, floor.pid!)).cpuMs;
       note("floor", floorCpu);
       const order = started.map((_, i) => (i + round) % started.length);
+      const thisRound: Record<string, number> = {};
       for (const i of order) {
         const server = started[i]!;
         for (const kind of ["list-trpc", "list-rest"] as const) {
           const { result, cpuMs } = await load({ ...base, kind, baseUrl: server.url, accessToken: tokens[i] }, server.pid);
           note(`${SERVERS[i]} ${kind}`, cpuMs);
+          thisRound[`${i} ${kind}`] = cpuMs;
           note(`${SERVERS[i]} ${kind} ×floor`, cpuMs / floorCpu);
           say(`round ${round + 1} ${SERVERS[i]} ${kind}: ${cpuMs.toFixed(3)} ms CPU/req (${(cpuMs / floorCpu).toFixed(2)}× the floor's ${floorCpu.toFixed(3)}), ${Math.round(result.rps)} req/s`);
         }
+      }
+      for (let i = 1; i < started.length; i++) {
+        for (const kind of ["list-trpc", "list-rest"]) (pairs[`${SERVERS[i]} ÷ ${SERVERS[0]} ${kind}`] ??= []).push(thisRound[`${i} ${kind}`]! / thisRound[`0 ${kind}`]!);
       }
     }
     say(`load average at the start ${loadAtStart.map((v) => v.toFixed(1)).join(" ")}, at the end ${os.loadavg().map((v) => v.toFixed(1)).join(" ")}`);
     process.stdout.write(`\nmedians over ${ROUNDS} rounds (${CONNECTIONS} connections, ${SECONDS} s, PostgreSQL, ${WORKFLOWS} workflows, ${cap || "no heap cap"}):\n`);
     for (const [key, values] of Object.entries(cpu)) {
       process.stdout.write(`  ${key.padEnd(40)} ${median(values).toFixed(key.endsWith("×floor") ? 2 : 3)}${key.endsWith("×floor") ? "×" : " ms"}\n`);
+    }
+    for (const [key, values] of Object.entries(pairs)) {
+      process.stdout.write(`  ${key.padEnd(56)} ${median(values).toFixed(2)} (rounds: ${values.map((v) => v.toFixed(2)).join(", ")})\n`);
     }
   } finally {
     await Promise.all(started.map((server) => server.kill("SIGTERM")));
