@@ -37,23 +37,27 @@ type DatabaseOptions = Pick<AppConfig, "DATABASE_URL" | "DATABASE_POOL_MAX" | "D
 /** Opens a PostgreSQL server database through a pooled `pg` adapter. */
 export async function openPostgres(options: DatabaseOptions & { DATABASE_URL: string }): Promise<Database> {
   const [{ PrismaPg }, { default: pg }] = await Promise.all([import("@prisma/adapter-pg"), import("pg")]);
-  // Prisma's adapter is given the pool (rather than its settings, from which it would make the same pool) so that
-  // `queryRows` shares its connections; the adapter never ends a pool it was given: `close` does.
-  const pool = new pg.Pool({
+  const poolConfig = {
     connectionString: options.DATABASE_URL,
     max: options.DATABASE_POOL_MAX,
     connectionTimeoutMillis: options.DATABASE_TIMEOUT_MS,
     query_timeout: options.DATABASE_TIMEOUT_MS * 2,
     idleTimeoutMillis: 30_000,
-  });
+  };
+  // The client's adapter is given the pool (rather than its settings, from which it would make the same pool) so that
+  // `queryRows` shares its connections; the adapter never ends a pool it was given: `close` does.
+  const pool = new pg.Pool(poolConfig);
   // A connection that fails while idle (the server restarted, the database dropped) is removed by the pool, which
   // then emits "error": without a listener of ours that would be an uncaught exception. Prisma's adapter listens only
   // while it is connected, and not on a pool it was given once it disconnects.
   pool.on("error", (error) => {
     log.warn({ err: { message: error.message, code: (error as { code?: unknown }).code } }, "an idle database connection failed; the pool replaces it");
   });
-  const adapterFactory = new PrismaPg(pool);
-  const prisma = new PrismaClient({ adapter: adapterFactory });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  // Migrations keep a pool of their own, ended when they are done (as before): the schema engine takes a session-level
+  // advisory lock, which only the end of its connection is sure to release — in a shared pool it would outlive the
+  // migration and hold every other instance's start (tests/system/scale-out.test.ts).
+  const adapterFactory = new PrismaPg(poolConfig);
   return {
     kind: "postgres",
     prisma,
