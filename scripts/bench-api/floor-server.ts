@@ -50,11 +50,13 @@ async function openQuery(): Promise<Query> {
   }
   const dir = process.env.FLOOR_PGLITE_DIR;
   if (!dir) throw new Error("set FLOOR_PG_URL or FLOOR_PGLITE_DIR");
-  const [{ PGlite }, { pgliteExtensions }] = await Promise.all([
+  const [{ PGlite }, { pgliteExtensions }, { pgliteStartParams }] = await Promise.all([
     import("@electric-sql/pglite"),
     import("../../src/server/db/pglite-extensions"),
+    import("../../src/server/db/pglite-settings"),
   ]);
-  const pglite = await PGlite.create(dir, { extensions: pgliteExtensions });
+  // The app's PostgreSQL settings (shared_buffers), so that the floor's PGlite is the app's.
+  const pglite = await PGlite.create(dir, { extensions: pgliteExtensions, startParams: await pgliteStartParams() });
   process.on("SIGTERM", () => void pglite.close().finally(() => process.exit(0)));
   return async (sql, params) => (await pglite.query<Row>(sql, params)).rows;
 }

@@ -25,6 +25,8 @@ export interface AppServerOptions {
    * instead of `src/server/main.ts` under tsx (the default: the system tests).
    */
   compiled?: boolean;
+  /** With `compiled`: the folder of the compiled server (`dist/server` by default; e.g. a copy of an older build). */
+  serverDir?: string;
   /** Wait for health to be 200 (default) or only for the port to answer at all. */
   waitFor?: "healthy" | "listening" | "none";
 }
@@ -65,7 +67,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   const logDir = mkdtempSync(path.join(tmpdir(), "ws-server-log-"));
   const logFile = path.join(logDir, `server-${options.port}.log`);
   const fd = openSync(logFile, "a");
-  const entry = options.compiled ? ["dist/server/start.js"] : ["--import", "tsx", "src/server/main.ts"];
+  const entry = options.compiled ? [path.join(options.serverDir ?? "dist/server", "start.js")] : ["--import", "tsx", "src/server/main.ts"];
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...entry], {
     cwd: REPO_ROOT,
     env: nodeEnvFor(options),

@@ -63,13 +63,46 @@ export async function signAccessToken(
   return { token, expiresIn: ttl, jti };
 }
 
-/** The claims of a valid access token, or null for anything else (never throws for a bad token). */
+/**
+ * Access tokens this process has verified, per keyring (a rotation installs a new keyring, so its verdicts start
+ * afresh), each until its own end (`exp` + the clock skew jose allows): the same bytes verify the same way until then
+ * (decision 106). Only successes are kept; the session behind a token is checked on every request as before.
+ */
+const verifiedTokens = new WeakMap<Keyring, Map<string, { claims: AccessClaims; verifiedAtMs: number; usableUntilMs: number }>>();
+const MAX_VERIFIED_TOKENS = 10_000;
+
+function verifiedToken(token: string, keyring: Keyring, now: number): AccessClaims | null {
+  const entry = verifiedTokens.get(keyring)?.get(token);
+  if (!entry) return null;
+  // A clock moved back since the verification verifies again (jose's time checks would see another moment).
+  if (now >= entry.verifiedAtMs && now < entry.usableUntilMs) return entry.claims;
+  verifiedTokens.get(keyring)!.delete(token);
+  return null;
+}
+
+function rememberVerified(token: string, keyring: Keyring, claims: AccessClaims, exp: number, now: number): void {
+  let verified = verifiedTokens.get(keyring);
+  if (!verified) verifiedTokens.set(keyring, (verified = new Map()));
+  if (verified.size >= MAX_VERIFIED_TOKENS) verified.clear();
+  verified.set(token, { claims, verifiedAtMs: now, usableUntilMs: (exp + CLOCK_TOLERANCE_SECONDS) * 1000 });
+}
+
+/**
+ * The claims of a valid access token, or null for anything else (never throws for a bad token). A token verified
+ * before under the same keyring and not yet past its end is answered from memory (decision 106); `options.now`
+ * (another clock) always verifies.
+ */
 export async function verifyAccessToken(
   token: string,
   keyring: Keyring,
   options: { now?: number } = {},
 ): Promise<AccessClaims | null> {
   if (token.length > 4096) return null;
+  const now = Date.now();
+  if (options.now === undefined) {
+    const known = verifiedToken(token, keyring, now);
+    if (known) return known;
+  }
   try {
     const { payload } = await jwtVerify(
       token,
@@ -89,7 +122,9 @@ export async function verifyAccessToken(
       },
     );
     if (typeof payload.sub !== "string" || typeof payload.sid !== "string" || typeof payload.jti !== "string") return null;
-    return { userId: payload.sub, sessionId: payload.sid, jti: payload.jti };
+    const claims: AccessClaims = Object.freeze({ userId: payload.sub, sessionId: payload.sid, jti: payload.jti });
+    if (options.now === undefined && typeof payload.exp === "number") rememberVerified(token, keyring, claims, payload.exp, now);
+    return claims;
   } catch {
     return null;
   }

@@ -23,8 +23,9 @@ interface ListRow {
   id: string;
   name: string;
   version: number;
-  created_at: Date;
-  updated_at: Date;
+  /** ISO 8601 in UTC to the millisecond, as `Date#toISOString` writes it (see `isoTime`). */
+  created_at: string;
+  updated_at: string;
   code_bytes: number;
   code_lines: number;
   dialect: string;
@@ -41,12 +42,19 @@ interface ListRow {
 
 /** Each sort's column and direction (ties broken by id in the same direction); each has its own index. */
 const SORTS: Record<ListSort, { column: Prisma.Sql; descending: boolean; cast: Prisma.Sql; key: (row: ListRow) => string | number }> = {
-  updated: { column: Prisma.sql`w.updated_at`, descending: true, cast: Prisma.sql`::timestamptz`, key: (r) => r.updated_at.toISOString() },
-  created: { column: Prisma.sql`w.created_at`, descending: true, cast: Prisma.sql`::timestamptz`, key: (r) => r.created_at.toISOString() },
+  updated: { column: Prisma.sql`w.updated_at`, descending: true, cast: Prisma.sql`::timestamptz`, key: (r) => r.updated_at },
+  created: { column: Prisma.sql`w.created_at`, descending: true, cast: Prisma.sql`::timestamptz`, key: (r) => r.created_at },
   name: { column: Prisma.sql`w.name`, descending: false, cast: Prisma.empty, key: (r) => r.name },
   size: { column: Prisma.sql`w.code_bytes`, descending: true, cast: Prisma.sql`::int`, key: (r) => r.code_bytes },
   nodes: { column: Prisma.sql`w.node_count`, descending: true, cast: Prisma.sql`::int`, key: (r) => r.node_count },
 };
+
+/**
+ * A timestamp as the text `Date#toISOString` gives (UTC, milliseconds truncated as a JS Date truncates them), written
+ * by the database: the page's 100 dates skip a JS `Date` each way — the driver's parse of the row and ours back to
+ * text (issue 13's profile of the list; Next's `Date` wrapper makes every `new Date` dearer in this process).
+ */
+const isoTime = (column: Prisma.Sql) => Prisma.sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** Characters of code sent before and after the first hit, enough for its line's snippet. */
 const EXCERPT_RADIUS = MAX_SNIPPET_LENGTH + 40;
@@ -107,11 +115,13 @@ export async function listWorkflows({ db, ownerId }: WorkflowScope, input: ListW
     ? Prisma.sql`${nameHit} AS name_hit, hit.hit_at, hit.excerpt, hit.excerpt_start, hit.hit_line`
     : Prisma.sql`false AS name_hit, NULL::int AS hit_at, NULL::text AS excerpt, NULL::int AS excerpt_start, NULL::int AS hit_line`;
 
-  const rows = await db.prisma.$queryRaw<ListRow[]>`
-    SELECT w.*, ${hitColumns}
+  // The outer ORDER BY reads the page's own timestamps (`w.…`), not the text the outer SELECT makes of them.
+  const rows = await db.queryRows<ListRow>(Prisma.sql`
+    SELECT w.id, w.name, w.version, ${isoTime(Prisma.sql`w.created_at`)} AS created_at, ${isoTime(Prisma.sql`w.updated_at`)} AS updated_at,
+      w.code_bytes, w.code_lines, w.dialect, w.node_count, w.edge_count, w.tags, ${hitColumns}
     FROM (${page}) w
     ${codeHit}
-    ORDER BY ${order}`;
+    ORDER BY ${order}`);
 
   const items = rows.slice(0, input.limit);
   const last = items.at(-1);
@@ -124,8 +134,8 @@ function toEntry(row: ListRow, search: string | null): WorkflowListEntry {
     id: row.id,
     name: row.name,
     version: row.version,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
     size: { bytes: row.code_bytes, lines: row.code_lines },
     tags: row.tags ?? [],
     graph: { dialect: row.dialect, nodes: knownCount(row.node_count), edges: knownCount(row.edge_count) },

@@ -25,6 +25,7 @@ import * as trash from "../../workflows/trash";
 import * as files from "../../workflows/files";
 import * as tags from "../../workflows/tags";
 import * as workflows from "../../workflows/service";
+import { builtOutput } from "../checked-output";
 import { protectedProcedure, router } from "../trpc";
 
 /** Every procedure runs as the signed-in owner; the scope carries the owner and the per-person limit. */
@@ -38,7 +39,8 @@ export const workflowRouter = router({
     .input(updateWorkflowInput)
     .output(workflowDetail)
     .mutation(({ ctx, input }) => workflows.changeWorkflow(ctx.scope, input.id, input)),
-  list: ownerProcedure.input(listWorkflowsInput).output(workflowList).query(({ ctx, input }) => workflows.listWorkflows(ctx.scope, input)),
+  // Checked in development and tests only: the service builds the page field by field (decision 105).
+  list: ownerProcedure.input(listWorkflowsInput).output(builtOutput(workflowList)).query(({ ctx, input }) => workflows.listWorkflows(ctx.scope, input)),
   get: ownerProcedure.input(workflowIdInput).output(workflowDetail).query(({ ctx, input }) => workflows.getWorkflow(ctx.scope, input.id)),
   graph: ownerProcedure.input(workflowIdInput).output(workflowGraphResult).query(async ({ ctx, input }) => {
     const workflow = await workflows.getWorkflow(ctx.scope, input.id);
