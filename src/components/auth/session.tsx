@@ -9,7 +9,7 @@
  * stay next-auth's, loaded when used (./next-auth-client.ts); both end in a full page load here.
  */
 import type { Session } from "next-auth";
-import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 
 export type SessionState =
   | { data: Session; status: "authenticated" }
@@ -69,8 +69,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  const value = useMemo(() => state, [state]);
-  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+  return <SessionContext.Provider value={state}>{children}</SessionContext.Provider>;
 }
 
 /** `{ data, status }` as next-auth's `useSession()` gives them ("loading" until the first answer). */
