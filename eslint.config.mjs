@@ -22,6 +22,26 @@ export default defineConfig([
     },
   },
   {
+    // Libraries no first paint needs, loaded when used (docs/decisions/083 and 107): next-auth's browser client
+    // (~8 kB gzip) and sonner (~9 kB).
+    files: ["src/app/**", "src/components/**", "src/trpc/**"],
+    ignores: ["src/components/auth/next-auth-client.ts", "src/components/ui/toast.ts", "src/components/ui/toaster.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "next-auth/react",
+              message: "Read the session with ~/components/auth/session (useSession, fetchSession); signIn/signOut from ~/components/auth/next-auth-client.",
+            },
+            { name: "sonner", message: "Import toast from ~/components/ui/toast; it loads sonner with the first toast." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["src/server/**"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: ["~/app/*", "**/app/**"], message: "src/server never imports from src/app." }] }],

@@ -3,8 +3,7 @@
  * plain JSON otherwise, so that error bodies stay in the project's one shape on the wire.
  */
 import superjson from "superjson";
-
-const WRAPPED = "__superjson";
+import { isWrapped, WRAPPED } from "./transformer-wire";
 
 /**
  * True when `value` is already plain JSON — what superjson would hand back unchanged with no meta. Checking this is
@@ -35,9 +34,7 @@ export const transformer = {
     return meta ? { [WRAPPED]: { json, meta } } : json;
   },
   deserialize(value: unknown): unknown {
-    if (value && typeof value === "object" && WRAPPED in value) {
-      return superjson.deserialize((value as Record<string, Parameters<typeof superjson.deserialize>[0]>)[WRAPPED]!);
-    }
+    if (isWrapped(value)) return superjson.deserialize(value[WRAPPED] as Parameters<typeof superjson.deserialize>[0]);
     return value;
   },
 };

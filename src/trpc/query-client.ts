@@ -1,6 +1,11 @@
 import { defaultShouldDehydrateQuery, QueryClient } from "@tanstack/react-query";
-import { transformer } from "~/lib/transformer";
 
+/**
+ * One React Query client (per browser tab; per request on the server). What a server component prefetches reaches
+ * the browser inside the React Server Components payload, which carries dates, maps and sets as they are: so the
+ * cache is dehydrated and hydrated without a transformer, and the page's first load carries no superjson
+ * (docs/decisions/107).
+ */
 export function createQueryClient() {
   return new QueryClient({
     defaultOptions: {
@@ -13,10 +18,8 @@ export function createQueryClient() {
         },
       },
       dehydrate: {
-        serializeData: transformer.serialize,
         shouldDehydrateQuery: (query) => defaultShouldDehydrateQuery(query) || query.state.status === "pending",
       },
-      hydrate: { deserializeData: transformer.deserialize },
     },
   });
 }

@@ -71,9 +71,10 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 const BUDGET_KB: Record<string, number> = {
   "/": 180,
   "/login": 180,
-  // The target is 180; 188 is measured (next-auth, tRPC + React Query and the dashboard's own code on top of
-  // Next.js and React: docs/benchmarks.md). The ceiling keeps it from growing until the rest is found.
-  "/dashboard": 190,
+  "/dashboard": 180,
+  // Not one of the issue's targets; held at the same 180 since next-auth's client, superjson and sonner left it
+  // (docs/decisions/107).
+  "/settings": 180,
   "/editor": 380,
   "/workflows/[id]": 380,
 };

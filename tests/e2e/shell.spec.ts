@@ -5,6 +5,9 @@ test.describe("app shell", () => {
   test("keyboard only: skip link, then the account menu opens, moves, closes on Escape and returns focus", async ({ page, account }) => {
     await page.goto("/dashboard");
     await expect(page.getByRole("heading", { name: "No workflows yet" })).toBeVisible();
+    // The account button appears once the browser has read the session (after hydration); until then Shift+Tab
+    // below would land on "New workflow" (a race on a loaded machine, not a focus bug).
+    await expect(page.getByRole("banner").getByRole("button", { name: account.email })).toBeVisible();
 
     await page.keyboard.press("Tab");
     const skip = page.getByRole("link", { name: "Skip to content" });

@@ -1,16 +1,18 @@
 "use client";
 
 import Link from "next/link";
-import { signIn } from "next-auth/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { AFTER_LOGIN_PATH, afterLoginPath } from "~/lib/validation/callback-path";
 import { authSchemas } from "~/lib/validation/lazy-schemas";
+import { LOAD_FAILED } from "~/lib/lazy";
+import { signIn, SIGN_IN_NOT_LOADED, useNextAuthWarmUp } from "./next-auth-client";
 import { useFormFeedback } from "./use-form-feedback";
 import { buttonClass, Field, FormAlert } from "./field";
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "Invalid email or password.",
   TooManyRequests: "Too many attempts. Wait a while, then try again.",
+  [SIGN_IN_NOT_LOADED]: LOAD_FAILED,
 };
 
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl?: string; initialError?: string }) {
@@ -22,6 +24,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl?: string;
     authSchemas,
   );
   const [pending, setPending] = useState(false);
+  useNextAuthWarmUp();
   useEffect(() => {
     if (initialError) alertRef.current?.focus();
   }, [initialError]);

@@ -1,6 +1,6 @@
 "use client";
 
-import { SessionProvider } from "next-auth/react";
+import { SessionProvider } from "./session";
 import type { ReactNode } from "react";
 import { zodWithoutEval } from "~/lib/validation/zod-without-eval";
 
@@ -9,7 +9,7 @@ import { zodWithoutEval } from "~/lib/validation/zod-without-eval";
 if (typeof window !== "undefined") zodWithoutEval();
 
 /**
- * The client providers of the root layout: next-auth's session (the header shows who is signed in). tRPC + React
+ * The client providers of the root layout: who is signed in (./session.tsx; the header shows it). tRPC + React
  * Query are provided by the layouts of the pages that use them (src/trpc/api-layout.tsx, docs/decisions/083).
  */
 export function AppProviders({ children }: { children: ReactNode }) {

@@ -1,11 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { signIn } from "next-auth/react";
 import { useRef, useState, type FormEvent } from "react";
 import { AFTER_LOGIN_PATH, resetPasswordInput } from "~/lib/validation/auth";
 import { api } from "~/trpc/react";
 import { buttonClass, Field, FormAlert } from "./field";
+import { signIn, useNextAuthWarmUp } from "./next-auth-client";
 import { useFormFeedback } from "./use-form-feedback";
 
 const linkClass = "font-medium text-indigo-700 underline-offset-4 hover:underline dark:text-indigo-300";
@@ -19,6 +19,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
   const alertRef = useRef<HTMLDivElement>(null);
   const reset = api.auth.resetPassword.useMutation();
   const [signingIn, setSigningIn] = useState(false);
+  useNextAuthWarmUp();
   const [linkRefused, setLinkRefused] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {

@@ -2,10 +2,10 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { AFTER_LOGIN_PATH, afterLoginPath } from "~/lib/validation/callback-path";
 import { authSchemas } from "~/lib/validation/lazy-schemas";
+import { signIn, useNextAuthWarmUp } from "./next-auth-client";
 import { useFormFeedback } from "./use-form-feedback";
 import { api } from "~/trpc/react";
 import { buttonClass, Field, FormAlert } from "./field";
@@ -16,6 +16,7 @@ export function SignupForm({ callbackUrl }: { callbackUrl?: string }) {
   const { alert, fields, validateLazily, showServerError } = useFormFeedback(null, authSchemas);
   const register = api.auth.register.useMutation();
   const [signingIn, setSigningIn] = useState(false);
+  useNextAuthWarmUp();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

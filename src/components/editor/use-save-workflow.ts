@@ -2,7 +2,7 @@
 
 import { onlineManager } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { getSession, useSession } from "next-auth/react";
+import { fetchSession, useSession } from "~/components/auth/session";
 import { useCallback, useEffect, useReducer, useRef, useSyncExternalStore } from "react";
 import { toast } from "~/components/ui/toast";
 import { afterFirstLoad, LOAD_FAILED } from "~/lib/lazy";
@@ -149,7 +149,7 @@ export function useSaveWorkflow(options: SaveWorkflowOptions): SaveWorkflow {
       const target = asCopy ? null : stateRef.current.workflow;
       dispatch({ type: "save-started", asCopy });
       try {
-        const signedIn = session.status === "authenticated" || (session.status === "loading" && (await getSession()) !== null);
+        const signedIn = session.status === "authenticated" || (session.status === "loading" && (await fetchSession()) !== null);
         if (!signedIn) {
           dispatch({ type: "save-signed-out", id });
           sendToLogin(content, "Log in or sign up to save. Your draft will be waiting in the editor.");

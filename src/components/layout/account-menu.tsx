@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { signOut } from "next-auth/react";
+import { signOut } from "~/components/auth/next-auth-client";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 
 /**

@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useSession } from "next-auth/react";
 import type { ReactNode } from "react";
+import { useSession } from "~/components/auth/session";
 import { buttonClass } from "~/components/ui/button";
 import { AccountMenu } from "./account-menu";
 

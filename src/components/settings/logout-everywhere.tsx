@@ -1,6 +1,6 @@
 "use client";
 
-import { signOut } from "next-auth/react";
+import { signOut } from "~/components/auth/next-auth-client";
 import { useState } from "react";
 import { toast } from "~/components/ui/toast";
 import { buttonClass } from "~/components/ui/button";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "~/components/ui/toast";
 import type { ShareLinkItem } from "~/lib/validation/share-output";
 import { api } from "~/trpc/react";
 
