@@ -1,6 +1,6 @@
 "use client";
 
-import { signOut } from "next-auth/react";
+import { signOut } from "~/components/auth/next-auth-client";
 import { useState, type FormEvent } from "react";
 import { Field, FormAlert } from "~/components/auth/field";
 import { useFormFeedback } from "~/components/auth/use-form-feedback";
