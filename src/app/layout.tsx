@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Toaster } from "~/components/ui/toaster";
 import { AppProviders } from "~/components/auth/providers";
+import { VerifyEmailBanner } from "~/components/auth/verify-email-banner";
 import { AppHeader } from "~/components/layout/app-header";
 import "./globals.css";
 
@@ -31,6 +32,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="flex min-h-dvh flex-col font-sans">
         <AppProviders>
           <AppHeader />
+          <VerifyEmailBanner />
           <div id="content" tabIndex={-1} className="flex min-h-0 flex-1 flex-col outline-none">
             {children}
           </div>
