@@ -68,7 +68,7 @@ describe("one request pipeline for the API", () => {
     const trpc = await fetch(`${baseUrl()}/api/trpc/auth.me`, { headers: bearer(session.accessToken) });
     expect(rest.status).toBe(200);
     const restBody = await rest.json();
-    expect(restBody).toEqual({ user: { id: session.userId, email: session.email } });
+    expect(restBody).toEqual({ user: { id: session.userId, email: session.email, emailVerified: true } });
     expect((await trpc.json()).result.data).toEqual(restBody);
 
     const anonymous = await fetch(`${baseUrl()}/api/me`);
