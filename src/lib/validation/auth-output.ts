@@ -38,9 +38,19 @@ export const sessionSummary = z.object({
 });
 
 export const sessionList = z.array(sessionSummary);
+
+/** `POST /api/auth/token` and `/api/auth/token/refresh`: a short-lived access token (JWT) and an opaque refresh token. */
+export const tokenPairResult = z.object({
+  accessToken: z.string(),
+  tokenType: z.literal("Bearer"),
+  /** Seconds until the access token expires. */
+  expiresIn: z.number().int().positive(),
+  refreshToken: z.string(),
+});
 export const endedSessions = z.object({ endedSessions: z.number().int().nonnegative() });
 export const endedSession = z.object({ current: z.boolean() });
 
+export type TokenPair = z.infer<typeof tokenPairResult>;
 export type MeResult = z.infer<typeof meResult>;
 export type ForgotPasswordResult = z.infer<typeof forgotPasswordResult>;
 export type PublicUser = z.infer<typeof publicUser>;

@@ -25,6 +25,7 @@ import { DEFAULT_VERSIONS_PAGE, restoreVersionBody, versionNumber } from "~/lib/
 import { importSummary, trashList, versionDetail, versionList } from "~/lib/validation/history-output";
 import { createShareBody, MAX_SHARES_PER_WORKFLOW } from "~/lib/validation/share";
 import { createdShareLink, sharedWorkflow, shareLinkList } from "~/lib/validation/share-output";
+import { accountPaths } from "./openapi-accounts";
 
 const schema = (type: z.ZodType, io: "input" | "output" = "output") => z.toJSONSchema(type, { io, unrepresentable: "any" });
 const jsonContent = (type: z.ZodType, io: "input" | "output" = "output") => ({ "application/json": { schema: schema(type, io) } });
@@ -61,7 +62,7 @@ function queryParameters() {
 export function openApiDocument(serverUrl: string) {
   return {
     openapi: "3.1.0",
-    info: { title: "Workflow Studio API", version: "1.0.0", description: "Save, list and load Python workflow scripts." },
+    info: { title: "Workflow Studio API", version: "1.0.0", description: "Accounts; save, list and load Python workflow scripts." },
     servers: [{ url: serverUrl }],
     components: {
       securitySchemes: {
@@ -75,6 +76,7 @@ export function openApiDocument(serverUrl: string) {
     },
     security: [{ bearer: [] }, { session: [] }],
     paths: {
+      ...accountPaths(),
       "/api/workflows": {
         get: {
           summary: "List your workflows: search names, frameworks and code; filter by framework; five sorts; keyset pages",
@@ -86,7 +88,7 @@ export function openApiDocument(serverUrl: string) {
           requestBody: { required: true, content: jsonContent(createWorkflowInput, "input") },
           responses: {
             201: { description: "Saved", content: jsonContent(workflowDetail) },
-            403: error("The per-person limit is reached"),
+            403: error("The per-person limit is reached, or the email is not verified and the unverified limit is (details.reason \"email_unverified\")"),
             413: error("The code is larger than 512 KiB, or your storage is full (details: usedBytes, limitBytes)"),
             ...baseErrors,
           },
