@@ -21,7 +21,8 @@ export const viewport: Viewport = {
 
 /**
  * Every page: the header (56 px, h-14), then the page in #content — a flex column that fills the rest of the
- * viewport, so a page can be `flex-1` (or `h-[calc(100dvh-3.5rem)]`) to take exactly the space left.
+ * viewport, so a page can be `flex-1` (or `h-[calc(100dvh-3.5rem)]`) to take exactly the space left. While the
+ * "Verify your email" banner shows it sets `--verify-banner-h` to its height; full-height pages subtract it too.
  */
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page renders per request, so Next.js can put the proxy's per-request CSP nonce on its scripts

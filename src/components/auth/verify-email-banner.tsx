@@ -1,7 +1,7 @@
 "use client";
 
 import { useSession } from "next-auth/react";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { toast } from "~/components/ui/toast";
 
 /** What `POST /api/auth/email/resend` answers: `{message}` (202), or the one error shape. */
@@ -23,8 +23,24 @@ async function resend(): Promise<{ ok: boolean; message: string }> {
 export function VerifyEmailBanner() {
   const { data: session } = useSession();
   const [sending, setSending] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
   const user = session?.user as { email?: string | null; emailVerified?: boolean } | undefined;
-  if (!user || user.emailVerified !== false) return null;
+  const shown = user?.emailVerified === false;
+
+  // Full-height pages (the editor) are 100dvh minus the header; they subtract the banner's height too.
+  useEffect(() => {
+    const element = ref.current;
+    if (!shown || !element) return;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() => root.style.setProperty("--verify-banner-h", `${element.offsetHeight}px`));
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty("--verify-banner-h");
+    };
+  }, [shown]);
+
+  if (!user || !shown) return null;
 
   async function onResend() {
     setSending(true);
@@ -36,6 +52,7 @@ export function VerifyEmailBanner() {
 
   return (
     <div
+      ref={ref}
       role="region"
       aria-label="Email verification"
       className="border-b border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950 sm:px-6 dark:border-amber-500/30 dark:bg-amber-500/10 dark:text-amber-100"
