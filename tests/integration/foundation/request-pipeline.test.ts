@@ -85,7 +85,7 @@ describe("one request pipeline for the API", () => {
     const ok = await fetch(`${baseUrl()}/api/trpc/auth.me,workflow.list?batch=1&input=${input}`, { headers: bearer(session.accessToken) });
     expect(ok.status).toBe(200);
     const [me, list] = (await ok.json()) as Array<{ result: { data: Record<string, unknown> } }>;
-    expect(me!.result.data).toEqual({ user: { id: session.userId, email: session.email } });
+    expect(me!.result.data).toEqual({ user: { id: session.userId, email: session.email, emailVerified: true } });
     expect(list!.result.data).toMatchObject({ items: [] });
 
     const missing = encodeURIComponent(JSON.stringify({ 0: {}, 1: { id: "00000000-0000-7000-8000-000000000000" } }));
