@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Toaster } from "~/components/ui/toaster";
 import { AppProviders } from "~/components/auth/providers";
-import { VerifyEmailBanner } from "~/components/auth/verify-email-banner";
+import { VerifyEmailNotice } from "~/components/auth/verify-email-notice";
 import { AppHeader } from "~/components/layout/app-header";
 import "./globals.css";
 
@@ -33,7 +33,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="flex min-h-dvh flex-col font-sans">
         <AppProviders>
           <AppHeader />
-          <VerifyEmailBanner />
+          <VerifyEmailNotice />
           <div id="content" tabIndex={-1} className="flex min-h-0 flex-1 flex-col outline-none">
             {children}
           </div>

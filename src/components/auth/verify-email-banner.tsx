@@ -17,10 +17,10 @@ async function resend(): Promise<{ ok: boolean; message: string }> {
 }
 
 /**
- * "Verify your email — resend" under the header while the signed-in person's email is not verified (decision 099).
- * It reads the next-auth session, which says `emailVerified`; no tRPC, so it adds little to any page's first load.
+ * "Verify your email — resend" under the header while the signed-in person's email is not verified (decisions 099,
+ * 101). Loaded by VerifyEmailNotice only for such a person, so verified people's pages do not carry it.
  */
-export function VerifyEmailBanner() {
+export default function VerifyEmailBanner() {
   const { data: session } = useSession();
   const [sending, setSending] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
