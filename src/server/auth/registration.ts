@@ -6,7 +6,7 @@
  */
 import type { RegisterInput } from "~/lib/validation/auth";
 import { getConfig } from "../config";
-import { mailMode, sendInBackground, type MailMessage } from "../mail/mailer";
+import { mailMode, sendInBackground } from "../mail/mailer";
 import { registrationAttemptMessage } from "../mail/messages";
 import { audit, type RequestInfo } from "./audit";
 import { refuseIfLimited } from "./password-attempts";
@@ -17,9 +17,11 @@ import { newVerificationLink } from "./verification-links";
 
 export const REGISTER_MESSAGE = "Check your email to finish signing up";
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}
+/** The audit events of each mail's outcome. */
+const SENT = {
+  verification: { sent: "email_verification_sent", failed: "email_verification_send_failed" },
+  notice: { sent: "register_notice_sent", failed: "register_notice_send_failed" },
+} as const;
 
 /** Whether another registration mail may go to this email this hour (never a refusal: that would tell). */
 async function mayMail(req: RequestInfo, email: string): Promise<boolean> {
@@ -44,33 +46,31 @@ export async function registerUser(req: RequestInfo, input: RegisterInput): Prom
   // With mail off (production without SMTP_URL) there is no way to verify: accounts start verified (decision 099).
   const mailOff = mailMode(getConfig()) === "off";
   const mail = !mailOff && (await mayMail(req, input.email));
-  let message: MailMessage;
-  let outcome: { sent: "email_verification_sent" | "register_notice_sent"; failed: "email_verification_send_failed" | "register_notice_send_failed"; userId: string | null; details: Record<string, string> };
-  try {
-    const created = await req.db.prisma.$transaction(async (tx) => {
-      const user = await tx.user.create({
-        data: { email: input.email, passwordHash, emailVerifiedAt: mailOff ? new Date() : null },
-        select: { id: true, email: true },
-      });
-      const link = await newVerificationLink(tx, user);
+  const appUrl = getConfig().APP_URL;
+  // One transaction of nearly the same statements on both paths (decision 099): the insert is `ON CONFLICT DO NOTHING`,
+  // so a taken email makes no failed transaction; it reads its owner and writes one audit row where a new account
+  // writes its link and two.
+  const { message, outcome } = await req.db.prisma.$transaction(async (tx) => {
+    const [user] = await tx.user.createManyAndReturn({
+      data: [{ email: input.email, passwordHash, emailVerifiedAt: mailOff ? new Date() : null }],
+      skipDuplicates: true,
+      select: { id: true, email: true },
+    });
+    if (user) {
+      const link = await newVerificationLink(tx, user, { newAccount: true });
       await audit(req, { type: "register", userId: user.id, email: user.email }, tx);
       await audit(req, { type: "email_verification_requested", userId: user.id, email: user.email, details: { linkId: link.linkId, via: "register" } }, tx);
-      return { user, link };
-    });
-    message = created.link.message;
-    outcome = { sent: "email_verification_sent", failed: "email_verification_send_failed", userId: created.user.id, details: { linkId: created.link.linkId } };
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    const owner = await req.db.prisma.user.findUnique({ where: { email: input.email }, select: { id: true } });
-    await audit(req, { type: "register_refused", userId: owner?.id ?? null, email: input.email, details: { reason: "email_taken" } });
-    const appUrl = getConfig().APP_URL;
-    message = registrationAttemptMessage({
+      return { message: link.message, outcome: { ...SENT.verification, userId: user.id, details: { linkId: link.linkId } as Record<string, string> } };
+    }
+    const owner = await tx.user.findUniqueOrThrow({ where: { email: input.email }, select: { id: true, emailVerifiedAt: true } });
+    await audit(req, { type: "register_refused", userId: owner.id, email: input.email, details: { reason: "email_taken", verified: owner.emailVerifiedAt !== null } }, tx);
+    const notice = registrationAttemptMessage({
       to: input.email,
       logInLink: new URL("/login", appUrl).toString(),
       resetLink: new URL("/forgot-password", appUrl).toString(),
     });
-    outcome = { sent: "register_notice_sent", failed: "register_notice_send_failed", userId: owner?.id ?? null, details: {} };
-  }
+    return { message: notice, outcome: { ...SENT.notice, userId: owner.id, details: {} as Record<string, string> } };
+  });
   if (mail) {
     sendInBackground(message, ({ ok }) => audit(req, { type: ok ? outcome.sent : outcome.failed, userId: outcome.userId, details: outcome.details }));
   }

@@ -28,9 +28,11 @@ export async function endVerificationLinks(client: Prisma.TransactionClient, use
 export async function newVerificationLink(
   tx: Prisma.TransactionClient,
   user: { id: string; email: string },
+  options: { newAccount?: boolean } = {},
 ): Promise<{ linkId: string; superseded: number; message: MailMessage }> {
   const token = newLinkToken();
-  const superseded = await endVerificationLinks(tx, user.id, "superseded");
+  // An account made in this transaction has no links to end.
+  const superseded = options.newAccount ? 0 : await endVerificationLinks(tx, user.id, "superseded");
   const row = await tx.emailVerificationToken.create({
     data: { userId: user.id, email: user.email, tokenHash: hashLinkToken(token), expiresAt: new Date(Date.now() + VERIFY_LINK_HOURS * 3_600_000) },
     select: { id: true },
