@@ -1,3 +1,5 @@
+import os from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -12,5 +14,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Registration mails a verification link; without SMTP_URL the tests' mail goes here, not to ./.data/mail.
+    env: { MAIL_DIR: path.join(os.tmpdir(), "workflow-studio-test-mail") },
   },
 });

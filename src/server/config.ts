@@ -31,6 +31,8 @@ const configSchema = z.object({
   APP_URL: z.url({ protocol: /^https?$/ }).optional(),
   TRUST_PROXY_HOPS: intFrom(0, 10, 0),
   WORKFLOW_LIMIT_PER_USER: intFrom(1, 1_000_000, 1000),
+  // Workflows a person may keep before verifying their email (docs/decisions/099); 0: none without verifying.
+  UNVERIFIED_WORKFLOW_LIMIT: intFrom(0, 1_000_000, 3),
   // Version history and storage (docs/decisions/075, 076).
   WORKFLOW_HISTORY_MAX_VERSIONS: intFrom(1, 10_000, 200),
   WORKFLOW_HISTORY_FULL_DAYS: intFrom(1, 3_650, 30),

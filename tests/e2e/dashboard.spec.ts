@@ -1,5 +1,5 @@
 import { EXAMPLES } from "../../src/lib/examples";
-import { createWorkflow, expect, PASSWORD, screenshotPath, signIn, test } from "./fixtures";
+import { createWorkflow, expect, PASSWORD, screenshotPath, signIn, test, verifyByMail } from "./fixtures";
 import { AIRFLOW_SCRIPT, LANGGRAPH_SCRIPT, PLAIN_SCRIPT, PREFECT_SCRIPT } from "./scripts";
 
 test.describe("dashboard", () => {
@@ -100,7 +100,8 @@ test.describe("dashboard", () => {
     finalScreen.page = page;
     const account = { email: "ada@example.com", password: PASSWORD };
     const registered = await page.request.post("/api/auth/register", { data: account, headers: { origin: baseURL! } });
-    expect(registered.status()).toBe(201);
+    expect(registered.status()).toBe(202);
+    await verifyByMail(page.request, account.email);
     await signIn(page, account);
     for (const example of [...EXAMPLES].reverse()) await createWorkflow(page, example.title, example.code);
     await createWorkflow(page, "Quarterly churn model", PREFECT_SCRIPT);

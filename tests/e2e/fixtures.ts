@@ -10,6 +10,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
 import { E2E_BASE_URL, SCREENSHOT_DIR } from "./env";
+import { linkInMailTo, VERIFY_LINK } from "./mailbox";
 
 export { expect };
 
@@ -27,11 +28,26 @@ export const PASSWORD = "correct horse battery staple";
 /** Mutations with a cookie must come from our own origin (the server's same-origin check). */
 const ORIGIN = { origin: E2E_BASE_URL };
 
-export async function registerAccount(request: APIRequestContext, tag = "user"): Promise<Account> {
+/**
+ * Signs a fresh person up through the API (202 "Check your email…", decision 099) and, unless `verified: false`,
+ * verifies their email with the link from the mail the server wrote — so the other tests see a verified account, with
+ * no banner and no workflow limit. tests/e2e/email-verification.spec.ts goes through the real pages instead.
+ */
+export async function registerAccount(request: APIRequestContext, tag = "user", options: { verified?: boolean } = {}): Promise<Account> {
   const account = { email: uniqueEmail(tag), password: PASSWORD };
   const response = await request.post("/api/auth/register", { data: account, headers: ORIGIN });
-  expect(response.status(), await response.text()).toBe(201);
+  expect(response.status(), await response.text()).toBe(202);
+  if (options.verified !== false) await verifyByMail(request, account.email);
   return account;
+}
+
+/** Verifies `email` with the link in the verification mail the server wrote to its mail folder. */
+export async function verifyByMail(request: APIRequestContext, email: string): Promise<void> {
+  let link: string | null = null;
+  await expect.poll(async () => (link = await linkInMailTo(email, VERIFY_LINK)), { message: "the verification mail" }).not.toBeNull();
+  const token = new URL(link!).searchParams.get("token");
+  const verified = await request.post("/api/auth/email/verify", { data: { token }, headers: ORIGIN });
+  expect(verified.status(), await verified.text()).toBe(200);
 }
 
 /** Signs the page's browser context in, as the log-in form does, without drawing the form. */

@@ -2,24 +2,11 @@
  * Forgot password → the mail (read from the server's mail folder: no SMTP_URL, embedded database; /dev/mailbox is
  * not served in production) → a new password → logged in; the old password is refused.
  */
-import { readdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
-import { simpleParser } from "mailparser";
 import { expect, logInWithForm, registerAccount, test } from "./fixtures";
+import { linkInMailTo, RESET_LINK } from "./mailbox";
 
-/** The reset link in the newest mail to `email` in the server's mail folder, or null while none has arrived. */
-async function resetLinkFor(email: string): Promise<string | null> {
-  const dir = process.env.E2E_MAIL_DIR;
-  if (!dir) throw new Error("E2E_MAIL_DIR is set by tests/e2e/global-setup.ts");
-  const files = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith(".eml")).sort().reverse();
-  for (const file of files) {
-    const mail = await simpleParser(await readFile(join(dir, file)));
-    const to = Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(",") : (mail.to?.text ?? "");
-    if (!to.includes(email)) continue;
-    return /https?:\/\/\S+\/reset-password\?token=[\w-]+/.exec(mail.text ?? "")?.[0] ?? null;
-  }
-  return null;
-}
+/** The reset link in the newest mail to `email`, or null while none has arrived. */
+const resetLinkFor = (email: string) => linkInMailTo(email, RESET_LINK);
 
 test.describe("password reset", () => {
   test("forgot password → mail → new password → logged in; the old password is refused", async ({ page }) => {

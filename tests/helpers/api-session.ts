@@ -1,6 +1,8 @@
 /** A person signed up and holding an access token, through the real HTTP API of the accounts issue. */
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
+import { getDatabase } from "../../src/server/db/client";
+import { mailSettled } from "../../src/server/mail/mailer";
 
 export interface ApiSession {
   userId: string;
@@ -18,8 +20,11 @@ export async function signUp(baseUrl: string): Promise<ApiSession> {
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ email, password }),
   });
-  expect(registered.status).toBe(201);
-  const { user } = (await registered.json()) as { user: { id: string } };
+  expect(registered.status).toBe(202);
+  // The answer no longer names the account (decision 099). These sessions stand for people who opened their
+  // verification link (tests/integration/auth/email-verification.test.ts tests that path): no unverified limit.
+  await mailSettled();
+  const user = await (await getDatabase()).prisma.user.update({ where: { email }, data: { emailVerifiedAt: new Date() }, select: { id: true } });
   const token = await fetch(`${baseUrl}/api/auth/token`, {
     method: "POST",
     headers: { "content-type": "application/json" },

@@ -8,9 +8,13 @@ import { appErrorOf } from "../../src/server/api/trpc";
 import type { Database } from "../../src/server/db/client";
 import type { ErrorCode } from "../../src/server/errors/app-error";
 
-export async function createUser(db: Database, email = `${randomUUID()}@example.com`) {
-  // A user row as registration leaves it; the hash is never verified by these tests.
-  return db.prisma.user.create({ data: { email, passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$unused$unused" }, select: { id: true, email: true } });
+export async function createUser(db: Database, email = `${randomUUID()}@example.com`, options: { verified?: boolean } = {}) {
+  // A user row as registration and the verification link leave it (decision 099: unverified people keep only a few
+  // workflows; tests/integration/auth/email-verification.test.ts covers them); the hash is never verified by these tests.
+  return db.prisma.user.create({
+    data: { email, passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$unused$unused", emailVerifiedAt: options.verified === false ? null : new Date() },
+    select: { id: true, email: true },
+  });
 }
 
 export function callerFor(db: Database, user: { id: string; email: string } | null) {

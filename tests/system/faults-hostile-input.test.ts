@@ -202,7 +202,15 @@ describe("hostile input over every route", () => {
   beforeAll(async () => {
     root = mkdtempSync(path.join(tmpdir(), "ws-hostile-"));
     server = await startServer(
-      { PGLITE_DATA_DIR: path.join(root, "pglite"), AUTH_SECRET: randomSecret(), MEMORY_PROBE_FILE: path.join(root, "memory.json") },
+      {
+        PGLITE_DATA_DIR: path.join(root, "pglite"),
+        AUTH_SECRET: randomSecret(),
+        MEMORY_PROBE_FILE: path.join(root, "memory.json"),
+        // Embedded database: mail is written as files (the verification link), here rather than in ./.data/mail; the
+        // account stays unverified, so the hostile saves are not cut short by the unverified limit (decision 099).
+        MAIL_DIR: path.join(root, "mail"),
+        UNVERIFIED_WORKFLOW_LIMIT: "1000000",
+      },
       { nodeArgs: ["--expose-gc", "--import", path.join(import.meta.dirname, "helpers/memory-probe.mjs")] },
     );
     await register(server.url, "hostile@example.test");

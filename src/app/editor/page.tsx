@@ -18,7 +18,7 @@ export default async function EditorPage({ searchParams }: { searchParams: Searc
   const code = example?.code ?? "";
   const { graph, layout } = await initialDrawing(code);
   return (
-    <main className="h-[calc(100dvh-3.5rem-1px)] min-h-[32rem]">
+    <main className="h-[calc(100dvh-3.5rem-1px-var(--verify-banner-h,0px))] min-h-[32rem]">
       <WorkflowEditor
         // A fresh editor on every visit, even when the URL only changed its query (New workflow, an example).
         key={crypto.randomUUID()}

@@ -1,5 +1,6 @@
 import type { InputHTMLAttributes, Ref } from "react";
 import { buttonClass as uiButtonClass } from "~/components/ui/button";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/lib/validation/password-rules";
 
 /** A labelled input with its error, announced to assistive technology (aria-describedby + aria-invalid). */
 export function Field({
@@ -27,6 +28,43 @@ export function Field({
         </p>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * A new password's field (sign-up, reset, change) with the policy's hint under it: the limits come from the one
+ * policy (password-rules.ts); `note` says what happens on this form.
+ */
+export function NewPasswordField({
+  id,
+  label,
+  error,
+  note,
+}: {
+  id: string;
+  label: string;
+  error?: string | undefined;
+  note: string;
+}) {
+  const hintId = `${id}-hint`;
+  return (
+    <>
+      <Field
+        id={id}
+        name={id}
+        label={label}
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={PASSWORD_MIN_LENGTH}
+        maxLength={PASSWORD_MAX_LENGTH}
+        error={error}
+        aria-describedby={error ? `${id}-error ${hintId}` : hintId}
+      />
+      <p id={hintId} className="-mt-2 text-xs text-slate-500 dark:text-slate-400">
+        {PASSWORD_MIN_LENGTH} to {PASSWORD_MAX_LENGTH} characters; common passwords are refused. {note}
+      </p>
+    </>
   );
 }
 

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRef, useState, type FormEvent } from "react";
 import { AFTER_LOGIN_PATH, resetPasswordInput } from "~/lib/validation/auth";
 import { api } from "~/trpc/react";
-import { buttonClass, Field, FormAlert } from "./field";
+import { buttonClass, FormAlert, NewPasswordField } from "./field";
 import { signIn, useNextAuthWarmUp } from "./next-auth-client";
 import { useFormFeedback } from "./use-form-feedback";
 
@@ -54,21 +54,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
         </p>
       ) : null}
       <input type="hidden" name="token" value={token} />
-      <Field
-        id="password"
-        name="password"
-        label="New password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={8}
-        maxLength={128}
-        error={fields.password}
-        aria-describedby={fields.password ? "password-error password-hint" : "password-hint"}
-      />
-      <p id="password-hint" className="-mt-2 text-xs text-slate-500 dark:text-slate-400">
-        8 to 128 characters; common passwords are refused. Every other device is logged out.
-      </p>
+      <NewPasswordField id="password" label="New password" error={fields.password} note="Every other device is logged out." />
       <button type="submit" className={buttonClass} disabled={pending}>
         {pending ? "Saving…" : "Set new password and log in"}
       </button>

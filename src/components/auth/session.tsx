@@ -17,6 +17,8 @@ export type SessionState =
 
 const LOADING: SessionState = { data: null, status: "loading" };
 const SessionContext = createContext<SessionState>(LOADING);
+/** Reads the session again now (after something on the server changed it, such as a verified email). */
+const RefreshContext = createContext<() => Promise<void>>(async () => {});
 
 /** The session as next-auth's endpoint answers it: null when signed out (it answers `{}`), or when it cannot be read. */
 export async function fetchSession(): Promise<Session | null> {
@@ -36,6 +38,8 @@ const stateOf = (session: Session | null): SessionState =>
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>(LOADING);
   const signedIn = useRef(false);
+  const reread = useRef<() => Promise<void>>(async () => {});
+  const [refresh] = useState(() => () => reread.current());
 
   useEffect(() => {
     let live = true;
@@ -48,6 +52,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       signedIn.current = session !== null;
       setState(stateOf(session));
     };
+    reread.current = read;
     void read();
     const onVisible = () => {
       if (document.visibilityState === "visible" && signedIn.current) void read();
@@ -69,10 +74,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  return <SessionContext.Provider value={state}>{children}</SessionContext.Provider>;
+  return (
+    <RefreshContext.Provider value={refresh}>
+      <SessionContext.Provider value={state}>{children}</SessionContext.Provider>
+    </RefreshContext.Provider>
+  );
 }
 
 /** `{ data, status }` as next-auth's `useSession()` gives them ("loading" until the first answer). */
 export function useSession(): SessionState {
   return useContext(SessionContext);
+}
+
+/** A function that reads the session again and resolves once the new answer is in the context. */
+export function useRefreshSession(): () => Promise<void> {
+  return useContext(RefreshContext);
 }

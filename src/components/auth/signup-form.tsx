@@ -8,7 +8,7 @@ import { authSchemas } from "~/lib/validation/lazy-schemas";
 import { signIn, useNextAuthWarmUp } from "./next-auth-client";
 import { useFormFeedback } from "./use-form-feedback";
 import { api } from "~/trpc/react";
-import { buttonClass, Field, FormAlert } from "./field";
+import { buttonClass, Field, FormAlert, NewPasswordField } from "./field";
 
 export function SignupForm({ callbackUrl }: { callbackUrl?: string }) {
   const router = useRouter();
@@ -17,22 +17,27 @@ export function SignupForm({ callbackUrl }: { callbackUrl?: string }) {
   const register = api.auth.register.useMutation();
   const [signingIn, setSigningIn] = useState(false);
   useNextAuthWarmUp();
+  const [checkEmail, setCheckEmail] = useState<string | null>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = await validateLazily(async () => (await authSchemas()).registerInput, event.currentTarget, ["email", "password"]);
     if (!data) return;
+    let message: string;
     try {
-      await register.mutateAsync(data);
+      message = (await register.mutateAsync(data)).message;
     } catch (error) {
       showServerError(error, "Sign-up failed. Try again.");
       return;
     }
+    // The answer is the same whether or not the email was taken (decision 099). A new account logs in at once,
+    // unverified; otherwise the log-in fails and the mail that went to the address says what to do.
     setSigningIn(true);
     const result = await signIn("credentials", { ...data, redirect: false, callbackUrl: target });
     if (!result || result.error) {
       setSigningIn(false);
-      router.replace(`/login?callbackUrl=${encodeURIComponent(target)}`);
+      if (result?.error === "CredentialsSignin") setCheckEmail(message);
+      else router.replace(`/login?callbackUrl=${encodeURIComponent(target)}`);
       return;
     }
     // A full load, not a client navigation: the router may hold a prefetch of the target made while signed out
@@ -41,25 +46,19 @@ export function SignupForm({ callbackUrl }: { callbackUrl?: string }) {
   }
 
   const pending = register.isPending || signingIn;
+  if (checkEmail) {
+    return (
+      <div role="status" className="flex flex-col gap-3 rounded-lg border border-indigo-200 bg-indigo-50 px-4 py-3 text-sm text-indigo-950 dark:border-indigo-500/30 dark:bg-indigo-500/10 dark:text-indigo-100">
+        <p className="font-medium">{checkEmail}.</p>
+        <p>We have sent a message to the address you gave. If you already have an account, it tells you how to log in.</p>
+      </div>
+    );
+  }
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <FormAlert message={alert} />
       <Field id="email" name="email" label="Email" type="email" autoComplete="email" required error={fields.email} />
-      <Field
-        id="password"
-        name="password"
-        label="Password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={8}
-        maxLength={128}
-        error={fields.password}
-        aria-describedby={fields.password ? "password-error password-hint" : "password-hint"}
-      />
-      <p id="password-hint" className="-mt-2 text-xs text-slate-500 dark:text-slate-400">
-        8 to 128 characters; common passwords are refused. A passphrase is a good choice.
-      </p>
+      <NewPasswordField id="password" label="Password" error={fields.password} note="A passphrase is a good choice." />
       <button type="submit" className={buttonClass} disabled={pending}>
         {pending ? "Creating your account…" : "Sign up"}
       </button>

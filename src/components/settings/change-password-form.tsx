@@ -2,7 +2,7 @@
 
 import { useRef, type FormEvent } from "react";
 import { toast } from "~/components/ui/toast";
-import { Field, FormAlert } from "~/components/auth/field";
+import { Field, FormAlert, NewPasswordField } from "~/components/auth/field";
 import { buttonClass } from "~/components/ui/button";
 import { useFormFeedback } from "~/components/auth/use-form-feedback";
 import { authSchemas } from "~/lib/validation/lazy-schemas";
@@ -52,21 +52,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
         required
         error={fields.currentPassword}
       />
-      <Field
-        id="newPassword"
-        name="newPassword"
-        label="New password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={8}
-        maxLength={128}
-        error={fields.newPassword}
-        aria-describedby={fields.newPassword ? "newPassword-error newPassword-hint" : "newPassword-hint"}
-      />
-      <p id="newPassword-hint" className="-mt-2 text-xs text-slate-500 dark:text-slate-400">
-        8 to 128 characters; common passwords are refused. Your other sessions are signed out when it changes.
-      </p>
+      <NewPasswordField id="newPassword" label="New password" error={fields.newPassword} note="Your other sessions are signed out when it changes." />
       <div>
         <button type="submit" className={buttonClass("primary")} disabled={change.isPending}>
           {change.isPending ? "Changing…" : "Change password"}

@@ -21,7 +21,8 @@ export const accountFile = z.object({
     email: z.string(),
     createdAt: isoDate,
     updatedAt: isoDate,
-    // Email verification (issue 16) adds `emailVerifiedAt` here when its column lands.
+    /** When the address was verified (decision 099); null while it is not. */
+    emailVerifiedAt: isoDate.nullable(),
   }),
 });
 

@@ -3,14 +3,20 @@
  * so the browser and the server validate alike. No composition rules: length is what matters.
  */
 import { z } from "zod";
-import { isOnlyWhitespace, mentionsEmail, PASSWORD_MENTIONS_EMAIL, PASSWORD_ONLY_WHITESPACE } from "./password-rules";
+import {
+  isOnlyWhitespace,
+  mentionsEmail,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MENTIONS_EMAIL,
+  PASSWORD_MIN_LENGTH,
+  PASSWORD_ONLY_WHITESPACE,
+} from "./password-rules";
 
 // Where to go after logging in (no zod: the log-in and sign-up forms read it at first paint, docs/decisions/083).
 export { AFTER_LOGIN_PATH, afterLoginPath, safeCallbackPath } from "./callback-path";
 
 export const EMAIL_MAX_LENGTH = 254;
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 128;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-rules";
 /** bcrypt reads at most 72 bytes; longer passwords are refused rather than silently truncated. */
 export const BCRYPT_MAX_BYTES = 72;
 
@@ -73,6 +79,14 @@ export const forgotPasswordInput = z.strictObject({ email });
 export const resetPasswordInput = z.strictObject({
   token: z.string({ error: "The reset link is missing its token." }).min(1, "The reset link is missing its token.").max(128, "This reset link is not valid."),
   password: newPassword(),
+});
+
+/** An email-verification link's token (base64url), from `/verify-email?token=…`. */
+export const verifyEmailInput = z.strictObject({
+  token: z
+    .string({ error: "The verification link is missing its token." })
+    .min(1, "The verification link is missing its token.")
+    .max(128, "This verification link is not valid."),
 });
 
 /** "Log out this session": the session's id, as Settings → Sessions lists it. */

@@ -4,6 +4,10 @@
  * the most common passwords. These are cheap and run in the forms as well; there are no composition rules.
  */
 
+/** A new password's length in characters (code points); zod-free so the forms' first load can read them. */
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 128;
+
 export const PASSWORD_ONLY_WHITESPACE = "A password cannot be only spaces.";
 export const PASSWORD_MENTIONS_EMAIL = "Choose a password that does not contain your email address or its name part.";
 export const PASSWORD_TOO_COMMON = "This password is too common. Choose one that is harder to guess.";

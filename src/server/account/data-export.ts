@@ -178,12 +178,18 @@ export async function writeDataExport(
   out: Writable,
   { signal, start, now = new Date() }: { signal: AbortSignal; start: () => void; now?: Date },
 ): Promise<boolean> {
-  const user = await db.prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, createdAt: true, updatedAt: true } });
+  const user = await db.prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, createdAt: true, updatedAt: true, emailVerifiedAt: true } });
   const account: AccountFile = {
     format: ACCOUNT_EXPORT_FORMAT,
     version: 1,
     exportedAt: now.toISOString(),
-    account: { id: user.id, email: user.email, createdAt: user.createdAt.toISOString(), updatedAt: user.updatedAt.toISOString() },
+    account: {
+      id: user.id,
+      email: user.email,
+      createdAt: user.createdAt.toISOString(),
+      updatedAt: user.updatedAt.toISOString(),
+      emailVerifiedAt: user.emailVerifiedAt?.toISOString() ?? null,
+    },
   };
   const liveName = uniqueFilenames();
   const trashName = uniqueFilenames();

@@ -36,6 +36,8 @@ const EXACT: Record<string, Methods> = {
   "/api/auth/token/revoke": { POST: account.revokeToken },
   "/api/auth/password/forgot": { POST: account.forgotPassword },
   "/api/auth/password/reset": { POST: account.resetPasswordRoute },
+  "/api/auth/email/verify": { POST: account.verifyEmailRoute },
+  "/api/auth/email/resend": { POST: workflows.resendVerification },
   "/api/workflows": { GET: workflows.listWorkflows, POST: workflows.createWorkflow },
   "/api/trash": { GET: workflows.listTrash },
   "/api/tags": { GET: workflows.listTags },

@@ -27,6 +27,7 @@ import { DEFAULT_VERSIONS_PAGE, restoreVersionBody, versionNumber } from "~/lib/
 import { importSummary, trashList, versionDetail, versionList } from "~/lib/validation/history-output";
 import { createShareBody, MAX_SHARES_PER_WORKFLOW } from "~/lib/validation/share";
 import { createdShareLink, sharedWorkflow, shareLinkList } from "~/lib/validation/share-output";
+import { accountPaths } from "./openapi-accounts";
 
 const schema = (type: z.ZodType, io: "input" | "output" = "output") => z.toJSONSchema(type, { io, unrepresentable: "any" });
 const jsonContent = (type: z.ZodType, io: "input" | "output" = "output") => ({ "application/json": { schema: schema(type, io) } });
@@ -61,9 +62,10 @@ function queryParameters() {
 }
 
 export function openApiDocument(serverUrl: string) {
+  const accounts = accountPaths();
   return {
     openapi: "3.1.0",
-    info: { title: "Workflow Studio API", version: "1.0.0", description: "Save, list and load Python workflow scripts." },
+    info: { title: "Workflow Studio API", version: "1.0.0", description: "Accounts; save, list and load Python workflow scripts." },
     servers: [{ url: serverUrl }],
     components: {
       securitySchemes: {
@@ -81,6 +83,7 @@ export function openApiDocument(serverUrl: string) {
     },
     security: [{ bearer: [] }, { session: [] }],
     paths: {
+      ...accounts,
       "/api/workflows": {
         get: {
           summary: "List your workflows: search names, frameworks and code; filter by framework; five sorts; keyset pages",
@@ -92,7 +95,7 @@ export function openApiDocument(serverUrl: string) {
           requestBody: { required: true, content: jsonContent(createWorkflowInput, "input") },
           responses: {
             201: { description: "Saved", content: jsonContent(workflowDetail) },
-            403: error("The per-person limit is reached"),
+            403: error("The per-person limit is reached, or the email is not verified and the unverified limit is (details.reason \"email_unverified\")"),
             413: error("The code is larger than 512 KiB, or your storage is full (details: usedBytes, limitBytes)"),
             ...baseErrors,
           },
@@ -290,6 +293,7 @@ export function openApiDocument(serverUrl: string) {
         },
       },
       "/api/me": {
+        ...accounts["/api/me"],
         delete: {
           summary: "Delete your account for good: its workflows, their history, share links and every session; asks for the password again",
           description:

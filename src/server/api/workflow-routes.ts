@@ -51,6 +51,9 @@ export const workflowGraph = restRoute<Id>(async ({ caller, params }) => ({ body
 /** `GET /api/me` → `{"user":{"id","email"}}`: the same procedure as `auth.me`; 401 when nobody is signed in. */
 export const me = restRoute(async ({ caller }) => ({ body: await caller.auth.me() }));
 
+/** `POST /api/auth/email/resend` (signed in) → 202 `{"message"}`: a new verification link; the same procedure as `auth.resendVerification`. */
+export const resendVerification = restRoute(async ({ caller }) => ({ status: 202, body: await caller.auth.resendVerification() }));
+
 /** The workflow's current state and its kept versions, newest first. */
 export const listVersions = restRoute<Id>(async ({ url, caller, params }) => ({
   body: await caller.workflow.versions(untrusted({ ...queryObject(url, ["limit"]), id: params.id })),

@@ -1,16 +1,28 @@
 /** The account routes for API clients (`/api/auth/register`, `/api/auth/token…`, `/api/auth/password/…`), through `route()`. */
-import { forgotPasswordInput, loginInput, refreshInput, registerInput, resetPasswordInput } from "~/lib/validation/auth";
+import { forgotPasswordInput, loginInput, refreshInput, registerInput, resetPasswordInput, verifyEmailInput } from "~/lib/validation/auth";
 import { AUTH_BODY_MAX_BYTES, validated } from "../http/read-json";
 import { route } from "../http/route";
 import { requestPasswordReset, resetPassword } from "./password-reset";
 import { revokeRefreshToken, rotateRefreshToken } from "./refresh-tokens";
-import { logInForTokens, registerUser } from "./users";
+import { verifyEmail } from "./email-verification";
+import { registerUser } from "./registration";
+import { logInForTokens } from "./users";
 
-/** `POST /api/auth/register {email,password}` → 201 `{"user":{"id","email"}}`. */
+/**
+ * `POST /api/auth/register {email,password}` → 202 `{"message":"Check your email to finish signing up"}`, whether or
+ * not the email is taken (docs/decisions/099); the account, if new, logs in with `POST /api/auth/token` at once.
+ */
 export const register = route(async ({ json, withDatabase }) => {
   const info = await withDatabase();
   const input = validated(registerInput, await json(AUTH_BODY_MAX_BYTES));
-  return { status: 201, body: { user: await registerUser(info, input) } };
+  return { status: 202, body: await registerUser(info, input) };
+});
+
+/** `POST /api/auth/email/verify {token}` → 200 `{"user":{"id","email"}}`: the link's account is verified. */
+export const verifyEmailRoute = route(async ({ json, withDatabase }) => {
+  const info = await withDatabase();
+  const input = validated(verifyEmailInput, await json(AUTH_BODY_MAX_BYTES));
+  return { body: await verifyEmail(info, input) };
 });
 
 /** `POST /api/auth/token {email,password}` → 200 `{"accessToken","tokenType":"Bearer","expiresIn","refreshToken"}`. */

@@ -21,6 +21,7 @@ import { AUTH_BODY_MAX_BYTES } from "../http/read-json";
 import { log } from "../log";
 import { audit, type RequestInfo } from "./audit";
 import { readCookie, sessionCookieName, sessionCookieOptions } from "./cookies";
+import { isEmailVerified } from "./email-verification";
 import { getKeyring } from "./keys";
 import { redirectOrigin, sameOriginPath } from "./redirect-origin";
 import { isSafeMethod, isSameOrigin } from "./origin";
@@ -122,7 +123,9 @@ export async function buildAuthOptions(
       },
       async session({ session, token }) {
         const current = sessionTokenOf(token);
-        return { expires: session.expires, user: { id: current.sub, email: current.email } } as never;
+        // For the "Verify your email" banner (decision 099): read at each session read, so verifying shows at once.
+        const emailVerified = await isEmailVerified(req, current.sub);
+        return { expires: session.expires, user: { id: current.sub, email: current.email, emailVerified } } as never;
       },
       async redirect({ url, baseUrl }) {
         const origins = [redirectTo, appUrl.origin, new URL(baseUrl).origin];

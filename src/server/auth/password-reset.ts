@@ -16,6 +16,7 @@ import { getPasswordPolicy, hashPassword } from "./passwords";
 import { consume, consumeEach, LIMITS, reset, subjectKey } from "./rate-limit";
 import { endResetLinks, hashResetToken, newResetToken, RESET_LINK_MINUTES, resetLink } from "./reset-links";
 import { revokeUserSessions } from "./sessions";
+import { linkRefusal } from "./single-use-links";
 import { assertNewPasswordAllowed } from "./users";
 
 export const FORGOT_PASSWORD_MESSAGE = `If an account uses this email, we have sent it a link to choose a new password. The link expires in ${RESET_LINK_MINUTES} minutes.`;
@@ -72,10 +73,8 @@ export async function resetPassword(req: RequestInfo, input: { token: string; pa
     where: { tokenHash: hashResetToken(input.token) },
     select: { id: true, expiresAt: true, usedAt: true, endedReason: true, user: { select: { id: true, email: true } } },
   });
-  if (!row) return refuse(req, "unknown", null, LINK_NOT_VALID);
-  if (row.usedAt) return refuse(req, "used", row.user.id, LINK_NOT_VALID);
-  if (row.endedReason) return refuse(req, row.endedReason, row.user.id, LINK_NOT_VALID);
-  if (row.expiresAt.getTime() <= Date.now()) return refuse(req, "expired", row.user.id, LINK_EXPIRED, true);
+  const refusal = linkRefusal(row);
+  if (!row || refusal) return refuse(req, refusal ?? "unknown", row?.user.id ?? null, refusal === "expired" ? LINK_EXPIRED : LINK_NOT_VALID, refusal === "expired");
   const { user } = row;
   const policy = await getPasswordPolicy();
   await assertNewPasswordAllowed(input.password, user.email, "password", policy);

@@ -95,6 +95,14 @@ export const LIMITS = {
   resetRequestPerEmail: { name: "reset_email", points: 3, durationSeconds: 60 * 60 },
   /** New passwords sent with a reset link, per client address (good links or not): 20 per 15 minutes. */
   resetAttemptPerAddress: { name: "reset_attempt_address", points: 20, durationSeconds: 15 * 60 },
+  /** Registration mails (a verification link or a "someone tried to register" notice) per email: 3 per hour. */
+  registerMailPerEmail: { name: "register_mail_email", points: 3, durationSeconds: 60 * 60 },
+  /** Verification links sent again, per account: 3 per hour (docs/security/email-verification.md). */
+  verifyResendPerAccount: { name: "verify_resend_account", points: 3, durationSeconds: 60 * 60 },
+  /** Verification links sent again, per client address, whatever the account: 10 per hour. */
+  verifyResendPerAddress: { name: "verify_resend_address", points: 10, durationSeconds: 60 * 60 },
+  /** Verification links tried per client address (good or not): 30 per 15 minutes. */
+  verifyAttemptPerAddress: { name: "verify_attempt_address", points: 30, durationSeconds: 15 * 60 },
   /** Token refreshes per client address (good or bad): 120 per 15 minutes. */
   refreshPerAddress: { name: "refresh_address", points: 120, durationSeconds: 15 * 60 },
   /** Reads of shared links (`/s/<token>`, `GET /api/shared/:token`, `share.view`) per client address: 60 per minute. */

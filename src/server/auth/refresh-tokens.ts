@@ -4,6 +4,7 @@
  * its refresh token (decision 040). Presenting a token that was already rotated is reuse: the whole family (its
  * session) is revoked and audited.
  */
+import type { TokenPair } from "~/lib/validation/auth-output";
 import { createHash, randomBytes } from "node:crypto";
 import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
@@ -15,12 +16,7 @@ import { revokeSession } from "./sessions";
 import { getAuthSettings } from "./settings";
 import { signAccessToken } from "./tokens";
 
-export interface TokenPair {
-  accessToken: string;
-  tokenType: "Bearer";
-  expiresIn: number;
-  refreshToken: string;
-}
+export type { TokenPair } from "~/lib/validation/auth-output";
 
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 

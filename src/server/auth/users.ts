@@ -1,9 +1,9 @@
 /**
- * Accounts: registration, password log-in (with rate limits, a dummy hash for unknown emails, and re-hashing on a
+ * Accounts: password log-in (with rate limits, a dummy hash for unknown emails, and re-hashing on a
  * policy change), password change and log-out everywhere. Shared by the REST routes, tRPC and next-auth.
  */
 import type { Prisma } from "../db/generated/client";
-import { changePasswordInput, newPassword, type LoginInput, type RegisterInput } from "~/lib/validation/auth";
+import { changePasswordInput, newPassword, type LoginInput } from "~/lib/validation/auth";
 import type { PublicUser } from "~/lib/validation/auth-output";
 import { newPasswordProblem } from "~/lib/validation/common-passwords";
 import { AppError } from "../errors/app-error";
@@ -11,10 +11,9 @@ import { zodFieldErrors } from "../errors/classify";
 import type { SessionUser } from "../http/request";
 import { audit, type RequestInfo } from "./audit";
 import { invalidCredentials } from "./errors";
-import { limitedPasswordCheck, refuseIfLimited } from "./password-attempts";
+import { limitedPasswordCheck } from "./password-attempts";
 import { sendPasswordChangedNotice } from "./password-notice";
 import { dummyHash, getPasswordPolicy, hashPassword, needsRehash, verifyPassword } from "./passwords";
-import { consume, LIMITS, subjectKey } from "./rate-limit";
 import { issueTokenPair, type TokenPair } from "./refresh-tokens";
 import { endResetLinks } from "./reset-links";
 import { createSession, revokeUserSessions, type SessionKind } from "./sessions";
@@ -22,10 +21,6 @@ import { createSession, revokeUserSessions, type SessionKind } from "./sessions"
 export const publicUserSelect = { id: true, email: true } satisfies Prisma.UserSelect;
 
 export type { PublicUser } from "~/lib/validation/auth-output";
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}
 
 /**
  * The new-password policy beyond the schema's length rules, for registration and password change alike: with bcrypt
@@ -41,30 +36,6 @@ export async function assertNewPasswordAllowed(password: string, email: string, 
   const problem = await newPasswordProblem(password, { email });
   if (problem) problems.push(problem);
   if (problems.length > 0) throw new AppError("BAD_REQUEST", "Choose another password.", { fields: { [field]: problems } });
-}
-
-/** Creates an account. A taken email gets a generic refusal, never "this email is registered". */
-export async function registerUser(req: RequestInfo, input: RegisterInput): Promise<PublicUser> {
-  const policy = await getPasswordPolicy();
-  // Before the limit: a refused password costs no registration attempt (and no hashing).
-  await assertNewPasswordAllowed(input.password, input.email, "password", policy);
-  await refuseIfLimited(req, () => consume(req.db, LIMITS.registerPerAddress, subjectKey(req.clientAddress)), input.email);
-  const passwordHash = await hashPassword(input.password, policy);
-  try {
-    const user = await req.db.prisma.$transaction(async (tx) => {
-      const created = await tx.user.create({ data: { email: input.email, passwordHash }, select: publicUserSelect });
-      await audit(req, { type: "register", userId: created.id, email: created.email }, tx);
-      return created;
-    });
-    return user;
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    await audit(req, { type: "register_refused", email: input.email, details: { reason: "email_taken" } });
-    throw new AppError(
-      "CONFLICT",
-      "We could not create an account with these details. If you already have an account, log in instead.",
-    );
-  }
 }
 
 /**

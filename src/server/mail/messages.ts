@@ -57,3 +57,31 @@ export function accountDeletedMessage(input: { to: string; at: Date; appLink: st
     html: html([intro, gone, notYou, `— ${APP_NAME}`], { href: input.appLink, label: APP_NAME }),
   };
 }
+
+// ---- Email verification and registration (docs/decisions/099, 100; branch verify) ----
+
+/** "Verify your email": the single-use link sent at registration and on "Resend", valid for `hours`. */
+export function emailVerificationMessage(input: { to: string; link: string; hours: number }): MailMessage {
+  const intro = `Welcome to ${APP_NAME}. To finish signing up as ${input.to}, confirm that this address is yours:`;
+  const expiry = `The link works once and expires in ${input.hours} hours. Until then you can use the editor and keep a few workflows; after it you can keep as many as you like.`;
+  const notYou = `If this wasn't you, ignore this email: someone typed your address by mistake, and nothing is verified unless the link is opened.`;
+  return {
+    to: input.to,
+    subject: `Verify your email for ${APP_NAME}`,
+    text: `${intro}\n\n${input.link}\n\n${expiry}\n\n${notYou}\n\n— ${APP_NAME}\n`,
+    html: html([intro, expiry, notYou, `— ${APP_NAME}`], { href: input.link, label: "Verify my email" }),
+  };
+}
+
+/** Sent instead of a verification link when the address already has an account: log in, or reset the password. */
+export function registrationAttemptMessage(input: { to: string; logInLink: string; resetLink: string }): MailMessage {
+  const intro = `Someone (we hope you) tried to sign up for ${APP_NAME} with ${input.to}, but this address already has an account. To use it, log in:`;
+  const reset = `Forgot your password? Choose a new one here: ${input.resetLink}`;
+  const notYou = `If this wasn't you, ignore this email: nothing was changed and no new account was made.`;
+  return {
+    to: input.to,
+    subject: `Someone tried to sign up with your ${APP_NAME} email`,
+    text: `${intro}\n\n${input.logInLink}\n\n${reset}\n\n${notYou}\n\n— ${APP_NAME}\n`,
+    html: html([intro, reset, notYou, `— ${APP_NAME}`], { href: input.logInLink, label: "Log in" }),
+  };
+}

@@ -13,6 +13,7 @@ import { keepPreviousVersion, thinHistory } from "./history-keep";
 import type { RetentionPolicy } from "./retention";
 import { checkStorage, lockOwner } from "./storage";
 import { summariseCode, UNKNOWN_COUNT } from "./summary";
+import { assertVerifiedPast } from "./unverified-limit";
 
 const listSelect = {
   id: true,
@@ -162,6 +163,7 @@ export async function insertWorkflow(
         details: { limit: limitPerOwner },
       });
     }
+    await assertVerifiedPast(tx, ownerId, count);
     const row = await tx.workflow.create({ data: { ownerId, name, code, tags, ...summary }, select: fullSelect });
     await checkStorage(tx, ownerId, row.codeBytes, storageLimitBytes);
     return { workflow: toDetail(row), created: true };

@@ -12,6 +12,7 @@ import { getConfig } from "../config";
 import type { TrashedWorkflow } from "~/lib/validation/history-output";
 import { knownCount, notFound, type WorkflowScope } from "./service";
 import { lockOwner } from "./storage";
+import { assertVerifiedPast } from "./unverified-limit";
 
 const DAY_MS = 86_400_000;
 
@@ -92,6 +93,7 @@ export async function restoreFromTrash(scope: WorkflowScope, id: string): Promis
         details: { limit: limitPerOwner },
       });
     }
+    await assertVerifiedPast(tx, ownerId, count);
     // Raw, so that the update time stays the last save's.
     await tx.$executeRaw`UPDATE workflows SET deleted_at = NULL WHERE id = ${id}::uuid AND owner_id = ${ownerId}::uuid`;
     return { id, restored: true as const };

@@ -67,6 +67,8 @@ describe("GET /api/me/export.zip", () => {
 
     const account = accountFile.parse(JSON.parse(files.get("account.json")!.toString("utf8")));
     expect(account.account).toMatchObject({ id: me.userId, email: me.email });
+    const { emailVerifiedAt } = await db().prisma.user.findUniqueOrThrow({ where: { id: me.userId }, select: { emailVerifiedAt: true } });
+    expect(account.account.emailVerifiedAt).toBe(emailVerifiedAt!.toISOString());
 
     const workflows = workflowsFile.parse(JSON.parse(files.get("workflows.json")!.toString("utf8")));
     expect(workflows.workflows.map((w) => w.id).sort()).toEqual([etl, bom, trashed].sort());

@@ -38,9 +38,9 @@ describe("browser sessions through next-auth", () => {
     expect(cookie).not.toMatch(/Secure/i); // APP_URL is http here; https makes it Secure (unit-tested)
     const me = await meWith(jar);
     expect(me.status).toBe(200);
-    expect(await me.json()).toEqual({ user: { id: expect.any(String), email: "linus@example.com" } });
+    expect(await me.json()).toEqual({ user: { id: expect.any(String), email: "linus@example.com", emailVerified: false } });
     const session = await fetch(`${baseUrl()}/api/auth/session`, { headers: { cookie: jar.header() } });
-    expect(await session.json()).toEqual({ user: { id: expect.any(String), email: "linus@example.com" }, expires: expect.any(String) });
+    expect(await session.json()).toEqual({ user: { id: expect.any(String), email: "linus@example.com", emailVerified: false }, expires: expect.any(String) });
     expect(await db().prisma.authSession.count({ where: { kind: "browser", revokedAt: null } })).toBe(1);
   });
 

@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { setupTestDatabase } from "../../helpers/db";
 import { setupTestServer } from "../../helpers/http-server";
-import { postJson, register } from "../../helpers/auth";
+import { PASSWORD, postJson, register } from "../../helpers/auth";
 
 vi.stubEnv("NODE_ENV", "production");
 vi.stubEnv("AUTH_SECRET", "a-test-secret-that-is-long-enough-0123456789");
@@ -23,5 +23,15 @@ describe("mail not configured", () => {
     expect(answer.status).toBe(503);
     expect(answer.body).toMatchObject({ error: { code: "SERVICE_UNAVAILABLE", message: expect.stringMatching(/Email is not configured/) } });
     expect(await db().prisma.passwordResetToken.count()).toBe(0);
+  });
+
+  it("starts new accounts verified (nothing could verify them) and answers resend with the same 503", async () => {
+    const user = await register(baseUrl(), "nomail-verified@example.com");
+    expect((await db().prisma.user.findUniqueOrThrow({ where: { id: user.id } })).emailVerifiedAt).toBeInstanceOf(Date);
+    expect(await db().prisma.auditEvent.count({ where: { type: { in: ["email_verification_sent", "email_verification_send_failed"] } } })).toBe(0);
+    const { accessToken } = (await postJson(baseUrl(), "/api/auth/token", { email: user.email, password: PASSWORD })).body as { accessToken: string };
+    const resend = await postJson(baseUrl(), "/api/auth/email/resend", {}, { authorization: `Bearer ${accessToken}` });
+    expect(resend.status).toBe(503);
+    expect(resend.body).toMatchObject({ error: { code: "SERVICE_UNAVAILABLE" } });
   });
 });

@@ -111,7 +111,7 @@ describe("rate limits", () => {
 
   it("allows 10 registrations per address in an hour (REST and tRPC alike)", async () => {
     for (let i = 0; i < 10; i++) {
-      expect((await postJson(baseUrl(), "/api/auth/register", { email: `new-${i}@example.com`, password: PASSWORD })).status).toBe(201);
+      expect((await postJson(baseUrl(), "/api/auth/register", { email: `new-${i}@example.com`, password: PASSWORD })).status).toBe(202);
     }
     expect429(await postJson(baseUrl(), "/api/auth/register", { email: "new-10@example.com", password: PASSWORD }));
     const trpc = await postJson(baseUrl(), "/api/trpc/auth.register", { email: "new-11@example.com", password: PASSWORD });

@@ -29,8 +29,9 @@ describe("the auth router", () => {
 
   it("registers through a caller, and audits it with the context's address and user agent", async () => {
     const input: inferProcedureInput<AppRouter["auth"]["register"]> = { email: "Hopper@Example.com", password: PASSWORD };
-    const { user } = await caller().auth.register(input);
-    expect(user).toEqual({ id: expect.any(String), email: "hopper@example.com" });
+    expect(await caller().auth.register(input)).toEqual({ message: "Check your email to finish signing up" });
+    const user = await db().prisma.user.findUniqueOrThrow({ where: { email: "hopper@example.com" } });
+    expect(user.emailVerifiedAt).toBeNull();
     const event = await db().prisma.auditEvent.findFirstOrThrow({ where: { type: "register" } });
     expect(event).toMatchObject({ userId: user.id, clientAddress: "192.0.2.1", userAgent: "vitest" });
   });
@@ -47,7 +48,7 @@ describe("the auth router", () => {
     const pair = await tokens(baseUrl(), "hopper@example.com");
     const response = await fetch(`${baseUrl()}/api/trpc/auth.me`, { headers: { authorization: `Bearer ${pair.accessToken}` } });
     expect(response.status).toBe(200);
-    expect((await response.json()).result.data).toEqual({ user: { id: expect.any(String), email: "hopper@example.com" } });
+    expect((await response.json()).result.data).toEqual({ user: { id: expect.any(String), email: "hopper@example.com", emailVerified: false } });
   });
 
   it("changes the password only with the current one, and ends every other session", async () => {

@@ -30,6 +30,20 @@ describe("migrations on the WebAssembly schema engine", () => {
     expect(await nextMigrationSql()).toBe("");
   });
 
+  it("the email-verification migration counts accounts that exist when it runs as verified, from their creation", async () => {
+    const dir = (await readdir("prisma/migrations")).find((name) => name.endsWith("_email_verification"))!;
+    const sql = await readFile(path.join("prisma/migrations", dir, "migration.sql"), "utf8");
+    const backfill = /^UPDATE "users" SET "email_verified_at" = "created_at" WHERE "email_verified_at" IS NULL;$/m.exec(sql)?.[0];
+    expect(backfill).toBeDefined();
+    // An account as it was before the column existed (null), and one verified since: only the first changes.
+    const old = await db().prisma.user.create({ data: { email: "before-verification@example.com", passwordHash: "x", createdAt: new Date("2026-01-02T03:04:05Z") } });
+    const verifiedAt = new Date("2026-11-01T00:00:00Z");
+    const later = await db().prisma.user.create({ data: { email: "verified-later@example.com", passwordHash: "x", emailVerifiedAt: verifiedAt } });
+    await db().prisma.$executeRawUnsafe(backfill!);
+    expect((await db().prisma.user.findUniqueOrThrow({ where: { id: old.id } })).emailVerifiedAt).toEqual(new Date("2026-01-02T03:04:05Z"));
+    expect((await db().prisma.user.findUniqueOrThrow({ where: { id: later.id } })).emailVerifiedAt).toEqual(verifiedAt);
+  });
+
   it("writes the SQL of a change to the schema", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "ws-schema-"));
     try {

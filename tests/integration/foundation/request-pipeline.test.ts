@@ -83,7 +83,7 @@ describe("one request pipeline for the API", () => {
     const trpc = await fetch(`${baseUrl()}/api/trpc/auth.me`, { headers: bearer(session.accessToken) });
     expect(rest.status).toBe(200);
     const restBody = await rest.json();
-    expect(restBody).toEqual({ user: { id: session.userId, email: session.email } });
+    expect(restBody).toEqual({ user: { id: session.userId, email: session.email, emailVerified: true } });
     expect((await trpc.json()).result.data).toEqual(restBody);
 
     const anonymous = await fetch(`${baseUrl()}/api/me`);
@@ -100,7 +100,7 @@ describe("one request pipeline for the API", () => {
     const ok = await fetch(`${baseUrl()}/api/trpc/auth.me,workflow.list?batch=1&input=${input}`, { headers: bearer(session.accessToken) });
     expect(ok.status).toBe(200);
     const [me, list] = (await ok.json()) as Array<{ result: { data: Record<string, unknown> } }>;
-    expect(me!.result.data).toEqual({ user: { id: session.userId, email: session.email } });
+    expect(me!.result.data).toEqual({ user: { id: session.userId, email: session.email, emailVerified: true } });
     expect(list!.result.data).toMatchObject({ items: [] });
 
     const missing = encodeURIComponent(JSON.stringify({ 0: {}, 1: { id: "00000000-0000-7000-8000-000000000000" } }));

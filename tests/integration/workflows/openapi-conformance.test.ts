@@ -8,11 +8,12 @@ import addFormats from "ajv-formats";
 import { beforeAll, describe, expect, it } from "vitest";
 import { EXAMPLES } from "../../../src/lib/examples";
 import { MAX_CODE_BYTES } from "../../../src/lib/validation/workflow";
+import { hashLinkToken } from "../../../src/server/auth/single-use-links";
 import { signUp, type ApiSession } from "../../helpers/api-session";
 import { setupTestDatabase } from "../../helpers/db";
 import { setupTestServer } from "../../helpers/http-server";
 
-setupTestDatabase();
+const db = setupTestDatabase();
 const baseUrl = setupTestServer();
 
 interface Operation {
@@ -217,6 +218,55 @@ describe("the OpenAPI document against real responses", () => {
     expect((await call("/api/me/export.zip", "get", "/api/me/export.zip", { token: guessing.accessToken })).status).toBe(429);
   });
 
+  it("describes the accounts routes as they answer", async () => {
+    const email = "conformance-account@example.com";
+    const password = "a conformance passphrase";
+    expect((await call("/api/auth/register", "post", "/api/auth/register", { body: { email, password } })).status).toBe(202);
+    expect((await call("/api/auth/register", "post", "/api/auth/register", { body: { email, password } })).status).toBe(202);
+    expect((await call("/api/auth/register", "post", "/api/auth/register", { body: { email: "not an email", password } })).status).toBe(400);
+
+    const pair = await call("/api/auth/token", "post", "/api/auth/token", { body: { email, password } });
+    expect(pair.status).toBe(200);
+    const { accessToken, refreshToken } = pair.body as { accessToken: string; refreshToken: string };
+    expect((await call("/api/auth/token", "post", "/api/auth/token", { body: { email, password: "wrong password" } })).status).toBe(401);
+    expect((await call("/api/auth/token", "post", "/api/auth/token", { body: { email } })).status).toBe(400);
+
+    expect((await call("/api/me", "get", "/api/me", { token: accessToken })).status).toBe(200);
+    expect((await call("/api/me", "get", "/api/me")).status).toBe(401);
+
+    const refreshed = await call("/api/auth/token/refresh", "post", "/api/auth/token/refresh", { body: { refreshToken } });
+    expect(refreshed.status).toBe(200);
+    expect((await call("/api/auth/token/refresh", "post", "/api/auth/token/refresh", { body: { refreshToken: "R".repeat(43) } })).status).toBe(401);
+    expect((await call("/api/auth/token/refresh", "post", "/api/auth/token/refresh", { body: {} })).status).toBe(400);
+    const fresh = refreshed.body as { accessToken: string; refreshToken: string };
+
+    // Resend and verify: a link of our own making stands for the one in the mail (the mail is tested in email-verification.test.ts).
+    expect((await call("/api/auth/email/resend", "post", "/api/auth/email/resend", { token: fresh.accessToken })).status).toBe(202);
+    expect((await call("/api/auth/email/resend", "post", "/api/auth/email/resend")).status).toBe(401);
+    const user = await db().prisma.user.findUniqueOrThrow({ where: { email } });
+    const link = "V".repeat(43);
+    await db().prisma.emailVerificationToken.create({ data: { userId: user.id, email, tokenHash: hashLinkToken(link), expiresAt: new Date(Date.now() + 60_000) } });
+    expect((await call("/api/auth/email/verify", "post", "/api/auth/email/verify", { body: { token: link } })).status).toBe(200);
+    expect((await call("/api/auth/email/verify", "post", "/api/auth/email/verify", { body: { token: link } })).status).toBe(400);
+    expect((await call("/api/auth/email/resend", "post", "/api/auth/email/resend", { token: fresh.accessToken })).status).toBe(409);
+    for (let i = 0; i < 28; i++) await call("/api/auth/email/verify", "post", "/api/auth/email/verify", { body: { token: `unknown-${i}` } });
+    expect((await call("/api/auth/email/verify", "post", "/api/auth/email/verify", { body: { token: "one-too-many" } })).status).toBe(429);
+
+    expect((await call("/api/auth/password/forgot", "post", "/api/auth/password/forgot", { body: { email } })).status).toBe(202);
+    expect((await call("/api/auth/password/forgot", "post", "/api/auth/password/forgot", { body: { email: 5 } })).status).toBe(400);
+    const reset = "P".repeat(43);
+    await db().prisma.passwordResetToken.create({ data: { userId: user.id, tokenHash: hashLinkToken(reset), expiresAt: new Date(Date.now() + 60_000) } });
+    const newPassword = "another conformance passphrase";
+    expect((await call("/api/auth/password/reset", "post", "/api/auth/password/reset", { body: { token: reset, password: newPassword } })).status).toBe(200);
+    expect((await call("/api/auth/password/reset", "post", "/api/auth/password/reset", { body: { token: reset, password: newPassword } })).status).toBe(400);
+    for (let i = 0; i < 18; i++) await call("/api/auth/password/reset", "post", "/api/auth/password/reset", { body: { token: `unknown-${i}`, password: newPassword } });
+    expect((await call("/api/auth/password/reset", "post", "/api/auth/password/reset", { body: { token: "one-too-many", password: newPassword } })).status).toBe(429);
+
+    const again = (await call("/api/auth/token", "post", "/api/auth/token", { body: { email, password: newPassword } })).body as { refreshToken: string };
+    expect((await call("/api/auth/token/revoke", "post", "/api/auth/token/revoke", { body: { refreshToken: again.refreshToken } })).status).toBe(204);
+    expect((await call("/api/auth/token/revoke", "post", "/api/auth/token/revoke", { body: { refreshToken: 5 } })).status).toBe(400);
+  });
+
   it("leaves no documented response unchecked", () => {
     // Every documented response was produced here, except those that need a server in a particular state; those
     // are produced by the tests named beside them.
@@ -229,6 +279,11 @@ describe("the OpenAPI document against real responses", () => {
       "post /api/workflows/{id}/shares 413", // a pinned version past the storage limit: shares/share-links.test.ts
       "get /api/shared/{token} 429", // 60 reads a minute per address: shares/share-links.test.ts
       "get /api/me/export.zip 200", // a .zip, parsed and checked against the declared JSON shapes: account/data-export.test.ts
+      "post /api/auth/register 429", // 10 an hour per address: auth/rate-limits.test.ts
+      "post /api/auth/token 429", // password attempts: auth/rate-limits.test.ts
+      "post /api/auth/token/refresh 429", // 120 per 15 minutes per address: auth/rate-limits.test.ts
+      "post /api/auth/password/forgot 429", // per address and per email: auth/password-reset.test.ts
+      "post /api/auth/email/resend 429", // per account and per address: auth/email-verification.test.ts
     ]);
     // Import (multipart), download (a .py file) and export (a .zip) do not answer JSON; workflow-files.test.ts and
     // workflow-zip.test.ts cover them over HTTP. Their JSON bodies are not yet checked against the document here.

@@ -37,7 +37,7 @@ export default async function SharedWorkflowPage({ params }: { params: Params })
   const shared = await loadShared(token);
   const { graph, layout } = await initialDrawing(shared.code);
   return (
-    <main className="h-[calc(100dvh-3.5rem-1px)] min-h-[28rem]">
+    <main className="h-[calc(100dvh-3.5rem-1px-var(--verify-banner-h,0px))] min-h-[28rem]">
       <SharedWorkflowView shared={shared} initialGraph={graph} initialLayout={layout} />
     </main>
   );

@@ -38,7 +38,7 @@ export default async function WorkflowPage({ params }: { params: Params }) {
   const workflow = await loadWorkflow(id);
   const { graph, layout, largeGraph } = await initialDrawing(workflow.code);
   return (
-    <main className="h-[calc(100dvh-3.5rem-1px)] min-h-[32rem]">
+    <main className="h-[calc(100dvh-3.5rem-1px-var(--verify-banner-h,0px))] min-h-[32rem]">
       <WorkflowEditor
         key={`${workflow.id}:${workflow.version}`}
         workflow={{ id: workflow.id, version: workflow.version }}
