@@ -85,6 +85,7 @@ async function rowsOf(userId: string, email: string): Promise<Record<string, num
     auth_sessions: await p.authSession.count({ where: { userId } }),
     refresh_tokens: await p.refreshToken.count({ where: { userId } }),
     password_reset_tokens: await p.passwordResetToken.count({ where: { userId } }),
+    email_verification_tokens: await p.emailVerificationToken.count({ where: { userId } }),
     audit_events: await p.auditEvent.count({ where: { OR: [{ userId }, { email }] } }),
     // Keyed by a hash of address and email (no user column); they expire within the hour.
     rate_limits: 0,
@@ -139,7 +140,7 @@ describe("DELETE /api/me", () => {
 
   it("deletes every row of the account and nothing of another's; audit rows keep only a pseudonym; a mail confirms it", async () => {
     expect(await tables()).toEqual(
-      ["audit_events", "auth_sessions", "password_reset_tokens", "rate_limits", "refresh_tokens", "share_links", "users", "workflow_versions", "workflows"],
+      ["audit_events", "auth_sessions", "email_verification_tokens", "password_reset_tokens", "rate_limits", "refresh_tokens", "share_links", "users", "workflow_versions", "workflows"],
     );
     const me = await populated();
     const other = await populated();
@@ -149,7 +150,7 @@ describe("DELETE /api/me", () => {
     await db().prisma.auditEvent.create({ data: { type: "rate_limited", email: me.email, clientAddress: "127.0.0.1", requestId: "test" } });
 
     const mine = await rowsOf(me.userId, me.email);
-    expect(mine).toMatchObject({ users: 1, workflows: 3, workflow_versions: 1, share_links: 1, password_reset_tokens: 1 });
+    expect(mine).toMatchObject({ users: 1, workflows: 3, workflow_versions: 1, share_links: 1, password_reset_tokens: 1, email_verification_tokens: 1 });
     expect(mine.auth_sessions).toBeGreaterThanOrEqual(2);
     expect(mine.refresh_tokens).toBeGreaterThanOrEqual(1);
     const auditRowsBefore = mine.audit_events!;
@@ -162,7 +163,8 @@ describe("DELETE /api/me", () => {
     expect(await deleted.text()).toBe("");
 
     expect(await rowsOf(me.userId, me.email)).toEqual({
-      users: 0, workflows: 0, workflow_versions: 0, share_links: 0, auth_sessions: 0, refresh_tokens: 0, password_reset_tokens: 0, audit_events: 0, rate_limits: 0,
+      users: 0, workflows: 0, workflow_versions: 0, share_links: 0, auth_sessions: 0, refresh_tokens: 0, password_reset_tokens: 0,
+      email_verification_tokens: 0, audit_events: 0, rate_limits: 0,
     });
     expect(await rowsOf(other.userId, other.email)).toEqual(theirs);
     expect(await db().prisma.rateLimit.count()).toBeLessThanOrEqual(totalRateLimits + 1);
