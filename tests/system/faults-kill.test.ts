@@ -173,6 +173,13 @@ describe("SIGKILL in the middle of a stream of saves", () => {
   it("PGlite: the restart takes over the stale lock, and every acknowledged save survives", async () => {
     const root = mkdtempSync(path.join(tmpdir(), "ws-kill-pglite-"));
     cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-    await killAndRestart({ PGLITE_DATA_DIR: path.join(root, "pglite"), AUTH_SECRET: randomSecret() });
+    // Embedded database: the verification mail goes to files (here, not ./.data/mail) and the account stays unverified;
+    // the subject is the kill, so the unverified limit (decision 099) is lifted rather than cutting the stream short.
+    await killAndRestart({
+      PGLITE_DATA_DIR: path.join(root, "pglite"),
+      AUTH_SECRET: randomSecret(),
+      MAIL_DIR: path.join(root, "mail"),
+      UNVERIFIED_WORKFLOW_LIMIT: "1000000",
+    });
   }, 240_000);
 });
