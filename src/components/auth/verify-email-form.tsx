@@ -26,7 +26,9 @@ export function VerifyEmailForm({ token }: { token: string }) {
     try {
       const { user } = await verify.mutateAsync({ token });
       setVerified(user.email);
-      if (status === "authenticated") await refreshSession();
+      // Always read the session again, whatever it said when the button was pressed: a first read still in flight
+      // (sent before the link was used) would otherwise leave the banner up. The newest read wins.
+      await refreshSession();
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : "Could not verify your email. Try again.");
       alertRef.current?.focus();
