@@ -1,5 +1,5 @@
 /**
- * `npm run bench:list-cpu [-- --servers=dist/server,dist/server-before --rounds=3 --seconds=5 --workflows=10000 --cpu-prof]`
+ * `npm run bench:list-cpu [-- --servers=dist/server,dist/server-before --kinds=list-trpc,list-rest,get-trpc --rounds=3 --seconds=5 --workflows=10000 --cpu-prof]`
  *
  * The list's CPU time per request on the compiled server (issue 13, docs/benchmarks.md "the list's profile"):
  * one or more builds of `dist/server` side by side, each beside the bare floor (scripts/bench-api/floor-server.ts),
@@ -8,7 +8,8 @@
  * while another is loaded; each round loads the floor's list, then every server's tRPC list and REST list (the servers'
  * order rotating by round), 32 connections after a warm-up, each load from its own process. The figure is the
  * server's CPU time (user + system, /proc) per answer — steady on a shared machine where req/s swings — and its
- * ratio to the floor's in the same round; the medians over the rounds are printed.
+ * ratio to the floor's in the same round; the medians over the rounds are printed. `--kinds=get-trpc` measures the
+ * get (beside the floor's get) instead, or with the lists.
  *
  * `--cpu-prof` writes each server's V8 CPU profile into bench-results/profiles/ when it stops. Needs a production
  * build in .next-bench (NEXT_DIST_DIR; `npm run bench:api` makes one) and the compiled servers named.
@@ -31,6 +32,8 @@ const SERVERS = (option("servers") ?? "dist/server").split(",");
 const ROUNDS = Number(option("rounds") ?? 3);
 const SECONDS = Number(option("seconds") ?? 5);
 const WORKFLOWS = Number(option("workflows") ?? 10_000);
+/** The app's loads measured, each beside the floor's list or get: `--kinds=get-trpc` profiles the get. */
+const KINDS = (option("kinds") ?? "list-trpc,list-rest").split(",") as ("list-trpc" | "list-rest" | "get-trpc")[];
 const CONNECTIONS = 32;
 const PASSWORD = "bench-password-1234";
 const DIST_DIR = process.env.NEXT_DIST_DIR || ".next-bench";
@@ -89,6 +92,8 @@ async function logIn(baseUrl: string, email: string): Promise<string> {
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
+const floorKindOf = (kind: string) => (kind.startsWith("get") ? "floor-get" : "floor-list");
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function main(): Promise<void> {
@@ -138,20 +143,25 @@ async function main(): Promise<void> {
     );
     if (new Set(bodies).size !== 1) throw new Error("the servers answer the list with different bytes");
 
+    const ids = seeded.workflowIds;
     const base = { connections: CONNECTIONS, durationSeconds: SECONDS, warmupSeconds: 2 };
     const cpu: Record<string, number[]> = {};
     const note = (key: string, value: number) => (cpu[key] ??= []).push(value);
     // Each server's CPU per answer ÷ the first server's in the same round: the steadiest figure on a loaded machine.
     const pairs: Record<string, number[]> = {};
     for (let round = 0; round < ROUNDS; round++) {
-      const floorCpu = (await load({ ...base, kind: "floor-list", baseUrl: `http://127.0.0.1:${floorPort}` }, floor.pid!)).cpuMs;
-      note("floor", floorCpu);
+      const floorCpus: Record<string, number> = {};
+      for (const floorKind of new Set(KINDS.map(floorKindOf))) {
+        floorCpus[floorKind] = (await load({ ...base, kind: floorKind, ids, baseUrl: `http://127.0.0.1:${floorPort}` }, floor.pid!)).cpuMs;
+        note(floorKind, floorCpus[floorKind]);
+      }
       const order = started.map((_, i) => (i + round) % started.length);
       const thisRound: Record<string, number> = {};
       for (const i of order) {
         const server = started[i]!;
-        for (const kind of ["list-trpc", "list-rest"] as const) {
-          const { result, cpuMs } = await load({ ...base, kind, baseUrl: server.url, accessToken: tokens[i] }, server.pid);
+        for (const kind of KINDS) {
+          const floorCpu = floorCpus[floorKindOf(kind)]!;
+          const { result, cpuMs } = await load({ ...base, kind, ids, baseUrl: server.url, accessToken: tokens[i] }, server.pid);
           note(`${SERVERS[i]} ${kind}`, cpuMs);
           thisRound[`${i} ${kind}`] = cpuMs;
           note(`${SERVERS[i]} ${kind} ×floor`, cpuMs / floorCpu);
@@ -159,7 +169,7 @@ async function main(): Promise<void> {
         }
       }
       for (let i = 1; i < started.length; i++) {
-        for (const kind of ["list-trpc", "list-rest"]) (pairs[`${SERVERS[i]} ÷ ${SERVERS[0]} ${kind}`] ??= []).push(thisRound[`${i} ${kind}`]! / thisRound[`0 ${kind}`]!);
+        for (const kind of KINDS) (pairs[`${SERVERS[i]} ÷ ${SERVERS[0]} ${kind}`] ??= []).push(thisRound[`${i} ${kind}`]! / thisRound[`0 ${kind}`]!);
       }
     }
     say(`load average at the start ${loadAtStart.map((v) => v.toFixed(1)).join(" ")}, at the end ${os.loadavg().map((v) => v.toFixed(1)).join(" ")}`);

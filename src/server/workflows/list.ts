@@ -14,6 +14,7 @@ import {
 import type { WorkflowList, WorkflowListEntry, WorkflowMatch } from "~/lib/validation/workflow-output";
 import { MAX_SNIPPET_LENGTH } from "~/lib/validation/workflow-output";
 import { Prisma } from "../db/generated/client";
+import { isoTime } from "../db/iso-time";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { codeSnippet } from "./match-snippet";
 import { UNKNOWN_COUNT } from "./summary";
@@ -48,13 +49,6 @@ const SORTS: Record<ListSort, { column: Prisma.Sql; descending: boolean; cast: P
   size: { column: Prisma.sql`w.code_bytes`, descending: true, cast: Prisma.sql`::int`, key: (r) => r.code_bytes },
   nodes: { column: Prisma.sql`w.node_count`, descending: true, cast: Prisma.sql`::int`, key: (r) => r.node_count },
 };
-
-/**
- * A timestamp as the text `Date#toISOString` gives (UTC, milliseconds truncated as a JS Date truncates them), written
- * by the database: the page's 100 dates skip a JS `Date` each way — the driver's parse of the row and ours back to
- * text (issue 13's profile of the list; Next's `Date` wrapper makes every `new Date` dearer in this process).
- */
-const isoTime = (column: Prisma.Sql) => Prisma.sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** Characters of code sent before and after the first hit, enough for its line's snippet. */
 const EXCERPT_RADIUS = MAX_SNIPPET_LENGTH + 40;
