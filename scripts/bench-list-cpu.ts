@@ -24,6 +24,8 @@ import { applyMigrations } from "../src/server/db/migrations/apply";
 import { LIST_INPUT, type LoadResult, type ScenarioSpec } from "./bench-api/load";
 import { seed } from "./bench-api/seed";
 import { type AppServer, freePort, readCpuMs, REPO_ROOT, startAppServer } from "./bench-api/server";
+import { waitFor } from "./bench-api/wait";
+import { median } from "./lib/median";
 import { createOwnDatabase, DEFAULT_SERVER_URL } from "./lib/postgres-admin";
 
 const argv = process.argv.slice(2);
@@ -67,21 +69,6 @@ async function load(spec: ScenarioSpec, pid: number): Promise<{ result: LoadResu
   }
 }
 
-async function waitFor(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(1_000) });
-      await res.arrayBuffer();
-      if (res.ok) return;
-    } catch {
-      // not yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
-
 async function logIn(baseUrl: string, email: string): Promise<string> {
   const res = await fetch(`${baseUrl}/api/auth/token`, {
     method: "POST",
@@ -93,8 +80,6 @@ async function logIn(baseUrl: string, email: string): Promise<string> {
 }
 
 const floorKindOf = (kind: string) => (kind.startsWith("get") ? "floor-get" : "floor-list");
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function main(): Promise<void> {
   const loadAtStart = os.loadavg();

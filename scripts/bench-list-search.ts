@@ -11,6 +11,7 @@ import { openPglite, openPostgres, type Database } from "../src/server/db/client
 import { applyMigrations } from "../src/server/db/migrations/apply";
 import { listWorkflowsInput } from "../src/lib/validation/workflow";
 import { listWorkflows } from "../src/server/workflows/list";
+import { median } from "./lib/median";
 import { createOwnDatabase, DEFAULT_SERVER_URL } from "./lib/postgres-admin";
 import { seed } from "./bench-api/seed";
 
@@ -33,11 +34,6 @@ const CASES: [string, Record<string, unknown>][] = [
   ["search: nothing matches (zzqx_none)", { search: "zzqx_none" }],
   ["search: one code + sort name", { search: "publish_4242", sort: "name" }],
 ];
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 async function timeCases(db: Database, ownerId: string): Promise<Map<string, number>> {
   const scope = { db, ownerId, limitPerOwner: WORKFLOWS + 1 };

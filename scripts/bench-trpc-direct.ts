@@ -16,6 +16,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes, randomUUID } from "node:crypto";
+import { median } from "./lib/median";
 import { createOwnDatabase, DEFAULT_SERVER_URL } from "./lib/postgres-admin";
 import type { LoadResult, ScenarioSpec } from "./bench-api/load";
 
@@ -55,8 +56,6 @@ async function listenOnLoopback(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function benchTrpcDirect() {
   // Loaded after the environment is set: the configuration and the log read it once.

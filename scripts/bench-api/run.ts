@@ -30,6 +30,7 @@ import { ensurePeerBuild, peerInput, startPeer } from "./peer";
 import { seed, sampleCode, type SeedResult } from "./seed";
 import { freePort, readCpuMs, readMemory, REPO_ROOT, sampleMemory, startAppServer } from "./server";
 import { measureStartup, type StartupResult } from "./startup";
+import { waitFor } from "./wait";
 
 const args = new Set(process.argv.slice(2));
 const option = (name: string) => process.argv.slice(2).find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1];
@@ -86,21 +87,6 @@ async function drive(
   rmSync(dir, { recursive: true, force: true });
   const served = result.main.requests + result.warmupRequests;
   return { main: result.main, login: result.login, peakRss, ...(result.login || served === 0 ? {} : { cpuMsPerRequest: cpuMs / served }) };
-}
-
-async function waitFor(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(1_000) });
-      await res.arrayBuffer();
-      if (res.ok) return;
-    } catch {
-      // not yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
 interface ModeSetup {

@@ -5,6 +5,8 @@
 import type { AddressInfo } from "node:net";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { afterAll, afterEach, vi } from "vitest";
+import { mailSettled } from "../../src/server/mail/mailer";
 
 export interface SmtpSink {
   /** `smtp://127.0.0.1:<port>`, for SMTP_URL. */
@@ -49,6 +51,26 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * The calling test file's sink: started now, with SMTP_URL and MAIL_FROM pointing the app's mail at it; after each test
+ * and before it closes after all, the mail the app sends in the background is let settle (mailSettled), so none of it
+ * lands in the next test or after the database is gone. Call after setupTestDatabase(), setupTestServer() and
+ * captureLogs(): the "after all" hooks run in reverse order, so the mail settles before those close.
+ */
+export async function setupSmtpSink(): Promise<SmtpSink> {
+  const smtp = await startSmtpSink();
+  vi.stubEnv("SMTP_URL", smtp.url);
+  vi.stubEnv("MAIL_FROM", "Workflow Studio <no-reply@studio.test>");
+  afterEach(async () => {
+    await mailSettled();
+  });
+  afterAll(async () => {
+    await mailSettled();
+    await smtp.close();
+  });
+  return smtp;
 }
 
 /** The reset link in a message's plain text (the first `…/reset-password?token=…`). */

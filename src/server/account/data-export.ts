@@ -22,6 +22,7 @@ import { refuseIfLimited } from "../auth/password-attempts";
 import { consume, LIMITS, subjectKey } from "../auth/rate-limit";
 import type { Database } from "../db/client";
 import type { Prisma } from "../db/generated/client";
+import { keysetPages, workflowPages } from "../workflows/export-pages";
 import { codeBytesOf } from "../workflows/export-zip";
 import { streamZip } from "../workflows/zip-stream";
 
@@ -32,40 +33,8 @@ const AUDIT_PAGE = 500;
 /** The archive's file name: `my-data-2026-11-30.zip`. */
 export const dataExportFilename = (now: Date) => `my-data-${now.toISOString().slice(0, 10)}.zip`;
 
-const workflowSelect = {
-  id: true,
-  name: true,
-  code: true,
-  codeBytes: true,
-  tags: true,
-  dialect: true,
-  version: true,
-  createdAt: true,
-  updatedAt: true,
-  deletedAt: true,
-} satisfies Prisma.WorkflowSelect;
-
-type WorkflowRow = Prisma.WorkflowGetPayload<{ select: typeof workflowSelect }>;
-
 /** Every workflow of the owner, the trash included, oldest first, a page at a time. */
-async function* workflowPages(db: Database, ownerId: string): AsyncGenerator<WorkflowRow[]> {
-  let after: { createdAt: Date; id: string } | null = null;
-  for (;;) {
-    const rows: WorkflowRow[] = await db.prisma.workflow.findMany({
-      where: {
-        ownerId,
-        ...(after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {}),
-      },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      take: WORKFLOW_PAGE,
-      select: workflowSelect,
-    });
-    if (rows.length === 0) return;
-    yield rows;
-    const last = rows.at(-1)!;
-    after = { createdAt: last.createdAt, id: last.id };
-  }
-}
+const allWorkflowPages = (db: Database, ownerId: string) => workflowPages(db, ownerId, { pageSize: WORKFLOW_PAGE, trash: true });
 
 const versionSelect = { version: true, name: true, dialect: true, savedAt: true, code: true } satisfies Prisma.WorkflowVersionSelect;
 type VersionRow = Prisma.WorkflowVersionGetPayload<{ select: typeof versionSelect }>;
@@ -79,7 +48,6 @@ const auditSelect = {
   requestId: true,
   details: true,
 } satisfies Prisma.AuditEventSelect;
-type AuditRow = Prisma.AuditEventGetPayload<{ select: typeof auditSelect }>;
 
 /** A workflow's kept versions, newest first, as JSON array items. */
 async function* historyItems(db: Database, workflowId: string): AsyncGenerator<string> {
@@ -105,7 +73,7 @@ function header(exportedAt: Date): string {
 async function* workflowsJson(db: Database, ownerId: string, files: Map<string, string>, now: Date): AsyncGenerator<string> {
   yield `${header(now)},"workflows":[`;
   let first = true;
-  for await (const rows of workflowPages(db, ownerId)) {
+  for await (const rows of allWorkflowPages(db, ownerId)) {
     for (const row of rows) {
       const item: Omit<ExportedWorkflow, "history"> = {
         id: row.id,
@@ -137,19 +105,9 @@ async function* workflowsJson(db: Database, ownerId: string, files: Map<string, 
 /** `audit-events.json`: the events that name the person, oldest first. */
 async function* auditEventsJson(db: Database, userId: string, now: Date): AsyncGenerator<string> {
   yield `${header(now)},"events":[`;
-  let after: { createdAt: Date; id: string } | null = null;
   let first = true;
-  for (;;) {
-    const rows: AuditRow[] = await db.prisma.auditEvent.findMany({
-      where: {
-        userId,
-        ...(after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {}),
-      },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      take: AUDIT_PAGE,
-      select: auditSelect,
-    });
-    if (rows.length === 0) break;
+  const pages = keysetPages(AUDIT_PAGE, (page) => db.prisma.auditEvent.findMany({ ...page, where: { userId, ...page.where }, select: auditSelect }));
+  for await (const rows of pages) {
     for (const row of rows) {
       const event: ExportedAuditEvent = {
         createdAt: row.createdAt.toISOString(),
@@ -162,8 +120,6 @@ async function* auditEventsJson(db: Database, userId: string, now: Date): AsyncG
       yield `${first ? "" : ","}\n${JSON.stringify(event)}`;
       first = false;
     }
-    const last = rows.at(-1)!;
-    after = { createdAt: last.createdAt, id: last.id };
   }
   yield "\n]}\n";
 }
@@ -196,7 +152,7 @@ export async function writeDataExport(
   const files = new Map<string, string>();
   return streamZip(out, { signal, start }, async (zip) => {
     zip.addBuffer("account.json", Buffer.from(`${JSON.stringify(account, null, 2)}\n`, "utf8"), now);
-    for await (const rows of workflowPages(db, userId)) {
+    for await (const rows of allWorkflowPages(db, userId)) {
       const entries = rows.map((row) => {
         const path = row.deletedAt ? `trash/${trashName(row.name)}` : `workflows/${liveName(row.name)}`;
         files.set(row.id, path);

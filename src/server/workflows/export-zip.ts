@@ -1,6 +1,6 @@
 /**
  * All of a person's workflows as one `.zip` (docs/decisions/088), streamed: the workflows are read in pages of 50
- * (keyset on creation time, so a save during the export neither skips nor repeats one), each page's files are handed
+ * (export-pages.ts: a keyset on creation time, so a save during the export neither skips nor repeats one), each page's files are handed
  * to yazl only as its output takes them, and the next page is read once this one has been taken — the archive is
  * never in memory, and a slow client slows the reading instead of filling the server. Each workflow is
  * `<name>.py`, its code byte for byte; `workflows.json` comes last with names, tags, framework, times and version
@@ -10,24 +10,11 @@ import { createHash } from "node:crypto";
 import type { Writable } from "node:stream";
 import { MANIFEST_FORMAT, type ExportManifest, type ManifestWorkflow } from "~/lib/validation/zip-output";
 import { MANIFEST_FILENAME, uniqueFilenames } from "~/lib/workflow-files";
-import type { Prisma } from "../db/generated/client";
+import { workflowPages } from "./export-pages";
 import { restoreLeadingBom, type WorkflowScope } from "./service";
 import { streamZip } from "./zip-stream";
 
 const PAGE = 50;
-
-const exportSelect = {
-  id: true,
-  name: true,
-  code: true,
-  codeBytes: true,
-  tags: true,
-  dialect: true,
-  createdAt: true,
-  updatedAt: true,
-} satisfies Prisma.WorkflowSelect;
-
-type ExportRow = Prisma.WorkflowGetPayload<{ select: typeof exportSelect }>;
 
 /** The archive's file name: `workflows-2026-11-30.zip`. */
 export const exportFilename = (now: Date) => `workflows-${now.toISOString().slice(0, 10)}.zip`;
@@ -49,22 +36,8 @@ export async function writeExportZip(
   const filenameOf = uniqueFilenames();
   const manifest: ManifestWorkflow[] = [];
   await streamZip(out, { signal, start }, async (zip) => {
-    let after: { createdAt: Date; id: string } | null = null;
-    for (;;) {
-      const rows: ExportRow[] = await zip.unlessAborted(
-        db.prisma.workflow.findMany({
-          where: {
-            ownerId,
-            deletedAt: null,
-            ...(after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {}),
-          },
-          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-          take: PAGE,
-          select: exportSelect,
-        }),
-      );
+    for await (const rows of workflowPages(db, ownerId, { pageSize: PAGE, wait: (work) => zip.unlessAborted(work) })) {
       zip.begin();
-      if (rows.length === 0) break;
       const kept = await db.prisma.workflowVersion.groupBy({ by: ["workflowId"], where: { workflowId: { in: rows.map((row) => row.id) } }, _count: { _all: true } });
       const keptOf = new Map(kept.map((group) => [group.workflowId, group._count._all]));
       const entries = rows.map((row) => {
@@ -83,8 +56,6 @@ export async function writeExportZip(
         return { path: file, bytes, mtime: row.updatedAt };
       });
       await zip.addPage(entries);
-      const last = rows.at(-1)!;
-      after = { createdAt: last.createdAt, id: last.id };
     }
     const document: ExportManifest = { format: MANIFEST_FORMAT, version: 1, exportedAt: now.toISOString(), workflows: manifest };
     zip.addBuffer(MANIFEST_FILENAME, Buffer.from(`${JSON.stringify(document, null, 2)}\n`, "utf8"), now);

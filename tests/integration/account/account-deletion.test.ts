@@ -4,7 +4,7 @@
  * go while another account keeps all of its rows, the audit rows left with only a pseudonym, the confirmation mail,
  * every credential refused at once afterwards, and saves racing the deletion leaving nothing behind.
  */
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { audit } from "../../../src/server/auth/audit";
 import { auditPseudonym, PSEUDONYM_PATTERN } from "../../../src/server/auth/audit-pseudonym";
 import { mailSettled } from "../../../src/server/mail/mailer";
@@ -12,25 +12,15 @@ import { bearer, signUp, type ApiSession } from "../../helpers/api-session";
 import { browserLogIn, captureLogs, expectNoSecrets, postJson } from "../../helpers/auth";
 import { setupTestDatabase } from "../../helpers/db";
 import { setupTestServer } from "../../helpers/http-server";
-import { startSmtpSink } from "../../helpers/smtp-sink";
-
-const smtp = await startSmtpSink();
-vi.stubEnv("SMTP_URL", smtp.url);
-vi.stubEnv("MAIL_FROM", "Workflow Studio <no-reply@studio.test>");
+import { setupSmtpSink } from "../../helpers/smtp-sink";
 
 const db = setupTestDatabase();
 const baseUrl = setupTestServer();
 const logs = captureLogs();
+const smtp = await setupSmtpSink();
 
 beforeEach(async () => {
   await db().prisma.rateLimit.deleteMany();
-});
-afterEach(async () => {
-  await mailSettled();
-});
-afterAll(async () => {
-  await mailSettled();
-  await smtp.close();
 });
 
 const CODE_1 = "from prefect import flow\n\n@flow\ndef one():\n    pass\n";

@@ -2,27 +2,17 @@
  * "Your password was changed" (issue 16's "if this wasn't you" expectation): mailed after a change in Settings and
  * after a reset, over a real SMTP server on loopback, with the way back in; its sending audited.
  */
-import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { mailSettled } from "../../../src/server/mail/mailer";
 import { bearer, signUp } from "../../helpers/api-session";
 import { postJson } from "../../helpers/auth";
 import { setupTestDatabase } from "../../helpers/db";
 import { setupTestServer } from "../../helpers/http-server";
-import { resetLinkIn, startSmtpSink } from "../../helpers/smtp-sink";
-
-const smtp = await startSmtpSink();
-vi.stubEnv("SMTP_URL", smtp.url);
-vi.stubEnv("MAIL_FROM", "Workflow Studio <no-reply@studio.test>");
+import { resetLinkIn, setupSmtpSink } from "../../helpers/smtp-sink";
 
 const db = setupTestDatabase();
 const baseUrl = setupTestServer();
-
-afterEach(async () => {
-  await mailSettled();
-});
-afterAll(async () => {
-  await smtp.close();
-});
+const smtp = await setupSmtpSink();
 
 const recipient = (mail: { to?: unknown }) => (mail.to as { text: string }).text;
 

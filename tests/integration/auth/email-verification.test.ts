@@ -4,25 +4,23 @@
  * mail each gets, the link (hashed at rest, single use, 24 hours), resending (rate-limited), and the workflow limit
  * before verification on every path that adds a workflow.
  */
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ParsedMail } from "mailparser";
 import { hashLinkToken } from "../../../src/server/auth/single-use-links";
 import { mailSettled } from "../../../src/server/mail/mailer";
 import { setupTestDatabase } from "../../helpers/db";
 import { setupTestServer } from "../../helpers/http-server";
 import { captureLogs, expectNoSecrets, PASSWORD, postJson, register, tokens } from "../../helpers/auth";
-import { startSmtpSink } from "../../helpers/smtp-sink";
+import { setupSmtpSink } from "../../helpers/smtp-sink";
 import { rawZip } from "../../helpers/zip-bytes";
 
-const smtp = await startSmtpSink();
-vi.stubEnv("SMTP_URL", smtp.url);
-vi.stubEnv("MAIL_FROM", "Workflow Studio <no-reply@studio.test>");
 // The default limit (3) is what these tests check: nothing in the test set-up changes it.
 vi.stubEnv("UNVERIFIED_WORKFLOW_LIMIT", undefined);
 
 const db = setupTestDatabase();
 const baseUrl = setupTestServer();
 const logs = captureLogs();
+const smtp = await setupSmtpSink();
 const APP = "http://localhost:3000";
 const CHECK_EMAIL = { message: "Check your email to finish signing up" };
 const CODE = "from prefect import flow\n\n@flow\ndef main():\n    pass\n";
@@ -30,13 +28,8 @@ const CODE = "from prefect import flow\n\n@flow\ndef main():\n    pass\n";
 beforeEach(async () => {
   await db().prisma.rateLimit.deleteMany();
 });
-afterEach(async () => {
+afterEach(() => {
   vi.useRealTimers();
-  await mailSettled();
-});
-afterAll(async () => {
-  await mailSettled();
-  await smtp.close();
 });
 
 const registerWith = (email: string, password = PASSWORD) => postJson(baseUrl(), "/api/auth/register", { email, password });

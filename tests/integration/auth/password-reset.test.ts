@@ -2,21 +2,18 @@
  * Password reset over REST and tRPC with a real SMTP server on loopback: the mail that arrives, the link in it, the
  * new password, what ends (sessions, refresh tokens, other links) and every refusal in the one error shape.
  */
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { mailSettled } from "../../../src/server/mail/mailer";
 import { hashResetToken } from "../../../src/server/auth/reset-links";
 import { setupTestDatabase } from "../../helpers/db";
 import { setupTestServer } from "../../helpers/http-server";
 import { browserLogIn, captureLogs, expectNoSecrets, PASSWORD, postJson, register, tokens } from "../../helpers/auth";
-import { resetLinkIn, startSmtpSink } from "../../helpers/smtp-sink";
-
-const smtp = await startSmtpSink();
-vi.stubEnv("SMTP_URL", smtp.url);
-vi.stubEnv("MAIL_FROM", "Workflow Studio <no-reply@studio.test>");
+import { resetLinkIn, setupSmtpSink } from "../../helpers/smtp-sink";
 
 const db = setupTestDatabase();
 const baseUrl = setupTestServer();
 const logs = captureLogs();
+const smtp = await setupSmtpSink();
 /** Links use APP_URL (unset in tests: http://localhost:3000). */
 const APP = "http://localhost:3000";
 const NEW_PASSWORD = "a brand new passphrase for spring";
@@ -24,13 +21,8 @@ const NEW_PASSWORD = "a brand new passphrase for spring";
 beforeEach(async () => {
   await db().prisma.rateLimit.deleteMany();
 });
-afterEach(async () => {
+afterEach(() => {
   vi.useRealTimers();
-  await mailSettled();
-});
-afterAll(async () => {
-  await mailSettled();
-  await smtp.close();
 });
 
 const forgot = (email: string) => postJson(baseUrl(), "/api/auth/password/forgot", { email });

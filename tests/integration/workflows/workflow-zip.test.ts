@@ -5,13 +5,13 @@
  * refused on their own (path traversal, absolute paths, non-UTF-8 names and text, a lying size); owner-only.
  */
 import { parse as parseContentDisposition } from "content-disposition";
-import { fromBuffer, type Entry } from "yauzl";
 import { describe, expect, it } from "vitest";
 import { MAX_ZIP_ENTRIES } from "../../../src/lib/workflow-files";
 import { signUp, type ApiSession } from "../../helpers/api-session";
 import { callerFor, createUser } from "../../helpers/callers";
 import { setupTestDatabase } from "../../helpers/db";
 import { setupTestServer } from "../../helpers/http-server";
+import { unzipAll } from "../../helpers/unzip";
 import { rawZip } from "../../helpers/zip-bytes";
 
 const db = setupTestDatabase();
@@ -38,21 +38,6 @@ async function create(session: ApiSession, name: string, code: string, tags: str
     expect(put.status).toBe(200);
   }
   return id;
-}
-
-/** Every entry of an archive with its bytes, read with yauzl (not with the server's own reader). */
-async function unzip(bytes: Uint8Array): Promise<Map<string, Buffer>> {
-  const zip = await new Promise<import("yauzl").ZipFile>((resolve, reject) =>
-    fromBuffer(Buffer.from(bytes), { lazyEntries: true }, (error, opened) => (error ? reject(error) : resolve(opened))),
-  );
-  const files = new Map<string, Buffer>();
-  for await (const entry of zip.eachEntry() as AsyncIterable<Entry>) {
-    const stream = await zip.openReadStreamPromise(entry);
-    const chunks: Buffer[] = [];
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
-    files.set(entry.fileName, Buffer.concat(chunks));
-  }
-  return files;
 }
 
 async function exportZip(session: ApiSession): Promise<{ response: Response; bytes: Uint8Array }> {
@@ -102,7 +87,7 @@ describe("export all as a .zip", () => {
     expect(response.headers.get("content-type")).toBe("application/zip");
     expect(response.headers.get("content-length")).toBeNull(); // streamed (chunked), not built first
     expect(parseContentDisposition(response.headers.get("content-disposition")!).parameters.filename).toMatch(/^workflows-\d{4}-\d{2}-\d{2}\.zip$/);
-    const files = await unzip(bytes);
+    const files = await unzipAll(bytes);
     expect([...files.keys()]).toEqual(['Daily _report_ v2.py', "Same.py", "same (2).py", "Edited.py", "workflows.json"]);
     expect(files.get('Daily _report_ v2.py')!.equals(Buffer.from(BOM_CRLF, "utf8"))).toBe(true);
     expect(files.get("Edited.py")!.toString()).toBe("v = 2\n");
@@ -123,7 +108,7 @@ describe("export all as a .zip", () => {
     expect(manifest.workflows[0]).toMatchObject({ createdAt: detail.createdAt, updatedAt: detail.updatedAt });
 
     // The other person's export holds only theirs; nobody gets 401 in the one shape.
-    const theirs = await unzip((await exportZip(other)).bytes);
+    const theirs = await unzipAll((await exportZip(other)).bytes);
     expect([...theirs.keys()]).toEqual(["Not mine.py", "workflows.json"]);
     const nobody = await api(null, "/api/workflows/export.zip");
     expect(nobody.status).toBe(401);
@@ -132,7 +117,7 @@ describe("export all as a .zip", () => {
 
   it("exports an empty archive with an empty manifest for a person with no workflows", async () => {
     const me = await signUp(baseUrl());
-    const files = await unzip((await exportZip(me)).bytes);
+    const files = await unzipAll((await exportZip(me)).bytes);
     expect([...files.keys()]).toEqual(["workflows.json"]);
     expect(JSON.parse(files.get("workflows.json")!.toString()).workflows).toEqual([]);
   });
