@@ -73,5 +73,5 @@ describe("whether the database is at the latest migration", () => {
     } finally {
       await fresh.close();
     }
-  });
+  }, 120_000); // a new PGlite runs initdb: seconds on a quiet machine, far more on a loaded one
 });
