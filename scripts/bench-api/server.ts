@@ -21,8 +21,8 @@ export interface AppServerOptions {
   /** Extra Node flags (e.g. --cpu-prof). */
   nodeArgs?: string[];
   /**
-   * Run the compiled server (`dist/server/start.js`, what `npm start` runs; it migrates in a child process first)
-   * instead of `src/server/main.ts` under tsx (the default: the system tests).
+   * Run the compiled server (`dist/server/start.js`, what `npm start` runs; pending migrations, if any, in a child
+   * process first) instead of `src/server/main.ts` under tsx (the default: the system tests).
    */
   compiled?: boolean;
   /** With `compiled`: the folder of the compiled server (`dist/server` by default; e.g. a copy of an older build). */

@@ -12,8 +12,9 @@ import { purgeTrash } from "./workflows/trash";
 import { pruneExpiredShares } from "./shares/links";
 import { isSharedPage, refuseSharedPageOverLimit } from "./shares/page-gate";
 import { cannotStart } from "./cannot-start";
-import { getConfig } from "./config";
+import { type AppConfig, getConfig } from "./config";
 import { type Database, openDatabase, setDatabase } from "./db/client";
+import { isAtLatestMigration } from "./db/migration-status";
 import { serveApi } from "./api/http-routes";
 import { serveDevMailbox } from "./mail/mailbox";
 import { mailSettled } from "./mail/mailer";
@@ -23,28 +24,29 @@ import { startGraphWorkers } from "./graph-work/start";
 import { httpServerOptions, requestLimits } from "./limits";
 import { log } from "./log";
 import { strictTransportSecurity } from "./security-headers";
+import { type StartTiming, startTiming } from "./start-timing";
 
 export interface ServeOptions {
   dev: boolean;
-  /** Apply pending migrations in this process (false when a step of its own applied them: no schema engine here). */
-  migrate: boolean;
+  /**
+   * Applies pending migrations in a step of its own, with this process's database closed (the compiled `npm start`:
+   * src/server/start.ts, so the schema engine never loads here). Without it they are applied in this process.
+   */
+  migrateApart?: () => Promise<void>;
 }
 
-export async function serve({ dev, migrate }: ServeOptions): Promise<void> {
+export async function serve({ dev, migrateApart }: ServeOptions): Promise<void> {
   const config = getConfig();
   setKeyring(keyringFromConfig(config)); // production: AUTH_SECRET was required by the configuration
   process.env.NEXTAUTH_URL ??= new URL("/api/auth", config.APP_URL).toString();
-  const db: Database = await openDatabase(config);
-  setDatabase(db);
-  if (migrate) {
-    // Loaded only here: the compiled server never loads the schema engine (src/server/start.ts migrates apart).
-    const { applyMigrations } = await import("./db/migrations/apply");
-    const applied = await applyMigrations(db.adapterFactory);
-    log.info(
-      { database: db.kind, applied, dataDir: db.kind === "pglite" ? config.PGLITE_DATA_DIR : undefined },
-      applied.length ? `applied ${applied.length} migration(s)` : "database schema is up to date",
-    );
-  }
+  const timing = startTiming();
+  // The database opens (and migrates) while Next prepares; nothing is answered before both are done. Installed at
+  // once, so whatever asks for the database meanwhile waits for this one rather than opening another.
+  const opening = timing.phase("database", () => openMigratedDatabase(config, migrateApart, timing));
+  setDatabase(opening);
+  const app = next({ dev, dir: process.cwd(), port: config.PORT, hostname: config.HOST ?? "localhost" });
+  const [db] = await Promise.all([opening, timing.phase("next", () => app.prepare())]);
+  const handle = app.getRequestHandler();
 
   const pruning = setInterval(() => {
     pruneExpiredCounters(db).catch((error: unknown) => log.warn({ err: error }, "could not prune rate-limit counters"));
@@ -56,10 +58,6 @@ export async function serve({ dev, migrate }: ServeOptions): Promise<void> {
   // Visualizing and laying out run on worker threads with a deadline, so no request holds the event loop.
   const limits = requestLimits();
   const graphWorkers = startGraphWorkers(limits.graph);
-
-  const app = next({ dev, dir: process.cwd(), port: config.PORT, hostname: config.HOST ?? "localhost" });
-  await app.prepare();
-  const handle = app.getRequestHandler();
 
   const hsts = strictTransportSecurity(config.APP_URL); // https only (docs/decisions/042)
   const server = createServer(httpServerOptions(limits), (req, res) => {
@@ -100,7 +98,10 @@ export async function serve({ dev, migrate }: ServeOptions): Promise<void> {
   });
   server.keepAliveTimeout = 65_000;
   server.listen(config.PORT, config.HOST, () => {
-    log.info({ port: config.PORT, database: db.kind, dev }, `Workflow Studio is serving on http://localhost:${config.PORT}`);
+    log.info(
+      { port: config.PORT, database: db.kind, dev, startMs: timing.done() },
+      `Workflow Studio is serving on http://localhost:${config.PORT}`,
+    );
   });
 
   let stopping = false;
@@ -118,6 +119,36 @@ export async function serve({ dev, migrate }: ServeOptions): Promise<void> {
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+/**
+ * The database, at the latest migration before it is returned. When `_prisma_migrations` already matches the
+ * migration folder (one query, docs/decisions/108) the schema engine is not loaded at all; otherwise the pending
+ * migrations are applied by the step of their own when there is one (the database closed meanwhile: the PGlite
+ * folder is one process's at a time), else here.
+ */
+async function openMigratedDatabase(config: AppConfig, migrateApart: ServeOptions["migrateApart"], timing: StartTiming): Promise<Database> {
+  const db = await timing.phase("open", () => openDatabase(config));
+  const where = { database: db.kind, dataDir: db.kind === "pglite" ? config.PGLITE_DATA_DIR : undefined };
+  if (await timing.phase("check", () => isAtLatestMigration(db))) {
+    log.info(where, "database schema is up to date");
+    return db;
+  }
+  if (migrateApart) {
+    await db.close();
+    await timing.phase("migrations", migrateApart);
+    return timing.phase("reopen", () => openDatabase(config));
+  }
+  try {
+    // Loaded only here: the compiled server never loads the schema engine (src/server/start.ts migrates apart).
+    const { applyMigrations } = await import("./db/migrations/apply");
+    const applied = await timing.phase("migrations", () => applyMigrations(db.adapterFactory));
+    log.info({ ...where, applied }, applied.length ? `applied ${applied.length} migration(s)` : "database schema is up to date");
+    return db;
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
 }
 
 /** False when the path holds a percent-escape that does not decode (e.g. `%ZZ`, or bytes that are not UTF-8). */

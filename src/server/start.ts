@@ -1,9 +1,10 @@
 /**
  * `npm start`'s server, compiled by `npm run build` into dist/server/start.js and run with plain `node`: production
- * mode, a signing key kept in ./.data/ for the embedded database when AUTH_SECRET is not set, the migrations as a
- * step of their own (dist/server/migrate.js, a child process), then the server without the schema engine.
+ * mode, a signing key kept in ./.data/ for the embedded database when AUTH_SECRET is not set, then the server without
+ * the schema engine: when the database is behind the migration folder, the migrations run as a step of their own
+ * (dist/server/migrate.js, a child process) before anything is served (docs/decisions/062, 108).
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 (process.env as Record<string, string>).NODE_ENV = "production";
@@ -23,11 +24,17 @@ if (!process.env.AUTH_SECRET && !process.env.DATABASE_URL) {
   );
 }
 
-const migrate = spawnSync(process.execPath, [fileURLToPath(new URL("./migrate.js", import.meta.url))], {
-  stdio: "inherit",
-  env: process.env,
-});
-if (migrate.status !== 0) process.exit(migrate.status ?? 1);
+/** Runs dist/server/migrate.js; when it fails (it has said why), this process exits with its status. */
+function migrateApart(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const step = spawn(process.execPath, [fileURLToPath(new URL("./migrate.js", import.meta.url))], { stdio: "inherit", env: process.env });
+    step.on("error", reject);
+    step.on("exit", (code) => {
+      if (code === 0) resolve();
+      else process.exit(code ?? 1);
+    });
+  });
+}
 
 const { cannotStart, serve } = await import("./server");
-serve({ dev: false, migrate: false }).catch(cannotStart);
+serve({ dev: false, migrateApart }).catch(cannotStart);

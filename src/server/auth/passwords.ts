@@ -1,9 +1,12 @@
 /**
  * Password hashing. Argon2id with OWASP's parameters (19 MiB, 2 iterations, 1 lane) by default, bcrypt (cost 12)
  * when PASSWORD_HASHER=bcrypt. Every stored hash verifies whichever policy is current; `needsRehash` says when a
- * successful log-in should store a fresh hash. Both libraries hash on the libuv thread pool, off the event loop.
+ * successful log-in should store a fresh hash. Both libraries hash on the libuv thread pool, off the event loop, and
+ * at most one hash or verification per core runs at a time (docs/decisions/109): each Argon2id one holds 19 MiB.
  */
 import { randomBytes } from "node:crypto";
+import { availableParallelism } from "node:os";
+import pLimit from "p-limit";
 import * as bcrypt from "bcrypt";
 import { hash as argon2Hash, parseOptions, verify as argon2Verify, type Options as Argon2Options } from "@node-rs/argon2";
 
@@ -18,9 +21,18 @@ export interface PasswordPolicy {
 export const ARGON2ID_PARAMS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 const ARGON2ID = 2 as unknown as NonNullable<Argon2Options["algorithm"]>; // Algorithm.Argon2id (an ambient const enum)
 
-export async function hashPassword(password: string, policy: PasswordPolicy): Promise<string> {
-  if (policy.algorithm === "bcrypt") return bcrypt.hash(password, policy.bcryptCost);
-  return argon2Hash(password, { algorithm: ARGON2ID, ...ARGON2ID_PARAMS });
+/**
+ * The password work running at once: one per core. More never finishes sooner (it is CPU-bound), but every Argon2id
+ * call in flight holds its 19 MiB, and the thread pool's 4 threads would otherwise all be taken by a log-in flood.
+ */
+const passwordWork = pLimit(availableParallelism());
+
+export function hashPassword(password: string, policy: PasswordPolicy): Promise<string> {
+  return passwordWork(() =>
+    policy.algorithm === "bcrypt"
+      ? bcrypt.hash(password, policy.bcryptCost)
+      : argon2Hash(password, { algorithm: ARGON2ID, ...ARGON2ID_PARAMS }),
+  );
 }
 
 function algorithmOf(stored: string): PasswordAlgorithm | "unknown" {
@@ -34,9 +46,9 @@ export async function verifyPassword(stored: string, password: string): Promise<
   try {
     switch (algorithmOf(stored)) {
       case "argon2id":
-        return await argon2Verify(stored, password);
+        return await passwordWork(() => argon2Verify(stored, password));
       case "bcrypt":
-        return await bcrypt.compare(password, stored);
+        return await passwordWork(() => bcrypt.compare(password, stored));
       default:
         return false;
     }

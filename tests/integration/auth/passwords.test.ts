@@ -1,4 +1,5 @@
 /** Points 4 and 8: hashing policies, re-hashing on log-in, and no user enumeration. */
+import { availableParallelism } from "node:os";
 import * as bcrypt from "bcrypt";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { hashPassword, needsRehash, setPasswordPolicy, verifyPassword } from "../../../src/server/auth/passwords";
@@ -39,6 +40,17 @@ describe("password hashing", () => {
     await Promise.all([hashPassword(PASSWORD, ARGON), hashPassword(PASSWORD, ARGON)]);
     clearInterval(timer);
     expect(ticks).toBeGreaterThan(3);
+  });
+
+  it("answers every one of a burst of concurrent verifications rightly, more at once than there are cores", async () => {
+    const stored = await hashPassword(PASSWORD, ARGON);
+    const legacy = await hashPassword(PASSWORD, { algorithm: "bcrypt", bcryptCost: 4 });
+    const attempts = Array.from({ length: 4 * availableParallelism() + 2 }, (_, i) => ({
+      stored: i % 3 === 2 ? legacy : stored,
+      password: i % 2 ? PASSWORD : `${PASSWORD}-wrong`,
+    }));
+    const results = await Promise.all(attempts.map((attempt) => verifyPassword(attempt.stored, attempt.password)));
+    expect(results).toEqual(attempts.map((attempt) => attempt.password === PASSWORD));
   });
 
   it("upgrades a bcrypt hash to Argon2id on a successful log-in", async () => {
