@@ -14,6 +14,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Every core runs test files. Vitest's default for a run is one fewer than the cores: on CI's two cores that is one
+    // worker, and the suite (CPU-bound in the worker: imports, PGlite, hashing) left the other core idle.
+    maxWorkers: os.availableParallelism(),
     // Registration mails a verification link; without SMTP_URL the tests' mail goes here, not to ./.data/mail.
     env: { MAIL_DIR: path.join(os.tmpdir(), "workflow-studio-test-mail") },
   },

@@ -37,5 +37,5 @@ describe("GET /api/health over HTTP", () => {
     } finally {
       setDatabase(db());
     }
-  });
+  }, 120_000); // a second database opened (initdb): seconds on a quiet machine, far more on a loaded one
 });

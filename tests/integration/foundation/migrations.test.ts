@@ -28,7 +28,7 @@ describe("migrations on the WebAssembly schema engine", () => {
 
   it("finds no difference between the migrations and schema.prisma", async () => {
     expect(await nextMigrationSql()).toBe("");
-  });
+  }, 120_000); // a scratch database (initdb) migrated and diffed: seconds on a quiet machine, far more on a loaded one
 
   it("the email-verification migration counts accounts that exist when it runs as verified, from their creation", async () => {
     const dir = (await readdir("prisma/migrations")).find((name) => name.endsWith("_email_verification"))!;
@@ -56,6 +56,6 @@ describe("migrations on the WebAssembly schema engine", () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  });
+  }, 120_000); // a scratch database, as above
 });
 

@@ -8,7 +8,7 @@ import { type Database, openPglite } from "../../../src/server/db/client";
 let db: Database;
 beforeAll(async () => {
   db = await openPglite(undefined);
-});
+}, 120_000); // initdb: seconds on a quiet machine, far more on a loaded one
 afterAll(async () => {
   await db.close();
 });
