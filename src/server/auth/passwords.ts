@@ -41,13 +41,27 @@ function algorithmOf(stored: string): PasswordAlgorithm | "unknown" {
   return "unknown";
 }
 
+const globalForVerifications = globalThis as unknown as { __workflowStudioPasswordVerifications?: Record<PasswordAlgorithm, number> };
+const verifications = (globalForVerifications.__workflowStudioPasswordVerifications ??= { argon2id: 0, bcrypt: 0 });
+
+/**
+ * How many hash verifications this process has started, by algorithm (a stored value that is not a hash runs none).
+ * A test hook, read by the no-enumeration test: an unknown email must cost a real verification, and timing cannot
+ * show that reliably on a loaded machine.
+ */
+export function passwordVerifications(): Readonly<Record<PasswordAlgorithm, number>> {
+  return { ...verifications };
+}
+
 /** True when `password` matches the stored hash, whichever algorithm made it. */
 export async function verifyPassword(stored: string, password: string): Promise<boolean> {
   try {
     switch (algorithmOf(stored)) {
       case "argon2id":
+        verifications.argon2id++;
         return await passwordWork(() => argon2Verify(stored, password));
       case "bcrypt":
+        verifications.bcrypt++;
         return await passwordWork(() => bcrypt.compare(password, stored));
       default:
         return false;

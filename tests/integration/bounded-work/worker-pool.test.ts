@@ -157,9 +157,16 @@ describe("the server's graph threads", () => {
     const huge = await save("huge", code);
     expect(huge.status).toBe(201);
     expect((await huge.json()).graph).toEqual({ dialect: "unknown", nodes: null, edges: null });
-    // A small script, on a replaced thread, is counted.
+    // A small script, on a replaced thread, is read: through the server's own pool, with a budget any machine meets.
+    // Not through a save under this file's 100 ms budget: a fresh thread at nice 10 on a loaded machine may not
+    // finish even this in 100 ms (its first task loads and compiles the reader; 63–766 ms were seen here), and the
+    // save then rightly stores unknown counts. That a finished summary's counts are stored with the save is
+    // graph-bounds.test.ts's to show; how fast a small script is read is a figure for a benchmark, not a test.
     await workers.pool.whenReady(60_000);
-    const small = await save("small", "from prefect import flow, task\n\n@task\ndef a():\n    return 1\n\n@flow\ndef f():\n    a()\n");
-    expect((await small.json()).graph).toMatchObject({ dialect: "prefect", nodes: expect.any(Number), edges: expect.any(Number) });
+    const small = await workers.run(
+      { kind: "visualize", code: "from prefect import flow, task\n\n@task\ndef a():\n    return 1\n\n@flow\ndef f():\n    a()\n", send: null },
+      { budgetMs: 20_000, maxWaitMs: 20_000 },
+    );
+    expect(small).toMatchObject({ status: "done", value: { kind: "visualize", counts: { dialect: "prefect", nodes: expect.any(Number), edges: expect.any(Number) } } });
   });
 });
