@@ -2,10 +2,16 @@ import { createHash } from "node:crypto";
 import type { Database } from "./client";
 import { readMigrationsList } from "./migrations/migrations-list";
 
-/** How many migrations are applied (finished and not rolled back), as `_prisma_migrations` records them. */
+/**
+ * How many migrations are applied (finished and not rolled back), as `_prisma_migrations` records them. Straight
+ * through the driver: the health check asks it, and the first health check after a start should not wait for Prisma's
+ * query compiler to load (issue 13's start-up target is the first 200 of /api/health).
+ */
 export async function countAppliedMigrations(db: Database): Promise<number> {
-  const rows = await db.prisma.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+  const rows = await db.queryRows<{ n: number }>({
+    text: "SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
+    values: [],
+  });
   return rows[0]?.n ?? 0;
 }
 
