@@ -45,7 +45,12 @@ export async function serve({ dev, migrateApart }: ServeOptions): Promise<void> 
   const opening = timing.phase("database", () => openMigratedDatabase(config, migrateApart, timing));
   setDatabase(opening);
   const app = next({ dev, dir: process.cwd(), port: config.PORT, hostname: config.HOST ?? "localhost" });
-  const [db] = await Promise.all([opening, timing.phase("next", () => app.prepare())]);
+  const preparing = timing.phase("next", () => app.prepare());
+  preparing.catch(() => undefined); // its failure is thrown below, once the database's own outcome is known
+  // A database that cannot open (its folder in use, a failed migration) is the reason given, even when Next failed
+  // first (a production start with no build).
+  const db = await opening;
+  await preparing;
   const handle = app.getRequestHandler();
 
   const pruning = setInterval(() => {
