@@ -14,9 +14,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
-    // Vitest's default for a run: one worker fewer than the cores (one on CI's two). Every core would run test files with
-    // `maxWorkers: os.availableParallelism()` — proposed in docs/decisions/111, not enabled until a clean-clone CI run
-    // shows the timing-sensitive tests hold with two files at once; `VITEST_MAX_WORKERS=2 npm test` tries it.
+    // Every core runs test files (docs/decisions/111). Vitest's default for a run is one fewer than the cores: on CI's two
+    // cores that is one worker, and the suite (CPU-bound in the worker: imports, PGlite, hashing) left the other core idle.
+    maxWorkers: os.availableParallelism(),
     // Registration mails a verification link; without SMTP_URL the tests' mail goes here, not to ./.data/mail.
     env: { MAIL_DIR: path.join(os.tmpdir(), "workflow-studio-test-mail") },
   },
