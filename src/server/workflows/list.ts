@@ -17,22 +17,10 @@ import { Prisma } from "../db/generated/client";
 import { isoTime } from "../db/iso-time";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { codeSnippet } from "./match-snippet";
-import { UNKNOWN_COUNT } from "./summary";
+import { itemOf, type WorkflowItemRow } from "./item-row";
 import type { WorkflowScope } from "./service";
 
-interface ListRow {
-  id: string;
-  name: string;
-  version: number;
-  /** ISO 8601 in UTC to the millisecond, as `Date#toISOString` writes it (see `isoTime`). */
-  created_at: string;
-  updated_at: string;
-  code_bytes: number;
-  code_lines: number;
-  dialect: string;
-  node_count: number;
-  edge_count: number;
-  tags: string[] | null;
+interface ListRow extends WorkflowItemRow {
   name_hit: boolean;
   /** Only when searching and neither the name nor the framework matched. */
   hit_at: number | null;
@@ -62,7 +50,6 @@ export function dialectsNamedBy(search: string): Dialect[] {
   return DIALECTS.filter((d) => d.includes(needle) || DIALECT_LABELS[d].toLowerCase().includes(needle));
 }
 
-const knownCount = (count: number): number | null => (count === UNKNOWN_COUNT ? null : count);
 
 export async function listWorkflows({ db, ownerId }: WorkflowScope, input: ListWorkflowsInput): Promise<WorkflowList> {
   const sort = SORTS[input.sort];
@@ -124,17 +111,7 @@ export async function listWorkflows({ db, ownerId }: WorkflowScope, input: ListW
 }
 
 function toEntry(row: ListRow, search: string | null): WorkflowListEntry {
-  return {
-    id: row.id,
-    name: row.name,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    size: { bytes: row.code_bytes, lines: row.code_lines },
-    tags: row.tags ?? [],
-    graph: { dialect: row.dialect, nodes: knownCount(row.node_count), edges: knownCount(row.edge_count) },
-    match: search ? matchOf(row, search) : null,
-  };
+  return { ...itemOf(row), match: search ? matchOf(row, search) : null };
 }
 
 function matchOf(row: ListRow, search: string): WorkflowMatch {

@@ -7,13 +7,14 @@ import { getConfig } from "../config";
 import type { Database } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { isoTime } from "../db/iso-time";
+import { itemOf, knownCount, type WorkflowItemRow } from "./item-row";
 import { AppError } from "../errors/app-error";
 import type { SaveWorkflowInput } from "~/lib/validation/workflow";
 import type { WorkflowDetail, WorkflowListItem } from "~/lib/validation/workflow-output";
 import { keepPreviousVersion, thinHistory } from "./history-keep";
 import type { RetentionPolicy } from "./retention";
 import { checkStorage, lockOwner } from "./storage";
-import { summariseCode, UNKNOWN_COUNT } from "./summary";
+import { summariseCode } from "./summary";
 import { assertVerifiedPast } from "./unverified-limit";
 
 const listSelect = {
@@ -51,7 +52,7 @@ function toListItem(row: ListRow): WorkflowListItem {
   };
 }
 
-export const knownCount = (count: number): number | null => (count === UNKNOWN_COUNT ? null : count);
+export { knownCount };
 
 const BOM = "\ufeff";
 
@@ -103,22 +104,6 @@ export function scopeLimits(scope: WorkflowScope): { storageLimitBytes: number; 
   };
 }
 
-/** A workflow row as the driver gives it to `getWorkflow`: dates already ISO text (`isoTime`). */
-interface DetailRow {
-  id: string;
-  name: string;
-  version: number;
-  created_at: string;
-  updated_at: string;
-  code_bytes: number;
-  code_lines: number;
-  dialect: string;
-  node_count: number;
-  edge_count: number;
-  tags: string[] | null;
-  code: string;
-}
-
 /**
  * One of the person's live workflows. One statement straight through the driver, as the list's page (issue 13: the
  * get is the API's cheapest read, so Prisma's query pipeline was a large share of its CPU); the answer is built field
@@ -126,23 +111,13 @@ interface DetailRow {
  * two to the same bytes).
  */
 export async function getWorkflow({ db, ownerId }: WorkflowScope, id: string): Promise<WorkflowDetail> {
-  const [row] = await db.queryRows<DetailRow>(Prisma.sql`
+  const [row] = await db.queryRows<WorkflowItemRow & { code: string }>(Prisma.sql`
     SELECT id, name, version, ${isoTime(Prisma.sql`created_at`)} AS created_at, ${isoTime(Prisma.sql`updated_at`)} AS updated_at,
       code_bytes, code_lines, dialect, node_count, edge_count, tags, code
     FROM workflows
     WHERE id = ${id}::uuid AND owner_id = ${ownerId}::uuid AND deleted_at IS NULL`);
   if (!row) throw notFound();
-  return {
-    id: row.id,
-    name: row.name,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    size: { bytes: row.code_bytes, lines: row.code_lines },
-    tags: row.tags ?? [],
-    graph: { dialect: row.dialect, nodes: knownCount(row.node_count), edges: knownCount(row.edge_count) },
-    code: restoreLeadingBom(row.code, row.code_bytes),
-  };
+  return { ...itemOf(row), code: restoreLeadingBom(row.code, row.code_bytes) };
 }
 
 export async function createWorkflow(scope: WorkflowScope, name: string, code: string, tags: string[] = []): Promise<WorkflowDetail> {
